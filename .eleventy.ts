@@ -1,0 +1,41 @@
+import path from "node:path";
+import { HtmlBasePlugin } from "@11ty/eleventy";
+import type { EleventyConfig } from "./src/eleventy/eleventy-config.ts";
+import { filtersPlugin } from "./src/eleventy/filters-plugin.ts";
+import { markdownPlugin } from "./src/eleventy/markdown-plugin.ts";
+import { pagesPlugin } from "./src/eleventy/pages-plugin.ts";
+import { schemaPlugin } from "./src/eleventy/schema-plugin.ts";
+
+/**
+ * Eleventy renders a folder that preprocessing generates (papers and global
+ * data) with the Nunjucks layouts in `layouts/`. Run `npm run build`, which
+ * preprocesses first; it points Eleventy at the generated folder.
+ */
+const projectRoot = import.meta.dirname;
+const siteSource = process.env.DPA_SITE_SOURCE ?? path.join(projectRoot, ".generated", "site");
+const layouts = path.join(projectRoot, "layouts");
+
+export default function (eleventyConfig: EleventyConfig) {
+  // The generated input folder is git-ignored by design; Eleventy must still read it.
+  eleventyConfig.setUseGitIgnore(false);
+  eleventyConfig.addPlugin(markdownPlugin);
+  eleventyConfig.addPlugin(filtersPlugin);
+  eleventyConfig.addPlugin(schemaPlugin);
+  eleventyConfig.addPlugin(pagesPlugin, { folder: path.join(layouts, "pages") });
+  // Every root-relative href and src gets the --base-path prefix.
+  eleventyConfig.addPlugin(HtmlBasePlugin);
+  eleventyConfig.addPassthroughCopy({ [path.join(layouts, "assets")]: "assets" });
+
+  return {
+    dir: {
+      input: siteSource,
+      includes: path.relative(siteSource, layouts),
+      layouts: path.relative(siteSource, layouts),
+      data: "_data",
+    },
+    templateFormats: ["md", "njk"],
+    // Generated markdown holds digest text: it must never pass through a template engine.
+    markdownTemplateEngine: false,
+    htmlTemplateEngine: "njk",
+  };
+}

@@ -1,0 +1,59 @@
+import { parseArgs } from "node:util";
+import { close as closePagefind } from "pagefind";
+import { BuildError } from "../src/build/build-error.ts";
+import { buildSite } from "../src/build/pipeline.ts";
+
+const usage = `Usage: npm run build -- [--input DIR] [--output DIR] [--site-url URL] [--base-path /prefix/] [--permalinks FILE] [--work-dir DIR]
+
+  --input DIR        digests folder (default content/digests)
+  --output DIR       where the site is written (default _site)
+  --site-url URL     absolute origin for canonical links and feeds (default http://localhost:8080)
+  --base-path PATH   serve the site under a sub-path, e.g. /papers/ (default /)
+  --permalinks FILE  permalink registry (default: permalinks.json beside the digests folder)
+  --work-dir DIR     generated Eleventy input, never committed (default .generated)`;
+
+async function main(): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        input: { type: "string", default: "content/digests" },
+        output: { type: "string", default: "_site" },
+        "site-url": { type: "string", default: "http://localhost:8080" },
+        "base-path": { type: "string", default: "/" },
+        permalinks: { type: "string" },
+        "work-dir": { type: "string", default: ".generated" },
+        help: { type: "boolean", short: "h" },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${usage}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(usage);
+    return 0;
+  }
+  const started = performance.now();
+  try {
+    const report = await buildSite({
+      input: values.input,
+      output: values.output,
+      siteUrl: values["site-url"],
+      basePath: values["base-path"],
+      workDir: values["work-dir"],
+      ...(values.permalinks ? { permalinks: values.permalinks } : {}),
+    });
+    console.log(`Built ${report.papers} papers, ${report.days} days, ${report.pages} pages in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    return 0;
+  } catch (error) {
+    console.error(error instanceof BuildError ? `Build failed: ${error.message}` : error);
+    console.error("The previous output was left untouched.");
+    return 1;
+  } finally {
+    await closePagefind();
+  }
+}
+
+process.exitCode = await main();

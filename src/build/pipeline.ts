@@ -1,0 +1,96 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import { BuildError } from "./build-error.ts";
+import { buildSiteContent, writeEleventyInput } from "./preprocess.ts";
+import { readDigestFolder } from "./read-digests.ts";
+import { readRegistry, writeRegistry } from "./registry-file.ts";
+import { runEleventy } from "./run-eleventy.ts";
+import { runPagefind } from "./run-pagefind.ts";
+import { buildSettings } from "./settings.ts";
+import { timed, type Log } from "./stage-log.ts";
+
+export interface BuildOptions {
+  /** Folder of digests. */
+  input: string;
+  /** Folder the site is written to; replaced only when the whole build succeeds. */
+  output: string;
+  siteUrl: string;
+  basePath: string;
+  /** Where generated, never-committed Eleventy input goes. */
+  workDir: string;
+  /** The permalink registry; by default `permalinks.json` beside the digests folder. */
+  permalinks?: string;
+  log?: Log;
+}
+
+export interface BuildReport {
+  papers: number;
+  days: number;
+  pages: number;
+  indexed: number;
+  newPermalinks: number;
+}
+
+export const defaultRegistryPath = (input: string) => path.join(path.dirname(path.resolve(input)), "permalinks.json");
+
+/**
+ * The whole build: parse, preprocess, Eleventy, Pagefind. Everything is written
+ * into a staging folder beside the output and swapped in at the end, so a
+ * failed build leaves the previous site exactly as it was.
+ */
+export async function buildSite(options: BuildOptions): Promise<BuildReport> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const settings = buildSettings(options.siteUrl, options.basePath);
+  const output = path.resolve(options.output);
+  const registryFile = options.permalinks ?? defaultRegistryPath(options.input);
+
+  const folder = await timed(log, "parse", () => readDigestFolder(options.input), (result) =>
+    `${result.digests.length} digests, ${result.digests.reduce((sum, digest) => sum + digest.entries.length, 0)} entries${result.skipped.length ? `; skipped ${result.skipped.length} non-digest files (${result.skipped.map((file) => path.basename(file)).join(", ")})` : ""}`,
+  );
+  if (folder.problems.length) {
+    throw new BuildError(`${folder.problems.length} problem${folder.problems.length === 1 ? "" : "s"} in the digests; nothing was written:`, folder.problems);
+  }
+
+  const registry = await readRegistry(registryFile);
+  const siteSource = path.resolve(options.workDir, "site");
+  const content = await timed(
+    log,
+    "preprocess",
+    async () => {
+      const result = buildSiteContent(folder.digests, registry);
+      await writeEleventyInput(siteSource, result, settings);
+      return result;
+    },
+    (result) => `${result.papers.length} papers over ${result.archive.dayCount} days (${result.newPermalinks} new permalinks) into ${path.relative(process.cwd(), siteSource) || "."}`,
+  );
+
+  const staging = path.join(path.dirname(output), `.${path.basename(output)}.staging-${process.pid}`);
+  await fs.rm(staging, { recursive: true, force: true });
+  try {
+    const pages = await timed(log, "eleventy", () => runEleventy(siteSource, staging, settings.basePath), (count) => `${count} pages`);
+    const indexed = await timed(log, "pagefind", () => runPagefind(staging), (count) => `${count} pages indexed`);
+    await swapInto(staging, output);
+    log(`[output] ${path.relative(process.cwd(), output) || output}`);
+    if (await writeRegistry(registryFile, content.registry)) {
+      log(`[permalinks] recorded ${content.newPermalinks} new permalinks in ${path.relative(process.cwd(), registryFile)}; commit it so these URLs never move`);
+    }
+    return { papers: content.papers.length, days: content.archive.dayCount, pages, indexed, newPermalinks: content.newPermalinks };
+  } catch (error) {
+    await fs.rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Replaces `output` with `staging` in two renames, so the old site is never half-overwritten. */
+async function swapInto(staging: string, output: string): Promise<void> {
+  const previous = path.join(path.dirname(output), `.${path.basename(output)}.previous-${process.pid}`);
+  const hadOutput = await fs.stat(output).then(() => true, () => false);
+  if (hadOutput) await fs.rename(output, previous);
+  try {
+    await fs.rename(staging, output);
+  } catch (error) {
+    if (hadOutput) await fs.rename(previous, output);
+    throw error;
+  }
+  if (hadOutput) await fs.rm(previous, { recursive: true, force: true });
+}

@@ -1,0 +1,26 @@
+import path from "node:path";
+import { isoCalendarDate } from "./month-day.ts";
+
+export type FileNameDate = { ok: true; date: string } | { ok: false; message: string };
+
+const DATED_NAME = /^(\d{4})-(\d{2})-(\d{2})(?:[-_.][^/]*)?\.(txt|json)$/;
+
+/**
+ * A digest's date comes from its file name (`2025-08-20.txt`, `2025-08-22-extra.txt`),
+ * because the page itself shows only a month and day.
+ */
+export function digestDateFromFileName(filePath: string): FileNameDate {
+  const name = path.basename(filePath);
+  const match = DATED_NAME.exec(name);
+  const extension = path.extname(name) || ".txt";
+  if (!match) {
+    return {
+      ok: false,
+      message: `the file name does not start with the digest's date; rename it to YYYY-MM-DD${extension} (for example 2025-08-20${extension}), optionally with a suffix such as 2025-08-20-extra${extension}`,
+    };
+  }
+  const [, year = "", month = "", day = ""] = match;
+  const date = isoCalendarDate(Number(year), Number(month), Number(day));
+  if (!date) return { ok: false, message: `the file name's date ${year}-${month}-${day} is not a calendar date` };
+  return { ok: true, date };
+}

@@ -1,0 +1,122 @@
+/**
+ * What templates receive. Preprocessing builds these from the digests; every
+ * string that came from a digest is either plain text (escaped by Nunjucks'
+ * autoescape) or markdown produced by `digestTextToMarkdown` (escaped there and
+ * rendered by markdown-it with raw HTML off). Nothing else reaches a template.
+ */
+import { z } from "zod";
+import { cardMetadataSchema, isoDate } from "./types.ts";
+
+const rootUrl = z.string().regex(/^\/(?:[a-z0-9-]+\/)*$/, "expected a root-relative URL ending in /");
+
+export const topicRefSchema = z.object({ slug: z.string(), name: z.string(), url: rootUrl });
+export type TopicRef = z.infer<typeof topicRefSchema>;
+
+export const dayRefSchema = z.object({ date: isoDate, url: rootUrl, label: z.string() });
+export type DayRef = z.infer<typeof dayRefSchema>;
+
+export const paperLinkSchema = z.object({ url: rootUrl, titleMarkdown: z.string(), titleText: z.string() });
+export type PaperLink = z.infer<typeof paperLinkSchema>;
+
+export const paperPageSchema = z.object({
+  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(80),
+  url: rootUrl,
+  titleMarkdown: z.string().min(1),
+  titleText: z.string().min(1),
+  description: z.string(),
+  hasMath: z.boolean(),
+  appearances: z.array(dayRefSchema).min(1),
+  firstDate: isoDate,
+  lastDate: isoDate,
+  arxiv: z.object({ id: z.string(), abs: z.url(), pdf: z.url() }).optional(),
+  searchLinks: z.object({ arxiv: z.url(), huggingface: z.url() }),
+  card: cardMetadataSchema,
+  authors: z.array(z.string()),
+  topics: z.array(topicRefSchema),
+  related: z.array(paperLinkSchema),
+});
+export type PaperPage = z.infer<typeof paperPageSchema>;
+
+/** Front matter of a generated paper markdown file. */
+export const paperFrontMatterSchema = z.strictObject({
+  layout: z.literal("paper.njk"),
+  templateEngineOverride: z.literal("md"),
+  permalink: z.string().regex(/^\/papers\/[a-z0-9-]+\/index\.html$/),
+  paper: paperPageSchema,
+});
+export type PaperFrontMatter = z.infer<typeof paperFrontMatterSchema>;
+
+/** A paper as it is listed on a day's page. */
+export interface PaperSummary extends PaperLink {
+  slug: string;
+  abstractMarkdown: string;
+  hasMath: boolean;
+  topics: TopicRef[];
+  /** Other days it appeared on, so a reader sees it is not new. */
+  otherDays: DayRef[];
+  arxivId?: string;
+  upvotes?: number;
+}
+
+export interface DayPage extends DayRef {
+  /** "Wednesday, August 20, 2025" */
+  longLabel: string;
+  papers: PaperSummary[];
+  hasMath: boolean;
+  previous?: DayRef;
+  next?: DayRef;
+  month: { url: string; label: string };
+}
+
+export interface DayCount extends DayRef {
+  count: number;
+}
+
+export interface MonthPage {
+  year: number;
+  month: number;
+  url: string;
+  /** "August 2025" */
+  label: string;
+  days: DayCount[];
+  paperCount: number;
+  previous?: { url: string; label: string };
+  next?: { url: string; label: string };
+}
+
+export interface YearPage {
+  year: number;
+  url: string;
+  months: MonthPage[];
+  paperCount: number;
+  dayCount: number;
+}
+
+export interface TopicPage {
+  slug: string;
+  name: string;
+  description: string;
+  url: string;
+  paperCount: number;
+}
+
+/** Everything the listing pages need, written as the `archive` global data. */
+export interface ArchiveData {
+  days: DayPage[];
+  months: MonthPage[];
+  years: YearPage[];
+  latest?: DayPage;
+  paperCount: number;
+  dayCount: number;
+  topics: TopicPage[];
+}
+
+/** Build settings templates need, written as the `build` global data. */
+export interface BuildSettings {
+  siteTitle: string;
+  siteDescription: string;
+  /** Absolute origin plus base path, no trailing slash: "https://example.org/papers". */
+  siteUrl: string;
+  /** "/" or "/prefix/". */
+  basePath: string;
+}

@@ -1,0 +1,68 @@
+/**
+ * The data that flows from preprocessing into templates, defined once.
+ * Zod schemas double as runtime validation of generated front matter, so a
+ * malformed page fails the build instead of rendering wrongly.
+ */
+import { z } from "zod";
+
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a YYYY-MM-DD calendar date");
+
+/** What a card-layout digest carries around a title and abstract. */
+export const cardMetadataSchema = z.object({
+  arxivId: z.string().regex(/^\d{4}\.\d{4,5}$/).optional(),
+  upvotes: z.number().int().nonnegative().optional(),
+  authorCount: z.number().int().positive().optional(),
+  organization: z.string().optional(),
+  submitter: z.string().optional(),
+  githubStars: z.string().optional(),
+  comments: z.number().int().nonnegative().optional(),
+  /** The paper's own publication date shown on a card (not the digest's date). */
+  publishedOn: isoDate.optional(),
+});
+export type CardMetadata = z.infer<typeof cardMetadataSchema>;
+
+/** One title + abstract as read from a digest file. */
+export interface DigestEntry {
+  title: string;
+  abstract: string;
+  /** 1-based line of the title in the source file. */
+  line: number;
+  card: CardMetadata;
+  authors: string[];
+}
+
+export interface Digest {
+  /** Path of the source file as given to the parser. */
+  file: string;
+  date: string;
+  entries: DigestEntry[];
+}
+
+export interface DigestProblem {
+  file: string;
+  /** 1-based; 0 when the problem concerns the file as a whole (its name, emptiness). */
+  line: number;
+  message: string;
+}
+
+export interface Appearance {
+  date: string;
+  /** 0-based position in that day's digest. */
+  position: number;
+}
+
+/** A paper after identity merging: one page, however many digests it appeared in. */
+export interface Paper {
+  slug: string;
+  title: string;
+  abstract: string;
+  arxivId?: string;
+  /** Oldest first. */
+  appearances: Appearance[];
+  card: CardMetadata;
+  authors: string[];
+  /** Topic slugs, best first. */
+  topics: string[];
+  /** Slugs of similar papers, most similar first. */
+  related: string[];
+}

@@ -1,0 +1,43 @@
+import { digestTextHasMath, digestTextToMarkdown, digestTextToPlainText } from "../math/digest-text.ts";
+import type { Paper } from "../model/types.ts";
+import type { PaperLink, PaperPage, TopicRef } from "../model/site.ts";
+import { dayLabel, dayUrl } from "./calendar.ts";
+import { truncateAtWord } from "./truncate-at-word.ts";
+
+export const paperUrl = (slug: string) => `/papers/${slug}/`;
+
+export function paperLink(paper: Paper): PaperLink {
+  return { url: paperUrl(paper.slug), titleMarkdown: digestTextToMarkdown(paper.title), titleText: digestTextToPlainText(paper.title) };
+}
+
+/** Everything a paper's page shows, derived from the merged paper. */
+export function toPaperPage(paper: Paper, topicRef: (slug: string) => TopicRef, paperBySlug: (slug: string) => Paper | undefined): PaperPage {
+  const titleText = digestTextToPlainText(paper.title);
+  const query = encodeURIComponent(titleText);
+  const dates = paper.appearances.map((appearance) => appearance.date);
+  return {
+    slug: paper.slug,
+    url: paperUrl(paper.slug),
+    titleMarkdown: digestTextToMarkdown(paper.title),
+    titleText,
+    description: truncateAtWord(digestTextToPlainText(paper.abstract), 200),
+    hasMath: digestTextHasMath(paper.title) || digestTextHasMath(paper.abstract),
+    appearances: dates.map((date) => ({ date, url: dayUrl(date), label: dayLabel(date) })),
+    firstDate: dates[0]!,
+    lastDate: dates[dates.length - 1]!,
+    ...(paper.arxivId
+      ? { arxiv: { id: paper.arxivId, abs: `https://arxiv.org/abs/${paper.arxivId}`, pdf: `https://arxiv.org/pdf/${paper.arxivId}` } }
+      : {}),
+    searchLinks: {
+      arxiv: `https://arxiv.org/search/?query=${query}&searchtype=title`,
+      huggingface: `https://huggingface.co/papers?q=${query}`,
+    },
+    card: paper.card,
+    authors: paper.authors,
+    topics: paper.topics.map(topicRef),
+    related: paper.related.flatMap((slug) => {
+      const other = paperBySlug(slug);
+      return other ? [paperLink(other)] : [];
+    }),
+  };
+}
