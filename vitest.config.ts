@@ -2,10 +2,24 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts", "src/**/*.test.ts"],
-    // The integration suites share one sample build; building is slow enough to need room.
-    testTimeout: 120_000,
-    hookTimeout: 300_000,
-    globalSetup: ["test/global-setup.ts"],
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["test/**/*.test.ts", "src/**/*.test.ts"],
+          exclude: ["test/site/**", "test/browser/**", "**/node_modules/**"],
+        },
+      },
+      {
+        // Suites that read the built sample site: it is built once, before they start.
+        test: {
+          name: "site",
+          include: ["test/site/**/*.test.ts", "test/browser/**/*.test.ts"],
+          globalSetup: ["test/site/build-sample.global.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+        },
+      },
+    ],
   },
 });

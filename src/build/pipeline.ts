@@ -68,13 +68,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   await fs.rm(staging, { recursive: true, force: true });
   try {
     const pages = await timed(log, "eleventy", () => runEleventy(siteSource, staging, settings.basePath), (count) => `${count} pages`);
-    const indexed = await timed(log, "pagefind", () => runPagefind(staging), (count) => `${count} pages indexed`);
+    const search = await timed(log, "pagefind", () => runPagefind(staging), (report) => `${report.indexed} papers indexed from ${report.pages} pages, ${report.files} files`);
     await swapInto(staging, output);
     log(`[output] ${path.relative(process.cwd(), output) || output}`);
     if (await writeRegistry(registryFile, content.registry)) {
       log(`[permalinks] recorded ${content.newPermalinks} new permalinks in ${path.relative(process.cwd(), registryFile)}; commit it so these URLs never move`);
     }
-    return { papers: content.papers.length, days: content.archive.dayCount, pages, indexed, newPermalinks: content.newPermalinks };
+    return { papers: content.papers.length, days: content.archive.dayCount, pages, indexed: search.indexed, newPermalinks: content.newPermalinks };
   } catch (error) {
     await fs.rm(staging, { recursive: true, force: true });
     throw error;

@@ -78,8 +78,9 @@ export function parseDigest(source: string, file: string, options: ParseDigestOp
   const body = lines.slice(header.bodyStart);
   const cardLayout = body.some((line) => isCardMarker(line.text));
   const entries = cardLayout ? readCardEntries(body, date, report) : readPlainEntries(body, report);
-  if (entries.length === 0 && problems.length === 0) report(lines[header.bodyStart]?.number ?? 1, "no papers found: a digest needs at least one title followed by its abstract");
-  else if (entries.length === 0) report(1, "no papers found");
+  if (entries.length === 0 && problems.length === 0) {
+    report(header.dateLine?.line ?? 1, "no papers found after the date line: a digest needs at least one title followed by its abstract");
+  }
 
   const result: ParsedDigest = { problems };
   if (header.dateLine) result.dateLine = header.dateLine;
@@ -239,6 +240,7 @@ function readCardEntries(lines: Line[], digestDate: string | undefined, report: 
       if (kind.kind === "paper-url" && phase === "before-title") draft.sawPaperUrl = true;
       continue;
     }
+    if (phase === "before-title" && CHROME.has(line.text)) continue;
     if (draft.awaitingSubmitter) {
       draft.card.submitter = line.text;
       draft.awaitingSubmitter = false;

@@ -1,3 +1,4 @@
+import { dayLabel } from "../site/calendar.ts";
 import type { EleventyConfig } from "./eleventy-config.ts";
 
 /** Small filters templates need; each one pure. */
@@ -8,5 +9,7 @@ export function filtersPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addFilter("jsonScript", (value: unknown) =>
     JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029"),
   );
+  // "2025-08-21" → "August 21, 2025", in UTC.
+  eleventyConfig.addFilter("dayLabel", (date: string) => dayLabel(date));
   eleventyConfig.addFilter("plural", (count: number, singular: string, plural?: string) => `${count} ${count === 1 ? singular : (plural ?? `${singular}s`)}`);
 }

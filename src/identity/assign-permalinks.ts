@@ -24,12 +24,13 @@ export function assignPermalinks(papers: readonly MergedPaper[], previous: Perma
   const claimed = new Set<string>();
 
   const bySlugArxiv = new Map<string, string>();
+  // A fingerprint identifies a paper only together with its title, as merging does.
   const byFingerprint = new Map<string, string>();
   const byTitle = new Map<string, string[]>();
   for (const [slug, record] of Object.entries(registry.papers)) {
     if (record.arxivId) bySlugArxiv.set(record.arxivId, slug);
-    for (const fingerprint of record.fingerprints) byFingerprint.set(fingerprint, slug);
     const key = normalizeTitle(record.title);
+    for (const fingerprint of record.fingerprints) byFingerprint.set(`${key}|${fingerprint}`, slug);
     byTitle.set(key, [...(byTitle.get(key) ?? []), slug]);
   }
 
@@ -40,10 +41,12 @@ export function assignPermalinks(papers: readonly MergedPaper[], previous: Perma
 
   // Exact evidence first: an arXiv id or an abstract recorded with a slug.
   papers.forEach((paper, index) => {
-    const known = (paper.arxivId ? bySlugArxiv.get(paper.arxivId) : undefined) ?? paper.fingerprints.map((print) => byFingerprint.get(print)).find(Boolean);
+    const known = (paper.arxivId ? bySlugArxiv.get(paper.arxivId) : undefined) ?? paper.fingerprints.map((print) => byFingerprint.get(`${paper.titleKey}|${print}`)).find(Boolean);
     if (known && !claimed.has(known)) claim(index, known);
   });
-  // Then a title: only when exactly one unclaimed recorded slug and one unplaced paper share it (an edited abstract).
+  // Then a title alone, for an abstract edited in place: only when exactly one unclaimed
+  // recorded slug and one unplaced paper share it. (A digest removed and a different
+  // same-titled paper added later would inherit the slug; that trade keeps edits stable.)
   const unplacedByTitle = new Map<string, number[]>();
   papers.forEach((paper, index) => {
     if (slugs[index] === undefined) unplacedByTitle.set(paper.titleKey, [...(unplacedByTitle.get(paper.titleKey) ?? []), index]);

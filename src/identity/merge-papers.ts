@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { Appearance, CardMetadata, Digest } from "../model/types.ts";
 import { abstractFingerprint, abstractSimilarity, DIFFERENT_PAPER_SIMILARITY } from "./abstract-similarity.ts";
 import { normalizeTitle } from "./normalize-title.ts";
@@ -22,7 +23,9 @@ export interface MergedPaper {
  * Digests are read oldest first, so a paper's text is the one it first appeared with.
  */
 export function mergePapers(digests: readonly Digest[]): MergedPaper[] {
-  const ordered = [...digests].sort((a, b) => (a.date === b.date ? compare(a.file, b.file) : compare(a.date, b.date)));
+  // Within a day, 2025-08-20.txt comes before 2025-08-20-extra.txt.
+  const stem = (file: string) => path.basename(file).replace(/\.[^.]+$/, "");
+  const ordered = [...digests].sort((a, b) => (a.date === b.date ? compare(stem(a.file), stem(b.file)) : compare(a.date, b.date)));
   const papers: MergedPaper[] = [];
   const byArxiv = new Map<string, MergedPaper>();
   const byTitle = new Map<string, MergedPaper[]>();

@@ -1,0 +1,82 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, inject, it } from "vitest";
+import { runBuildCli } from "../build-cli.ts";
+import { SAMPLE_DIGEST } from "../paths.ts";
+import { listFiles } from "./read-site.ts";
+
+const root = inject("workRoot");
+const sampleSite = inject("sampleSite");
+
+function digestsFolder(name: string, files: Record<string, string>): string {
+  const folder = path.join(root, name, "digests");
+  fs.mkdirSync(folder, { recursive: true });
+  for (const [file, text] of Object.entries(files)) fs.writeFileSync(path.join(folder, file), text);
+  return folder;
+}
+
+const abstract = "An abstract that is long enough to be one and then some more words. ".repeat(6);
+
+describe("a build with bad input", () => {
+  it("fails, names every problem with its file and line, and leaves the previous output exactly as it was", async () => {
+    const output = path.join(root, "bad", "_site");
+    const good = digestsFolder("bad-good", { "2025-08-20.txt": fs.readFileSync(SAMPLE_DIGEST, "utf8") });
+    const first = await runBuildCli(["--input", good, "--output", output, "--work-dir", path.join(root, "bad", "work")]);
+    expect(first.code).toBe(0);
+    const before = new Map(listFiles(output).map((file) => [file, fs.readFileSync(path.join(output, file))]));
+
+    const bad = digestsFolder("bad", {
+      "2025-08-20.txt": fs.readFileSync(SAMPLE_DIGEST, "utf8"),
+      "2025-08-21.txt": `Aug 22\n\nA Title\n\n${abstract}\n`,
+      "2025-08-23.txt": `Aug 23\n\nFine Title\n\n${abstract}\n\nCut Off Title\n`,
+      "2025-08-24.txt": "",
+      "notes.txt": `Aug 24\n\nA Title\n\n${abstract}\n`,
+      "README.md": "# Not a digest\n",
+    });
+    const failed = await runBuildCli(["--input", bad, "--output", output, "--work-dir", path.join(root, "bad", "work"), "--permalinks", path.join(root, "bad", "permalinks.json")]);
+    expect(failed.code).not.toBe(0);
+    expect(failed.stderr).toContain("4 problems in the digests");
+    expect(failed.stderr).toContain(`${path.join(bad, "2025-08-21.txt")}:1: the date line says 2025-08-22 but the file name says 2025-08-21`);
+    expect(failed.stderr).toContain(`${path.join(bad, "2025-08-23.txt")}:7: the title "Cut Off Title" has no abstract after it`);
+    expect(failed.stderr).toContain(`${path.join(bad, "2025-08-24.txt")}:1: the file is empty`);
+    expect(failed.stderr).toContain(`${path.join(bad, "notes.txt")}: the file name does not start with the digest's date; rename it to YYYY-MM-DD.txt`);
+    expect(failed.stderr).toContain("The previous output was left untouched.");
+
+    const after = listFiles(output);
+    expect(after).toEqual([...before.keys()]);
+    for (const file of after) expect(fs.readFileSync(path.join(output, file)).equals(before.get(file)!), file).toBe(true);
+    expect(fs.readdirSync(path.dirname(output)).filter((name) => name.includes("staging"))).toEqual([]);
+  });
+
+  it("rejects a folder with no digests", async () => {
+    const empty = digestsFolder("empty", { "README.md": "nothing here\n" });
+    const result = await runBuildCli(["--input", empty, "--output", path.join(root, "empty", "_site"), "--work-dir", path.join(root, "empty", "work")]);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain("no digests found: add files named YYYY-MM-DD.txt");
+    expect(fs.existsSync(path.join(root, "empty", "_site"))).toBe(false);
+  });
+});
+
+describe("a successful build", () => {
+  it("reports each stage with counts and timings, and notes skipped files", async () => {
+    const folder = digestsFolder("report", { "2025-08-20.txt": fs.readFileSync(SAMPLE_DIGEST, "utf8"), "README.md": "notes\n", ".DS_Store": "" });
+    const result = await runBuildCli(["--input", folder, "--output", path.join(root, "report", "_site"), "--work-dir", path.join(root, "report", "work")]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/\[parse\] 1 digests, 67 entries; skipped 2 non-digest files \(\.DS_Store, README\.md\) in \d+\.\d+ s/);
+    expect(result.stdout).toMatch(/\[preprocess\] 67 papers over 1 days \(67 new permalinks\)/);
+    expect(result.stdout).toMatch(/\[eleventy\] \d+ pages in \d+\.\d+ s/);
+    expect(result.stdout).toMatch(/\[pagefind\] 67 papers indexed from \d+ pages, \d+ files in \d+\.\d+ s/);
+    expect(fs.existsSync(path.join(root, "report", "permalinks.json"))).toBe(true);
+  });
+
+  it("is reproducible: the same input gives byte-identical output", async () => {
+    const output = path.join(root, "repro", "_site");
+    const result = await runBuildCli(["--input", path.join(root, "report", "digests"), "--output", output, "--work-dir", path.join(root, "repro", "work"), "--site-url", "https://papers.example.org"]);
+    expect(result.code).toBe(0);
+    const files = listFiles(output);
+    expect(files).toEqual(listFiles(sampleSite));
+    for (const file of files) {
+      expect(fs.readFileSync(path.join(output, file)).equals(fs.readFileSync(path.join(sampleSite, file))), file).toBe(true);
+    }
+  });
+});
