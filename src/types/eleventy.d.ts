@@ -18,3 +18,15 @@ declare module "@11ty/eleventy" {
 
   export const HtmlBasePlugin: (config: EleventyConfig, options?: { baseHref?: string }) => void;
 }
+
+declare module "@11ty/eleventy-dev-server" {
+  interface DevServer {
+    serve(port: number): void;
+    reload(event?: Record<string, unknown>): void;
+    close(): Promise<void>;
+  }
+  const EleventyDevServer: {
+    getServer(name: string, dir: string, options?: { liveReload?: boolean; domDiff?: boolean; showVersion?: boolean; pathPrefix?: string }): DevServer;
+  };
+  export default EleventyDevServer;
+}
