@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { relatedPapers, type RelatablePaper } from "./related.ts";
+
+const corpus: RelatablePaper[] = [
+  { id: "quant-a", title: "Post-training quantization of transformers", abstract: "We quantize weights and activations to 4-bit integers with outlier handling." },
+  { id: "quant-b", title: "Quantized transformers with low-bit integers", abstract: "Weight and activation quantization to 4-bit for fast inference; outliers are handled." },
+  { id: "quant-c", title: "Mixed-precision quantization search", abstract: "Choosing bit widths per layer for integer quantization of convolutional networks." },
+  { id: "bandit-a", title: "Regret bounds for multi-armed bandits", abstract: "We prove tight regret lower bounds for stochastic bandits with many arms." },
+  { id: "bandit-b", title: "Streaming multi-armed bandits", abstract: "Regret minimisation for bandits when arms arrive in a stream with limited memory." },
+  { id: "robot-a", title: "Robot grasping from tactile feedback", abstract: "A robot arm learns grasping of household objects using tactile sensors." },
+  { id: "lonely", title: "Medieval tax records", abstract: "Parish ledgers and tithe accounting in the fourteenth century." },
+];
+
+describe("relatedPapers", () => {
+  const related = relatedPapers(corpus, 2);
+
+  it("ranks the obviously related papers first", () => {
+    expect(related.get("quant-a")).toEqual(["quant-b", "quant-c"]);
+    expect(related.get("quant-b")?.[0]).toBe("quant-a");
+    expect(related.get("bandit-a")?.[0]).toBe("bandit-b");
+    expect(related.get("bandit-b")?.[0]).toBe("bandit-a");
+  });
+
+  it("has an entry for every paper and never lists a paper as related to itself", () => {
+    expect([...related.keys()].sort()).toEqual(corpus.map((paper) => paper.id).sort());
+    for (const [id, others] of related) expect(others).not.toContain(id);
+  });
+
+  it("returns at most k papers, and none when nothing shares a word", () => {
+    for (const others of related.values()) expect(others.length).toBeLessThanOrEqual(2);
+    expect(related.get("lonely")).toEqual([]);
+    expect(relatedPapers(corpus, 0).get("quant-a")).toEqual([]);
+  });
+
+  it("is deterministic and independent of input order", () => {
+    const again = relatedPapers(corpus, 2);
+    const shuffled = relatedPapers([...corpus].reverse(), 2);
+    for (const paper of corpus) {
+      expect(again.get(paper.id)).toEqual(related.get(paper.id));
+      expect(shuffled.get(paper.id)).toEqual(related.get(paper.id));
+    }
+  });
+
+  it("breaks exact ties by id", () => {
+    const twins = [
+      { id: "b", title: "Sparse attention kernels", abstract: "" },
+      { id: "c", title: "Sparse attention kernels", abstract: "" },
+      { id: "a", title: "Sparse attention kernels", abstract: "" },
+    ];
+    const result = relatedPapers(twins, 5);
+    expect(result.get("a")).toEqual(["b", "c"]);
+    expect(result.get("b")).toEqual(["a", "c"]);
+    expect(result.get("c")).toEqual(["a", "b"]);
+  });
+
+  it("weights shared title words above shared abstract words", () => {
+    const papers = [
+      { id: "query", title: "Speculative decoding", abstract: "Draft tokens." },
+      // Same words, placed in the title of one paper and the abstract of the other.
+      { id: "abstract-match", title: "Verifying guesses", abstract: "Speculative decoding." },
+      { id: "title-match", title: "Speculative decoding", abstract: "Verifying guesses." },
+    ];
+    expect(relatedPapers(papers, 2).get("query")).toEqual(["title-match", "abstract-match"]);
+  });
+
+  it("skips terms shared by too many papers, which link nothing specific", () => {
+    const papers = Array.from({ length: 10 }, (_, i) => ({ id: `p${i}`, title: "Common words everywhere", abstract: `topic${i}` }));
+    papers.push({ id: "z1", title: "Common words everywhere", abstract: "zebra" }, { id: "z2", title: "", abstract: "zebra" });
+    const result = relatedPapers(papers, 3, { minDocFrequencyCap: 2, maxDocFrequencyShare: 0 });
+    expect(result.get("p0")).toEqual([]);
+    expect(result.get("z1")).toEqual(["z2"]);
+  });
+
+  it("links through a term only the papers it characterises best when postings are capped", () => {
+    const papers = [
+      { id: "q", title: "Zebra stripes", abstract: "" },
+      { id: "strong", title: "Zebra", abstract: "" }, // zebra is all this paper is about
+      { id: "weak", title: "Zebra herds, lions, savanna, migration", abstract: "" },
+    ];
+    expect(relatedPapers(papers, 5).get("q")).toEqual(["strong", "weak"]);
+    // With one posting per term, "zebra" only links the paper where it weighs most.
+    expect(relatedPapers(papers, 5, { maxPostingsPerTerm: 1 }).get("q")).toEqual(["strong"]);
+  });
+
+  it("rejects duplicate ids and invalid k", () => {
+    expect(() => relatedPapers([corpus[0]!, corpus[0]!])).toThrow(/duplicate paper id "quant-a"/);
+    expect(() => relatedPapers(corpus, -1)).toThrow(/k must be/);
+  });
+});
