@@ -10,6 +10,7 @@ const usage = `Usage: npm run build -- [--input DIR] [--output DIR] [--site-url 
   --site-url URL     absolute origin for canonical links and feeds (default http://localhost:8080)
   --base-path PATH   serve the site under a sub-path, e.g. /papers/ (default /)
   --permalinks FILE  permalink registry (default: permalinks.json beside the digests folder)
+  --topics FILE      topic taxonomy (default: topics.yaml beside the digests folder, else content/topics.yaml)
   --work-dir DIR     generated Eleventy input, never committed (default .generated)`;
 
 async function main(): Promise<number> {
@@ -22,6 +23,7 @@ async function main(): Promise<number> {
         "site-url": { type: "string", default: "http://localhost:8080" },
         "base-path": { type: "string", default: "/" },
         permalinks: { type: "string" },
+        topics: { type: "string" },
         "work-dir": { type: "string", default: ".generated" },
         help: { type: "boolean", short: "h" },
       },
@@ -44,6 +46,7 @@ async function main(): Promise<number> {
       basePath: values["base-path"],
       workDir: values["work-dir"],
       ...(values.permalinks ? { permalinks: values.permalinks } : {}),
+      ...(values.topics ? { topics: values.topics } : {}),
     });
     console.log(`Built ${report.papers} papers, ${report.days} days, ${report.pages} pages in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     return 0;

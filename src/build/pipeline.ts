@@ -1,13 +1,16 @@
+import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
+import { DEFAULT_TAXONOMY_FILE, loadTaxonomy, TaxonomyError } from "../topics/taxonomy.ts";
 import path from "node:path";
 import { BuildError } from "./build-error.ts";
 import { buildSiteContent, writeEleventyInput } from "./preprocess.ts";
 import { readDigestFolder } from "./read-digests.ts";
 import { readRegistry, writeRegistry } from "./registry-file.ts";
-import { runEleventy } from "./run-eleventy.ts";
+import { PROJECT_ROOT, runEleventy } from "./run-eleventy.ts";
 import { runPagefind } from "./run-pagefind.ts";
 import { buildSettings } from "./settings.ts";
 import { timed, type Log } from "./stage-log.ts";
+import { writeSyndication } from "./write-syndication.ts";
 
 export interface BuildOptions {
   /** Folder of digests. */
@@ -20,6 +23,8 @@ export interface BuildOptions {
   workDir: string;
   /** The permalink registry; by default `permalinks.json` beside the digests folder. */
   permalinks?: string;
+  /** The topic taxonomy; by default `topics.yaml` beside the digests folder, else the project's default. */
+  topics?: string;
   log?: Log;
 }
 
@@ -32,6 +37,12 @@ export interface BuildReport {
 }
 
 export const defaultRegistryPath = (input: string) => path.join(path.dirname(path.resolve(input)), "permalinks.json");
+
+/** `topics.yaml` beside the digests folder when there is one, so each archive can have its own. */
+export function defaultTaxonomyPath(input: string): string {
+  const beside = path.join(path.dirname(path.resolve(input)), "topics.yaml");
+  return existsSync(beside) ? beside : path.join(PROJECT_ROOT, DEFAULT_TAXONOMY_FILE);
+}
 
 /**
  * The whole build: parse, preprocess, Eleventy, Pagefind. Everything is written
@@ -52,22 +63,30 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   }
 
   const registry = await readRegistry(registryFile);
+  const taxonomyFile = options.topics ?? defaultTaxonomyPath(options.input);
+  let taxonomy;
+  try {
+    taxonomy = loadTaxonomy(taxonomyFile);
+  } catch (error) {
+    throw error instanceof TaxonomyError ? new BuildError(error.message) : error;
+  }
   const siteSource = path.resolve(options.workDir, "site");
   const content = await timed(
     log,
     "preprocess",
     async () => {
-      const result = buildSiteContent(folder.digests, registry);
+      const result = buildSiteContent(folder.digests, registry, taxonomy);
       await writeEleventyInput(siteSource, result, settings);
       return result;
     },
-    (result) => `${result.papers.length} papers over ${result.archive.dayCount} days (${result.newPermalinks} new permalinks) into ${path.relative(process.cwd(), siteSource) || "."}`,
+    (result) => `${result.papers.length} papers over ${result.archive.dayCount} days (${result.newPermalinks} new permalinks), ${result.archive.topics.length} topics, into ${path.relative(process.cwd(), siteSource) || "."}`,
   );
 
   const staging = path.join(path.dirname(output), `.${path.basename(output)}.staging-${process.pid}`);
   await fs.rm(staging, { recursive: true, force: true });
   try {
     const pages = await timed(log, "eleventy", () => runEleventy(siteSource, staging, settings.basePath), (count) => `${count} pages`);
+    await timed(log, "feeds", () => writeSyndication(staging, content, settings), (result) => `${result.feeds} feeds, sitemap of ${result.sitemapUrls} URLs`);
     const search = await timed(log, "pagefind", () => runPagefind(staging), (report) => `${report.indexed} papers indexed from ${report.pages} pages, ${report.files} files`);
     await swapInto(staging, output);
     log(`[output] ${path.relative(process.cwd(), output) || output}`);

@@ -9,6 +9,11 @@ import { buildArchiveData } from "../site/archive-data.ts";
 import { paperUrl, toPaperPage } from "../site/paper-page.ts";
 import { paperMarkdownFile } from "./front-matter.ts";
 import { digestTextToMarkdown } from "../math/digest-text.ts";
+import { relatedPapers } from "../related/related.ts";
+import { topicListingPages, topicSummaries, topicUrl } from "../site/topic-pages.ts";
+import { classifyPaper } from "../topics/classify.ts";
+import { compileTaxonomy } from "../topics/compile.ts";
+import type { Taxonomy } from "../topics/taxonomy.ts";
 
 export interface SiteContent {
   papers: Paper[];
@@ -17,8 +22,11 @@ export interface SiteContent {
   newPermalinks: number;
 }
 
-/** Digests to papers with permalinks, and the data every listing page needs. */
-export function buildSiteContent(digests: readonly Digest[], registry: PermalinkRegistry): SiteContent {
+/** How many similar papers each paper page lists. */
+const RELATED_COUNT = 5;
+
+/** Digests to papers with permalinks, topics and related papers, and the data every listing page needs. */
+export function buildSiteContent(digests: readonly Digest[], registry: PermalinkRegistry, taxonomy: Taxonomy): SiteContent {
   const merged = mergePapers(digests);
   const assigned = assignPermalinks(merged, registry);
   const papers: Paper[] = merged.map((paper, index) => ({
@@ -32,14 +40,20 @@ export function buildSiteContent(digests: readonly Digest[], registry: Permalink
     topics: [],
     related: [],
   }));
-  const topics: TopicPage[] = [];
-  const archive = buildArchiveData(papers, topicRefLookup(topics), topics);
+  const compiled = compileTaxonomy(taxonomy);
+  for (const paper of papers) paper.topics = classifyPaper(paper, compiled);
+  const related = relatedPapers(papers.map((paper) => ({ id: paper.slug, title: paper.title, abstract: paper.abstract })), RELATED_COUNT);
+  for (const paper of papers) paper.related = related.get(paper.slug) ?? [];
+
+  const topics = topicSummaries(taxonomy, papers);
+  const topicRef = topicRefLookup(topics);
+  const archive = buildArchiveData(papers, topicRef, topics, topicListingPages(topics, papers, topicRef));
   return { papers, archive, registry: assigned.registry, newPermalinks: assigned.added };
 }
 
 function topicRefLookup(topics: TopicPage[]): (slug: string) => TopicRef {
   const bySlug = new Map(topics.map((topic) => [topic.slug, { slug: topic.slug, name: topic.name, url: topic.url }]));
-  return (slug) => bySlug.get(slug) ?? { slug, name: slug, url: `/topics/${slug}/` };
+  return (slug) => bySlug.get(slug) ?? { slug, name: slug, url: topicUrl(slug) };
 }
 
 /**
@@ -54,7 +68,7 @@ export async function writeEleventyInput(folder: string, content: SiteContent, s
   const bySlug = new Map(content.papers.map((paper) => [paper.slug, paper]));
   const topicRef = topicRefLookup(content.archive.topics);
   for (const paper of content.papers) {
-    const page = toPaperPage(paper, topicRef, (slug) => bySlug.get(slug));
+    const page = toPaperPage(paper, topicRef, (slug) => bySlug.get(slug), settings.siteUrl);
     const file = paperMarkdownFile(
       { layout: "paper.njk", templateEngineOverride: "md", permalink: `${paperUrl(paper.slug)}index.html`, paper: page },
       digestTextToMarkdown(paper.abstract),

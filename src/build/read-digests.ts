@@ -2,6 +2,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type { Digest, DigestProblem } from "../model/types.ts";
 import { parseDigest } from "../digest/parse-digest.ts";
+import { parseHfJson } from "../digest/parse-hf-json.ts";
 
 export interface DigestFolder {
   digests: Digest[];
@@ -11,7 +12,10 @@ export interface DigestFolder {
 }
 
 /** File kinds that are digests; anything else in the folder is skipped with a note. */
-const DIGEST_EXTENSIONS = new Set([".txt"]);
+const DIGEST_EXTENSIONS = new Set([".txt", ".json"]);
+
+/** Text digests (saved pages) and JSON digests (the Hugging Face daily papers API's answer). */
+const parserFor = (name: string) => (path.extname(name).toLowerCase() === ".json" ? parseHfJson : parseDigest);
 
 /** Reads and parses every digest in a folder, collecting every problem in every file. */
 export async function readDigestFolder(folder: string): Promise<DigestFolder> {
@@ -31,7 +35,7 @@ export async function readDigestFolder(folder: string): Promise<DigestFolder> {
       skipped.push(file);
       continue;
     }
-    const parsed = parseDigest(await fs.readFile(file, "utf8"), file);
+    const parsed = parserFor(name)(await fs.readFile(file, "utf8"), file);
     problems.push(...parsed.problems);
     if (parsed.digest) digests.push(parsed.digest);
   }

@@ -24,6 +24,18 @@ export const paperPageSchema = z.object({
   titleMarkdown: z.string().min(1),
   titleText: z.string().min(1),
   description: z.string(),
+  /** schema.org ScholarlyArticle, serialised into the page head. */
+  jsonLd: z.object({
+    "@context": z.literal("https://schema.org"),
+    "@type": z.literal("ScholarlyArticle"),
+    headline: z.string(),
+    abstract: z.string(),
+    datePublished: isoDate,
+    url: z.url(),
+    sameAs: z.url().optional(),
+    keywords: z.array(z.string()),
+    author: z.array(z.object({ "@type": z.literal("Person"), name: z.string() })).optional(),
+  }),
   hasMath: z.boolean(),
   appearances: z.array(dayRefSchema).min(1),
   firstDate: isoDate,
@@ -97,7 +109,29 @@ export interface TopicPage {
   name: string;
   description: string;
   url: string;
+  feedUrl: string;
   paperCount: number;
+}
+
+/** A paper as a topic page lists it: newest first, with a plain-text excerpt. */
+export interface TopicEntry extends PaperLink {
+  date: string;
+  dateLabel: string;
+  dayUrl: string;
+  excerpt: string;
+  topics: TopicRef[];
+}
+
+/** One page of a topic's listing (50 papers a page). */
+export interface TopicListingPage {
+  topic: TopicPage;
+  url: string;
+  pageNumber: number;
+  pageCount: number;
+  entries: TopicEntry[];
+  hasMath: boolean;
+  previous?: string;
+  next?: string;
 }
 
 /** Everything the listing pages need, written as the `archive` global data. */
@@ -109,6 +143,7 @@ export interface ArchiveData {
   paperCount: number;
   dayCount: number;
   topics: TopicPage[];
+  topicPages: TopicListingPage[];
 }
 
 /** Build settings templates need, written as the `build` global data. */

@@ -1,5 +1,5 @@
 import { digestTextHasMath, digestTextToMarkdown } from "../math/digest-text.ts";
-import type { ArchiveData, DayCount, DayPage, DayRef, MonthPage, PaperSummary, TopicPage, TopicRef, YearPage } from "../model/site.ts";
+import type { ArchiveData, DayCount, DayPage, DayRef, MonthPage, PaperSummary, TopicListingPage, TopicPage, TopicRef, YearPage } from "../model/site.ts";
 import type { Paper } from "../model/types.ts";
 import { dayLabel, dayUrl, longDayLabel, monthLabel, monthUrl, yearUrl } from "./calendar.ts";
 import { paperLink } from "./paper-page.ts";
@@ -8,7 +8,12 @@ import { paperLink } from "./paper-page.ts";
  * The date archive: every day with its papers in digest order, and the month,
  * year and archive listings, newest first.
  */
-export function buildArchiveData(papers: readonly Paper[], topicRef: (slug: string) => TopicRef, topics: TopicPage[]): ArchiveData {
+export function buildArchiveData(
+  papers: readonly Paper[],
+  topicRef: (slug: string) => TopicRef,
+  topics: TopicPage[],
+  topicPages: TopicListingPage[],
+): ArchiveData {
   const papersByDay = new Map<string, { position: number; paper: Paper }[]>();
   for (const paper of papers) {
     for (const appearance of paper.appearances) {
@@ -48,6 +53,7 @@ export function buildArchiveData(papers: readonly Paper[], topicRef: (slug: stri
     paperCount: papers.length,
     dayCount: days.length,
     topics,
+    topicPages,
   };
 }
 

@@ -11,8 +11,15 @@ export function paperLink(paper: Paper): PaperLink {
 }
 
 /** Everything a paper's page shows, derived from the merged paper. */
-export function toPaperPage(paper: Paper, topicRef: (slug: string) => TopicRef, paperBySlug: (slug: string) => Paper | undefined): PaperPage {
+export function toPaperPage(
+  paper: Paper,
+  topicRef: (slug: string) => TopicRef,
+  paperBySlug: (slug: string) => Paper | undefined,
+  siteUrl: string,
+): PaperPage {
   const titleText = digestTextToPlainText(paper.title);
+  const abstractText = digestTextToPlainText(paper.abstract);
+  const topics = paper.topics.map(topicRef);
   const query = encodeURIComponent(titleText);
   const dates = paper.appearances.map((appearance) => appearance.date);
   return {
@@ -20,7 +27,18 @@ export function toPaperPage(paper: Paper, topicRef: (slug: string) => TopicRef, 
     url: paperUrl(paper.slug),
     titleMarkdown: digestTextToMarkdown(paper.title),
     titleText,
-    description: truncateAtWord(digestTextToPlainText(paper.abstract), 200),
+    description: truncateAtWord(abstractText, 200),
+    jsonLd: {
+      "@context": "https://schema.org",
+      "@type": "ScholarlyArticle",
+      headline: titleText,
+      abstract: abstractText,
+      datePublished: dates[0]!,
+      url: `${siteUrl}${paperUrl(paper.slug)}`,
+      ...(paper.arxivId ? { sameAs: `https://arxiv.org/abs/${paper.arxivId}` } : {}),
+      keywords: topics.map((topic) => topic.name),
+      ...(paper.authors.length ? { author: paper.authors.map((name) => ({ "@type": "Person" as const, name })) } : {}),
+    },
     hasMath: digestTextHasMath(paper.title) || digestTextHasMath(paper.abstract),
     appearances: dates.map((date) => ({ date, url: dayUrl(date), label: dayLabel(date) })),
     firstDate: dates[0]!,
@@ -34,7 +52,7 @@ export function toPaperPage(paper: Paper, topicRef: (slug: string) => TopicRef, 
     },
     card: paper.card,
     authors: paper.authors,
-    topics: paper.topics.map(topicRef),
+    topics,
     related: paper.related.flatMap((slug) => {
       const other = paperBySlug(slug);
       return other ? [paperLink(other)] : [];

@@ -1,0 +1,320 @@
+/**
+ * Reads a digest stored as the JSON array the Hugging Face daily papers API
+ * returns (`https://huggingface.co/api/daily_papers?date=YYYY-MM-DD`).
+ *
+ * Each entry looks like
+ *   { paper: { id, title, summary, authors: [{ name }], upvotes, publishedAt,
+ *              submittedOnDailyAt, submittedOnDailyBy, githubStars, organization, ... },
+ *     title, summary, publishedAt, numComments, submittedBy, organization, thumbnail, ... }
+ * Only a title and a summary are required; every other field is optional, may be
+ * null, and fields we do not know are ignored (the API grows new ones). A field
+ * we do read must have the right type, because a wrong one means the file is
+ * not what we think it is.
+ */
+import { z } from "zod";
+import type { CardMetadata, DigestEntry, DigestProblem } from "../model/types.ts";
+import { digestDateFromFileName } from "./file-name-date.ts";
+import { isoCalendarDate } from "./month-day.ts";
+import type { ParseDigestOptions, ParsedDigest } from "./parse-digest.ts";
+
+export interface ParsedHfJson extends ParsedDigest {
+  /**
+   * The day most entries were submitted to Daily Papers (`submittedOnDailyAt`),
+   * so callers (ingest) can date a file that has no dated name.
+   */
+  submittedOn?: string;
+}
+
+const ARXIV_ID = /^\d{4}\.\d{4,5}$/;
+
+const person = z.object({
+  user: z.string().nullish(),
+  name: z.string().nullish(),
+  fullname: z.string().nullish(),
+});
+
+// The API sends an object ({ name, fullname, avatar }); a hand-written file may just name it.
+const organization = z.union([z.string(), z.object({ name: z.string().nullish(), fullname: z.string().nullish() })]);
+
+const author = z.union([z.string(), z.object({ name: z.string().nullish() })]);
+
+const count = z.number().int().nonnegative();
+
+const paperSchema = z.object({
+  id: z.string().nullish(),
+  title: z.string().nullish(),
+  summary: z.string().nullish(),
+  authors: z.array(author).nullish(),
+  upvotes: count.nullish(),
+  publishedAt: z.string().nullish(),
+  submittedOnDailyAt: z.string().nullish(),
+  submittedOnDailyBy: person.nullish(),
+  githubStars: z.union([count, z.string()]).nullish(),
+  organization: organization.nullish(),
+});
+
+const entrySchema = z.object({
+  paper: paperSchema.nullish(),
+  title: z.string().nullish(),
+  summary: z.string().nullish(),
+  publishedAt: z.string().nullish(),
+  numComments: count.nullish(),
+  submittedBy: person.nullish(),
+  organization: organization.nullish(),
+});
+
+type HfEntry = z.infer<typeof entrySchema>;
+
+export function parseHfJson(source: string, file: string, options: ParseDigestOptions = {}): ParsedHfJson {
+  const problems: DigestProblem[] = [];
+  const report = (line: number, message: string) => problems.push({ file, line, message });
+
+  let date = options.date;
+  if (!date) {
+    const fromName = digestDateFromFileName(file);
+    if (fromName.ok) date = fromName.date;
+    else report(0, fromName.message);
+  }
+
+  const text = source.replace(/^\uFEFF/, "");
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    // V8 quotes the text around the error, newlines and all; keep the report on one line.
+    const message = (error as Error).message.replace(/\s+/g, " ");
+    report(lineOfJsonError(text), `not valid JSON (${message}); expected the array the Hugging Face daily papers API returns`);
+    return { problems };
+  }
+  if (!Array.isArray(data)) {
+    report(1, `expected a JSON array of papers (as the Hugging Face daily papers API returns), found ${describeJsonValue(data)}`);
+    return { problems };
+  }
+  if (data.length === 0) {
+    report(1, "the file is an empty list: a digest needs at least one paper");
+    return { problems };
+  }
+
+  const lines = topLevelElementLines(text);
+  const entries: DigestEntry[] = [];
+  const submissionDays: string[] = [];
+  data.forEach((raw: unknown, index) => {
+    const line = lines[index] ?? 1;
+    const name = entryName(raw, index);
+    const parsed = entrySchema.safeParse(raw);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) report(line, `${name}: ${describeIssue(issue, raw)}`);
+      return;
+    }
+    const result = toDigestEntry(parsed.data, line);
+    for (const message of result.problems) report(line, `${name}: ${message}`);
+    if (result.entry) entries.push(result.entry);
+    const submitted = calendarDay(parsed.data.paper?.submittedOnDailyAt);
+    if (submitted) submissionDays.push(submitted);
+  });
+
+  const result: ParsedHfJson = { problems };
+  const submittedOn = mostCommon(submissionDays);
+  if (submittedOn) result.submittedOn = submittedOn;
+  if (problems.length === 0 && date) result.digest = { file, date, entries };
+  return result;
+}
+
+function toDigestEntry(entry: HfEntry, line: number): { entry?: DigestEntry; problems: string[] } {
+  const paper = entry.paper ?? {};
+  const problems: string[] = [];
+  const title = normalizeWhitespace(paper.title ?? entry.title ?? "");
+  const abstract = normalizeWhitespace(paper.summary ?? entry.summary ?? "");
+  if (!title) problems.push("has no title (paper.title or title)");
+  if (!abstract) problems.push("has no abstract (paper.summary or summary)");
+
+  const card: CardMetadata = {};
+  if (paper.id) {
+    // Hugging Face ids are arXiv ids; a version suffix is not part of the identity.
+    const arxivId = paper.id.trim().replace(/v\d+$/, "");
+    if (ARXIV_ID.test(arxivId)) card.arxivId = arxivId;
+    else problems.push(`paper.id "${paper.id}" is not an arXiv id like 2508.14111`);
+  }
+  if (paper.upvotes != null) card.upvotes = paper.upvotes;
+  if (entry.numComments != null) card.comments = entry.numComments;
+  const publishedOn = calendarDay(paper.publishedAt ?? entry.publishedAt);
+  if (publishedOn) card.publishedOn = publishedOn;
+  if (paper.githubStars != null) card.githubStars = String(paper.githubStars);
+  const organizationName = nameOfOrganization(entry.organization ?? paper.organization);
+  if (organizationName) card.organization = organizationName;
+  const submitter = nameOfPerson(entry.submittedBy ?? paper.submittedOnDailyBy);
+  if (submitter) card.submitter = submitter;
+
+  const authors = (paper.authors ?? [])
+    .map((author) => normalizeWhitespace((typeof author === "string" ? author : author.name) ?? ""))
+    .filter((name) => name !== "");
+  if (authors.length > 0) card.authorCount = authors.length;
+
+  if (problems.length > 0) return { problems };
+  return { entry: { title, abstract, line, card, authors }, problems };
+}
+
+/** The same normalisation the text parser applies: NFC, runs of whitespace (newlines included) become one space. */
+function normalizeWhitespace(text: string): string {
+  return text.normalize("NFC").replace(/\s+/g, " ").trim();
+}
+
+function nameOfOrganization(value: z.infer<typeof organization> | null | undefined): string | undefined {
+  if (value == null) return undefined;
+  const name = typeof value === "string" ? value : (value.fullname ?? value.name);
+  return name ? normalizeWhitespace(name) || undefined : undefined;
+}
+
+/** The account name, as the card layout shows it ("akhaliq"), before the display name. */
+function nameOfPerson(value: z.infer<typeof person> | null | undefined): string | undefined {
+  const name = value?.user ?? value?.name ?? value?.fullname;
+  return name ? normalizeWhitespace(name) || undefined : undefined;
+}
+
+/** "2025-08-21T17:59:59.000Z" → "2025-08-21"; anything that is not a dated timestamp → undefined. */
+function calendarDay(timestamp: string | null | undefined): string | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(timestamp ?? "");
+  if (!match) return undefined;
+  return isoCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]));
+}
+
+function mostCommon(values: string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  let best: string | undefined;
+  for (const [value, n] of counts) if (best === undefined || n > counts.get(best)! || (n === counts.get(best) && value > best)) best = value;
+  return best;
+}
+
+/** "entry 3 (2508.14111 "Title")": the index a reader can count to, plus whatever identifies the paper. */
+function entryName(raw: unknown, index: number): string {
+  const record = isRecord(raw) ? raw : {};
+  const paper = isRecord(record.paper) ? record.paper : {};
+  const id = typeof paper.id === "string" ? paper.id : undefined;
+  const titleValue = typeof paper.title === "string" ? paper.title : typeof record.title === "string" ? record.title : undefined;
+  const title = titleValue ? normalizeWhitespace(titleValue) : "";
+  const shortTitle = title.length > 60 ? `${title.slice(0, 57)}...` : title;
+  const label = [id, shortTitle ? `"${shortTitle}"` : undefined].filter(Boolean).join(" ");
+  return `entry ${index + 1}${label ? ` (${label})` : ""}`;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, raw: unknown): string {
+  const where = issue.path.map(String).join(".");
+  if (where === "") return `expected an object with a paper's title and summary, found ${describeJsonValue(raw)}`;
+  return `${where}: ${issue.message}`;
+}
+
+function describeJsonValue(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "object") return "an object";
+  return `a ${typeof value} (${JSON.stringify(value).slice(0, 40)})`;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The line of the first syntax error. JSON.parse in Node 20 often says only
+ * "Unexpected token", with no position, so the text is walked by a minimal
+ * JSON grammar to find where it stops making sense.
+ */
+function lineOfJsonError(text: string): number {
+  let at = 0;
+  const fail = (): never => {
+    throw new JsonSyntaxStop(at);
+  };
+  const skipSpace = () => {
+    while (at < text.length && " \t\n\r".includes(text[at]!)) at++;
+  };
+  const expect = (char: string) => {
+    skipSpace();
+    if (text[at] !== char) fail();
+    at++;
+  };
+  const string = () => {
+    expect('"');
+    while (at < text.length) {
+      const char = text[at]!;
+      if (char === '"') return void at++;
+      if (char < " ") fail();
+      at += char === "\\" ? 2 : 1;
+    }
+    fail();
+  };
+  // Items separated by commas up to `close`; `item` reads one.
+  const sequence = (close: string, item: () => void) => {
+    at++;
+    skipSpace();
+    if (text[at] === close) return void at++;
+    for (;;) {
+      item();
+      skipSpace();
+      if (text[at] === ",") at++;
+      else return expect(close);
+    }
+  };
+  const value = (): void => {
+    skipSpace();
+    const char = text[at];
+    if (char === "[") return sequence("]", value);
+    if (char === "{") return sequence("}", () => (string(), expect(":"), value()));
+    if (char === '"') return string();
+    const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(at, at + 400));
+    if (!literal) fail();
+    at += literal![0].length;
+  };
+  try {
+    value();
+    skipSpace();
+    if (at < text.length) fail();
+  } catch (error) {
+    if (!(error instanceof JsonSyntaxStop)) throw error;
+  }
+  return lineAt(text, at);
+}
+
+class JsonSyntaxStop {
+  constructor(readonly offset: number) {}
+}
+
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let index = 0; index < offset && index < text.length; index++) if (text[index] === "\n") line++;
+  return line;
+}
+
+/**
+ * The 1-based line on which each element of the top-level array starts, so a
+ * problem can point at its entry. Only called on text JSON.parse accepted, so a
+ * scan that tracks strings and nesting depth is enough.
+ */
+function topLevelElementLines(text: string): number[] {
+  const lines: number[] = [];
+  let line = 1;
+  let depth = 0;
+  let inString = false;
+  let expectingElement = false;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index]!;
+    if (char === "\n") line++;
+    if (inString) {
+      if (char === "\\") index++;
+      else if (char === '"') inString = false;
+      continue;
+    }
+    if (/\s/.test(char)) continue;
+    if (depth === 1 && expectingElement && char !== "]") {
+      lines.push(line);
+      expectingElement = false;
+    }
+    if (char === '"') inString = true;
+    else if (char === "[" || char === "{") {
+      depth++;
+      if (depth === 1) expectingElement = true;
+    } else if (char === "]" || char === "}") depth--;
+    else if (char === "," && depth === 1) expectingElement = true;
+  }
+  return lines;
+}

@@ -1,0 +1,90 @@
+import type { BuildSettings, TopicPage } from "../model/site.ts";
+import type { Paper } from "../model/types.ts";
+import { digestTextToPlainText } from "../math/digest-text.ts";
+import { paperUrl } from "../site/paper-page.ts";
+import { atomFeed, jsonFeed, rssFeed, type FeedEntry } from "./build-feeds.ts";
+import { selectFeedDays, type FeedDay } from "./feed-window.ts";
+
+/** How many papers a feed carries, at most (whole days only). */
+export const FEED_LIMIT = 200;
+
+export interface FeedFile {
+  /** Path inside the site, e.g. "feed.xml" or "topics/retrieval/feed.xml". */
+  path: string;
+  content: string;
+}
+
+export interface FeedSources {
+  papers: readonly Paper[];
+  topics: readonly TopicPage[];
+  settings: BuildSettings;
+  /** The abstract as feed-safe HTML: math as MathML, no KaTeX HTML. */
+  renderAbstractHtml: (abstract: string) => string;
+}
+
+export const feedPaths = {
+  atom: "feed.xml",
+  rss: "rss.xml",
+  json: "feed.json",
+  topic: (slug: string) => `topics/${slug}/feed.xml`,
+};
+
+/** The site's Atom, RSS and JSON feeds, and one Atom feed per topic. */
+export function siteFeeds(sources: FeedSources): FeedFile[] {
+  const { settings } = sources;
+  const absolute = (path: string) => `${settings.siteUrl}/${path}`;
+  const topicNames = new Map(sources.topics.map((topic) => [topic.slug, topic.name]));
+  const entryFor = (paper: Paper, date: string): FeedEntry => ({
+    url: `${settings.siteUrl}${paperUrl(paper.slug)}`,
+    title: digestTextToPlainText(paper.title),
+    date,
+    summary: digestTextToPlainText(paper.abstract),
+    contentHtml: sources.renderAbstractHtml(paper.abstract),
+    categories: paper.topics.map((slug) => ({ term: slug, label: topicNames.get(slug) ?? slug })),
+    ...(paper.arxivId ? { arxivUrl: `https://arxiv.org/abs/${paper.arxivId}` } : {}),
+    authors: paper.authors,
+  });
+
+  const entries = (papers: readonly Paper[]) => selectFeedDays(feedDays(papers), FEED_LIMIT).flatMap((day) => day.items.map((paper) => entryFor(paper, day.date)));
+  const siteEntries = entries(sources.papers);
+  const site = {
+    title: settings.siteTitle,
+    description: settings.siteDescription,
+    homeUrl: `${settings.siteUrl}/`,
+    links: { atom: absolute(feedPaths.atom), rss: absolute(feedPaths.rss), json: absolute(feedPaths.json) },
+    entries: siteEntries,
+  };
+  const files: FeedFile[] = [
+    { path: feedPaths.atom, content: atomFeed(site) },
+    { path: feedPaths.rss, content: rssFeed(site) },
+    { path: feedPaths.json, content: jsonFeed(site) },
+  ];
+  for (const topic of sources.topics) {
+    const papers = sources.papers.filter((paper) => paper.topics.includes(topic.slug));
+    files.push({
+      path: feedPaths.topic(topic.slug),
+      content: atomFeed({
+        title: `${topic.name} · ${settings.siteTitle}`,
+        description: topic.description,
+        homeUrl: `${settings.siteUrl}${topic.url}`,
+        links: { atom: absolute(feedPaths.topic(topic.slug)) },
+        entries: entries(papers),
+      }),
+    });
+  }
+  return files;
+}
+
+/**
+ * Papers grouped by the day they appeared, each in digest order. A paper seen
+ * on several days is one item, placed at its most recent day.
+ */
+function feedDays(papers: readonly Paper[]): FeedDay<Paper>[] {
+  const byDay = new Map<string, { position: number; paper: Paper }[]>();
+  for (const paper of papers) {
+    const latest = paper.appearances[paper.appearances.length - 1];
+    if (!latest) continue;
+    byDay.set(latest.date, [...(byDay.get(latest.date) ?? []), { position: latest.position, paper }]);
+  }
+  return [...byDay].map(([date, items]) => ({ date, items: items.sort((a, b) => a.position - b.position).map((item) => item.paper) }));
+}

@@ -1,0 +1,53 @@
+/**
+ * The public face of the math repair: what pages, feeds and the search index
+ * call with a digest title or abstract.
+ */
+import { escapeMarkdown } from "../markdown/escape-markdown.ts";
+import { repairMath, type Segment } from "./repair.ts";
+import { texToUnicode } from "./tex-to-unicode.ts";
+
+export { countRepairedSpans, repairMath, type Segment } from "./repair.ts";
+
+/**
+ * Emphasis markers only work when they touch letters or digits; around
+ * punctuation (`*(x)*` after a word) CommonMark would print the asterisks.
+ */
+function emphasisMarkdown(text: string): string {
+  const escaped = escapeMarkdown(text);
+  return /^[\p{L}\p{N}](?:.*[\p{L}\p{N}])?$/u.test(text) ? `*${escaped}*` : escaped;
+}
+
+function segmentMarkdown(segment: Segment): string {
+  switch (segment.kind) {
+    case "text":
+      return escapeMarkdown(segment.text);
+    case "emphasis":
+      return emphasisMarkdown(segment.text);
+    case "math":
+      return `$${segment.tex}$`;
+  }
+}
+
+/**
+ * Digest text (a title or an abstract) as safe markdown for the site's
+ * markdown-it renderer: text is escaped so nothing in it is markdown, HTML
+ * or template syntax (a `$` in text becomes `\$`, which the KaTeX plugin
+ * skips), formulas become `$...$`, emphasis `*...*`.
+ */
+export function digestTextToMarkdown(text: string): string {
+  return repairMath(text).map(segmentMarkdown).join("");
+}
+
+/** Readable plain text for <title>, feeds, meta descriptions and search: `ell_p` → ℓp, `epsilon` → ε. */
+export function digestTextToPlainText(text: string): string {
+  return repairMath(text)
+    .map((segment) => (segment.kind === "math" ? texToUnicode(segment.tex) : segment.text))
+    .join("")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Whether the rendered text will contain typeset math (so the page needs KaTeX's CSS). */
+export function digestTextHasMath(text: string): boolean {
+  return repairMath(text).some((segment) => segment.kind === "math");
+}

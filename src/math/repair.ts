@@ -1,0 +1,135 @@
+/**
+ * The repair pass: digest text in, segments out. Text keeps every character
+ * it had (apart from TeX escapes turned into the characters they stand for);
+ * math segments carry TeX that KaTeX has already accepted, so whatever
+ * renders them never has to deal with a failure.
+ */
+import { isRenderableTex } from "./katex-check.ts";
+import { findMathRanges } from "./span-finder.ts";
+import { finishPlainText, repairTextBeforeMath, splitEmphasis } from "./text-repairs.ts";
+import { spanToTex } from "./to-tex.ts";
+
+export type Segment =
+  | { kind: "text"; text: string }
+  /** `origin` tells repaired spans from `$...$` that the digest already had. */
+  | { kind: "math"; tex: string; origin: "repaired" | "delimited" }
+  | { kind: "emphasis"; text: string };
+
+/**
+ * `$...$` as Pandoc reads it: the opening `$` is followed by a non-space, the
+ * closing one preceded by a non-space and not followed by a digit. So prices
+ * (`$5 and $10`) stay text. `$$...$$` is accepted too and shown inline.
+ */
+const DELIMITED_MATH = /(?<!\\)\$\$([^$]+?)\$\$|(?<!\\)\$(?=\S)((?:\\.|[^$\\])+?)(?<=\S)\$(?!\d)/g;
+
+const URL = /\b(?:https?:\/\/|www\.)\S+/g;
+
+/**
+ * Nunjucks and Liquid read `{{`, `{%` and `{#` even inside math. A space
+ * between two braces changes nothing in TeX, so formulas never contain them,
+ * whatever template engine the markdown later passes through.
+ */
+function withoutTemplateSyntax(tex: string): string {
+  return tex.replace(/\{(?=[{%#])|[}%#](?=\})/g, "$& ");
+}
+
+function mathOrText(tex: string, source: string, origin: "repaired" | "delimited"): Segment {
+  const safeTex = withoutTemplateSyntax(tex);
+  return isRenderableTex(safeTex) ? { kind: "math", tex: safeTex, origin } : { kind: "text", text: source };
+}
+
+function repairProse(text: string): Segment[] {
+  const segments: Segment[] = [];
+  let last = 0;
+  for (const range of findMathRanges(text)) {
+    if (range.start > last) segments.push({ kind: "text", text: finishPlainText(text.slice(last, range.start)) });
+    const source = text.slice(range.start, range.end);
+    const segment = mathOrText(spanToTex(source), source, "repaired");
+    segments.push(segment.kind === "text" ? { kind: "text", text: finishPlainText(source) } : segment);
+    last = range.end;
+  }
+  if (last < text.length) segments.push({ kind: "text", text: finishPlainText(text.slice(last)) });
+  return segments;
+}
+
+function repairTextWithoutUrls(text: string): Segment[] {
+  return splitEmphasis(repairTextBeforeMath(text)).flatMap((piece): Segment[] => {
+    if (piece.kind === "text") return repairProse(piece.text);
+    const emphasised = finishPlainText(piece.text);
+    return emphasised === "" ? [] : [{ kind: "emphasis", text: emphasised }];
+  });
+}
+
+/** URLs are copied as they are: `progressive_gradient_flow_nm_sparsity` is no subscript. */
+function repairUndelimitedText(text: string): Segment[] {
+  const segments: Segment[] = [];
+  let last = 0;
+  for (const match of text.matchAll(URL)) {
+    segments.push(...repairTextWithoutUrls(text.slice(last, match.index)));
+    segments.push({ kind: "text", text: match[0] });
+    last = match.index + match[0].length;
+  }
+  segments.push(...repairTextWithoutUrls(text.slice(last)));
+  return segments;
+}
+
+/**
+ * Joins neighbours of the same kind, and pulls digits that follow a formula
+ * into it: in markdown, `$x$2` would not close the formula.
+ */
+function tidy(segments: Segment[]): Segment[] {
+  const result: Segment[] = [];
+  for (const segment of segments) {
+    const previous = result[result.length - 1];
+    if (segment.kind === "text" && segment.text === "") continue;
+    if (previous?.kind === "math" && segment.kind === "text") {
+      const digits = /^\d+/.exec(segment.text)?.[0];
+      if (digits) {
+        previous.tex = `${previous.tex}${digits}`;
+        const rest = segment.text.slice(digits.length);
+        if (rest !== "") result.push({ kind: "text", text: rest });
+        continue;
+      }
+    }
+    if (previous?.kind === "text" && segment.kind === "text") previous.text += segment.text;
+    else if (previous?.kind === "math" && segment.kind === "math") previous.tex = `${previous.tex} ${segment.tex}`;
+    else result.push({ ...segment });
+  }
+  return result;
+}
+
+function repairUncached(text: string): Segment[] {
+  const normalized = text.replace(/\s+/g, " ");
+  const segments: Segment[] = [];
+  let last = 0;
+  for (const match of normalized.matchAll(DELIMITED_MATH)) {
+    segments.push(...repairUndelimitedText(normalized.slice(last, match.index)));
+    const tex = (match[1] ?? match[2] ?? "").trim();
+    segments.push(mathOrText(tex, match[0], "delimited"));
+    last = match.index + match[0].length;
+  }
+  segments.push(...repairUndelimitedText(normalized.slice(last)));
+  return tidy(segments);
+}
+
+const CACHE_LIMIT = 5_000;
+const cache = new Map<string, readonly Segment[]>();
+
+/**
+ * Digest text (a title or an abstract) as text, math and emphasis segments.
+ * Memoised: pages ask for the markdown, the plain text and "has math?" of
+ * the same abstract.
+ */
+export function repairMath(text: string): readonly Segment[] {
+  const cached = cache.get(text);
+  if (cached) return cached;
+  const segments = Object.freeze(repairUncached(text).map((segment) => Object.freeze(segment)));
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(text, segments);
+  return segments;
+}
+
+/** How many formulas the repair pass restored in `text` (not counting `$...$` it already had). */
+export function countRepairedSpans(text: string): number {
+  return repairMath(text).filter((segment) => segment.kind === "math" && segment.origin === "repaired").length;
+}
