@@ -13,7 +13,9 @@ export interface SearchIndexReport {
 
 /** Builds the Pagefind search index into `<site>/pagefind`. */
 export async function runPagefind(site: string): Promise<SearchIndexReport> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
+  // KaTeX writes each formula twice (HTML for the eye, MathML for assistive tech) plus its TeX source:
+  // index the MathML text alone, which reads as the formula's plain form.
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: "en", excludeSelectors: [".katex-html", "annotation"] });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
   try {
     const added = await index.addDirectory({ path: site });

@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { serveStatic, type StaticServer } from "../../src/serve/static-server.ts";
+import { launchChromium } from "./browser.ts";
+
+let browser: Browser;
+let sample: StaticServer;
+let archive: StaticServer;
+let underBasePath: StaticServer;
+
+beforeAll(async () => {
+  [browser, sample, archive, underBasePath] = await Promise.all([
+    launchChromium(),
+    serveStatic(inject("sampleSite")),
+    serveStatic(inject("archiveSite")),
+    serveStatic(inject("basePathSite"), "/archive-test/"),
+  ]);
+});
+
+afterAll(async () => {
+  await Promise.all([browser?.close(), sample?.close(), archive?.close(), underBasePath?.close()]);
+});
+
+async function openPage(url: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+const resultTitles = (page: Page) => page.locator("#search-results .search-result h2").allTextContents();
+const waitForResults = (page: Page) => page.waitForFunction(() => /found|No papers/.test(document.getElementById("search-status")?.textContent ?? ""));
+
+describe("search in a real browser", () => {
+  it("runs the query from the URL when /search/?q=... is loaded directly", async () => {
+    const page = await openPage(`${sample.url}search/?q=MUVERA`);
+    await waitForResults(page);
+    expect((await resultTitles(page))[0]).toBe("MUVERA: Multi-Vector Retrieval via Fixed Dimensional Encodings");
+    expect(await page.inputValue("#search-query")).toBe("MUVERA");
+    await page.context().close();
+  });
+
+  it("finds the right paper first as the reader types, and keeps the query in the URL", async () => {
+    const page = await openPage(`${sample.url}search/`);
+    await page.locator("#search-query").pressSequentially("sensitivity sampling");
+    await page.waitForFunction(() => document.querySelectorAll("#search-results .search-result").length > 0);
+    await waitForResults(page);
+    expect((await resultTitles(page))[0]).toBe("Sharper Bounds for ℓp Sensitivity Sampling");
+    await expect.poll(() => new URL(page.url()).searchParams.get("q")).toBe("sensitivity sampling");
+    const excerpt = await page.locator("#search-results .search-result__excerpt").first().innerHTML();
+    expect(excerpt).toMatch(/<mark>[Ss]ensitivity<\/mark>/);
+    await page.context().close();
+  });
+
+  it("narrows the results with a topic filter, and every result then has that topic", async () => {
+    const page = await openPage(`${sample.url}search/?q=optimization`);
+    await waitForResults(page);
+    const all = Number((await page.textContent("#search-status"))!.match(/\d+/)![0]);
+    await page.selectOption("#search-topic", "Bandits and learning theory");
+    await expect.poll(async () => new URL(page.url()).searchParams.get("topic")).toBe("Bandits and learning theory");
+    await waitForResults(page);
+    await expect.poll(async () => Number((await page.textContent("#search-status"))!.match(/\d+/)?.[0] ?? NaN)).toBeLessThan(all);
+    const tags = await page.locator("#search-results .search-result").evaluateAll((items) => items.map((item) => [...item.querySelectorAll(".tag")].map((tag) => tag.textContent)));
+    expect(tags.length).toBeGreaterThan(0);
+    for (const itemTags of tags) expect(itemTags).toContain("Bandits and learning theory");
+    await page.context().close();
+  });
+
+  it("opens a result on the paper's permalink", async () => {
+    const page = await openPage(`${sample.url}search/?q=MUVERA`);
+    await waitForResults(page);
+    await page.locator("#search-results .search-result h2 a").first().click();
+    await page.waitForURL(/\/papers\//);
+    expect(new URL(page.url()).pathname).toBe("/papers/muvera-multi-vector-retrieval-via-fixed-dimensional-encodings/");
+    expect(await page.textContent("h1")).toContain("MUVERA");
+    await page.context().close();
+  });
+
+  it("orders by date, newest first, on request", async () => {
+    const page = await openPage(`${archive.url}search/?q=bandits&sort=newest`);
+    await waitForResults(page);
+    const dates = await page.locator("#search-results .search-result .entry__meta span").allTextContents();
+    expect(dates[0]).toBe("August 22, 2025");
+    expect(dates.at(-1)).toBe("August 20, 2025");
+    await page.context().close();
+  });
+
+  it("works under a base path", async () => {
+    const page = await openPage(`${underBasePath.url}search/?q=MUVERA`);
+    await waitForResults(page);
+    const link = page.locator("#search-results .search-result h2 a").first();
+    expect(await link.getAttribute("href")).toBe("/archive-test/papers/muvera-multi-vector-retrieval-via-fixed-dimensional-encodings/");
+    await link.click();
+    await page.waitForURL(/\/archive-test\/papers\//);
+    await page.context().close();
+  });
+
+  it("searches from the header box as a plain GET when JavaScript is off", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${sample.url}2025/08/20/`);
+    await page.fill("#site-search-input", "quantization");
+    await page.press("#site-search-input", "Enter");
+    await page.waitForURL(/\/search\/\?q=quantization$/);
+    expect(await page.locator("noscript").count()).toBe(1);
+    await context.close();
+  });
+
+  it("focuses the search box when / is pressed", async () => {
+    const page = await openPage(`${sample.url}papers/muvera-multi-vector-retrieval-via-fixed-dimensional-encodings/`);
+    await page.keyboard.press("/");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("site-search-input");
+    await page.goto(`${sample.url}search/`);
+    await page.keyboard.press("/");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("search-query");
+    await page.context().close();
+  });
+});
