@@ -104,6 +104,8 @@ export function parseHfJson(source: string, file: string, options: ParseDigestOp
     const parsed = entrySchema.safeParse(raw);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) report(line, `${name}: ${describeIssue(issue, raw)}`);
+      // Wrong types do not hide a missing title or summary: every problem is listed.
+      for (const message of absentText(raw)) report(line, `${name}: ${message}`);
       return;
     }
     const result = toDigestEntry(parsed.data, line);
@@ -125,8 +127,8 @@ function toDigestEntry(entry: HfEntry, line: number): { entry?: DigestEntry; pro
   const problems: string[] = [];
   const title = normalizeWhitespace(paper.title ?? entry.title ?? "");
   const abstract = normalizeWhitespace(paper.summary ?? entry.summary ?? "");
-  if (!title) problems.push("has no title (paper.title or title)");
-  if (!abstract) problems.push("has no abstract (paper.summary or summary)");
+  if (!title) problems.push(NO_TITLE);
+  if (!abstract) problems.push(NO_ABSTRACT);
 
   const card: CardMetadata = {};
   if (paper.id) {
@@ -154,6 +156,17 @@ function toDigestEntry(entry: HfEntry, line: number): { entry?: DigestEntry; pro
   return { entry: { title, abstract, line, card, authors }, problems };
 }
 
+const NO_TITLE = "has no title (paper.title or title)";
+const NO_ABSTRACT = "has no abstract (paper.summary or summary)";
+
+/** For an entry that failed the schema: a title or summary absent altogether (not merely of the wrong type). */
+function absentText(raw: unknown): string[] {
+  if (!isRecord(raw)) return [];
+  const paper = isRecord(raw.paper) ? raw.paper : {};
+  const absent = (field: string) => paper[field] == null && raw[field] == null;
+  return [...(absent("title") ? [NO_TITLE] : []), ...(absent("summary") ? [NO_ABSTRACT] : [])];
+}
+
 /** The same normalisation the text parser applies: NFC, runs of whitespace (newlines included) become one space. */
 function normalizeWhitespace(text: string): string {
   return text.normalize("NFC").replace(/\s+/g, " ").trim();
@@ -178,12 +191,12 @@ function calendarDay(timestamp: string | null | undefined): string | undefined {
   return isoCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]));
 }
 
+/** The value seen most often; on a tie, the latest day. */
 function mostCommon(values: string[]): string | undefined {
   const counts = new Map<string, number>();
   for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
-  let best: string | undefined;
-  for (const [value, n] of counts) if (best === undefined || n > counts.get(best)! || (n === counts.get(best) && value > best)) best = value;
-  return best;
+  const ranked = [...counts].sort(([a, countA], [b, countB]) => countB - countA || (a < b ? 1 : -1));
+  return ranked[0]?.[0];
 }
 
 /** "entry 3 (2508.14111 "Title")": the index a reader can count to, plus whatever identifies the paper. */

@@ -78,6 +78,8 @@ export interface DayPage extends DayRef {
   previous?: DayRef;
   next?: DayRef;
   month: { url: string; label: string };
+  /** When the day's cards carry upvotes: the page listing them most-upvoted first, and that order. */
+  byUpvotes?: { url: string; order: number[] };
 }
 
 export interface DayCount extends DayRef {
@@ -137,6 +139,8 @@ export interface TopicListingPage {
 /** Everything the listing pages need, written as the `archive` global data. */
 export interface ArchiveData {
   days: DayPage[];
+  /** The days whose cards carry upvotes, for their most-upvoted-first pages. */
+  upvoteDays: DayPage[];
   months: MonthPage[];
   years: YearPage[];
   latest?: DayPage;

@@ -39,6 +39,7 @@ export function buildArchiveData(
       ...(previous ? { previous: dayRef(previous) } : {}),
       ...(next ? { next: dayRef(next) } : {}),
       month: { url: monthUrl(yearMonth), label: monthLabel(yearMonth) },
+      ...(summaries.some((summary) => summary.upvotes !== undefined) ? { byUpvotes: { url: `${dayUrl(date)}by-upvotes/`, order: upvoteOrder(summaries) } } : {}),
     };
   });
 
@@ -47,6 +48,7 @@ export function buildArchiveData(
   const newestFirstDays = [...days].reverse();
   return {
     days: newestFirstDays,
+    upvoteDays: newestFirstDays.filter((day) => day.byUpvotes),
     months,
     years,
     ...(newestFirstDays[0] ? { latest: newestFirstDays[0] } : {}),
@@ -55,6 +57,14 @@ export function buildArchiveData(
     topics,
     topicPages,
   };
+}
+
+/** Positions of the day's papers, most upvoted first; papers without a count keep digest order at the end. */
+export function upvoteOrder(papers: readonly { upvotes?: number }[]): number[] {
+  return papers
+    .map((paper, index) => ({ votes: paper.upvotes ?? -1, index }))
+    .sort((a, b) => b.votes - a.votes || a.index - b.index)
+    .map((entry) => entry.index);
 }
 
 function summarize(paper: Paper, date: string, topicRef: (slug: string) => TopicRef, dayRef: (date: string) => DayRef): PaperSummary {

@@ -22,7 +22,10 @@ export function sitemapEntries(archive: ArchiveData, papers: readonly Paper[]): 
   ];
   for (const year of archive.years) entries.push({ url: year.url, lastmod: year.months[0]!.days[0]!.date });
   for (const month of archive.months) entries.push({ url: month.url, lastmod: month.days[0]!.date });
-  for (const day of archive.days) entries.push({ url: day.url, lastmod: day.date });
+  for (const day of archive.days) {
+    entries.push({ url: day.url, lastmod: day.date });
+    if (day.byUpvotes) entries.push({ url: day.byUpvotes.url, lastmod: day.date });
+  }
   for (const listing of archive.topicPages) entries.push({ url: listing.url, lastmod: listing.entries[0]?.date ?? latest });
   for (const paper of papers) entries.push({ url: paperUrl(paper.slug), lastmod: paper.appearances[paper.appearances.length - 1]!.date });
   return entries;

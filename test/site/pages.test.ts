@@ -54,13 +54,14 @@ describe("the sample archive", () => {
     );
   });
 
-  it("has one page per paper and a 404 page, and needs no JavaScript to read", () => {
+  it("has one page per paper and a 404 page, and loads no script but the search page's", () => {
     const files = listFiles(sampleSite);
     expect(files.filter((file) => /^papers\/[^/]+\/index\.html$/.test(file))).toHaveLength(67);
     expect(files).toContain("404.html");
-    for (const url of ["/", "/2025/08/20/", "/papers/muvera-multi-vector-retrieval-via-fixed-dimensional-encodings/", "/archive/"]) {
-      expect(readPage(sampleSite, url).querySelectorAll("script:not([type='application/ld+json'])"), url).toHaveLength(0);
+    for (const url of ["/", "/2025/08/20/", "/papers/muvera-multi-vector-retrieval-via-fixed-dimensional-encodings/", "/archive/", "/topics/"]) {
+      expect(readPage(sampleSite, url).querySelectorAll("script[src]"), url).toHaveLength(0);
     }
+    expect(readPage(sampleSite, "/search/").querySelectorAll("script[src]").map((script) => script.getAttribute("src"))).toEqual(["/assets/search.js"]);
   });
 });
 
@@ -102,6 +103,20 @@ describe("an archive of several days", () => {
       "Submitted by": "akhaliq",
       arXiv: "2508.14111 · PDF",
     });
+  });
+
+  it("offers a most-upvoted-first order for a day whose cards carry upvotes, and only for such days", () => {
+    const day = readPage(archiveSite, "/2025/08/22/");
+    expect(day.querySelector('.day-order a[href="/2025/08/22/by-upvotes/"]')).not.toBeNull();
+    const ranked = readPage(archiveSite, "/2025/08/22/by-upvotes/");
+    expect(ranked.querySelectorAll("article.entry h3").map(text)).toEqual([
+      "Scaling Sparse Attention to Million-Token Contexts with Learned Block Routing",
+      "Tight Regret Bounds for Single-pass Streaming Multi-armed Bandits",
+      "MUVERA: Multi-Vector Retrieval via Fixed Dimensional Encodings",
+    ]);
+    expect(text(ranked.querySelector("article.entry .entry__votes"))).toBe("42 upvotes");
+    expect(pageExists(archiveSite, "/2025/08/20/by-upvotes/")).toBe(false);
+    expect(readPage(archiveSite, "/2025/08/20/").querySelector(".day-order")).toBeNull();
   });
 
   it("keeps every URL of the sample archive when more digests are added", () => {
