@@ -5,7 +5,7 @@ import { filtersPlugin } from "./src/eleventy/filters-plugin.ts";
 import { markdownPlugin } from "./src/eleventy/markdown-plugin.ts";
 import { pagesPlugin } from "./src/eleventy/pages-plugin.ts";
 import { schemaPlugin } from "./src/eleventy/schema-plugin.ts";
-import { katexAssetFiles } from "./src/markdown/katex-assets.ts";
+import { katexFontFiles } from "./src/markdown/katex-assets.ts";
 
 /**
  * Eleventy renders a folder that preprocessing generates (papers and global
@@ -26,8 +26,9 @@ export default function (eleventyConfig: EleventyConfig) {
   // Every root-relative href and src gets the --base-path prefix.
   eleventyConfig.addPlugin(HtmlBasePlugin);
   eleventyConfig.addPassthroughCopy({ [path.join(layouts, "assets")]: "assets" });
-  // KaTeX's stylesheet and woff2 fonts, self-hosted from the katex package.
-  for (const file of katexAssetFiles()) eleventyConfig.addPassthroughCopy({ [file.from]: file.to });
+  // KaTeX's woff2 fonts, self-hosted from the katex package; preprocessing writes its stylesheet.
+  for (const file of katexFontFiles()) eleventyConfig.addPassthroughCopy({ [file.from]: file.to });
+  eleventyConfig.addPassthroughCopy({ [path.join(siteSource, "assets")]: "assets" });
 
   return {
     dir: {

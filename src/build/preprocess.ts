@@ -9,6 +9,7 @@ import { buildArchiveData } from "../site/archive-data.ts";
 import { paperUrl, toPaperPage } from "../site/paper-page.ts";
 import { paperMarkdownFile } from "./front-matter.ts";
 import { digestTextToMarkdown } from "../math/digest-text.ts";
+import { KATEX_STYLESHEET_PATH, katexStylesheet } from "../markdown/katex-assets.ts";
 import { relatedPapers } from "../related/related.ts";
 import { topicListingPages, topicSummaries, topicUrl } from "../site/topic-pages.ts";
 import { classifyPaper } from "../topics/classify.ts";
@@ -75,6 +76,8 @@ export async function writeEleventyInput(folder: string, content: SiteContent, s
     );
     await fs.writeFile(path.join(folder, "papers", `${paper.slug}.md`), file);
   }
+  await fs.mkdir(path.join(folder, path.dirname(KATEX_STYLESHEET_PATH)), { recursive: true });
+  await fs.writeFile(path.join(folder, KATEX_STYLESHEET_PATH), katexStylesheet());
   await fs.writeFile(path.join(folder, "_data", "archive.json"), JSON.stringify(content.archive));
   await fs.writeFile(path.join(folder, "_data", "build.json"), JSON.stringify(settings));
   return content.papers.length;

@@ -4,7 +4,7 @@
  * every @font-face, and every browser that can render the site's CSS reads
  * woff2, so the woff and ttf fallbacks would never be fetched.
  */
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 
@@ -24,13 +24,21 @@ function katexDistDirectory(): string {
   return path.dirname(entry);
 }
 
-/** The stylesheet and woff2 fonts to copy into the built site. */
-export function katexAssetFiles(): AssetFile[] {
+/** The woff2 fonts to copy into the built site. */
+export function katexFontFiles(): AssetFile[] {
   const dist = katexDistDirectory();
   const targetDirectory = path.posix.dirname(KATEX_STYLESHEET_PATH);
-  const fonts = readdirSync(path.join(dist, "fonts"))
+  return readdirSync(path.join(dist, "fonts"))
     .filter((name) => name.endsWith(".woff2"))
     .sort()
     .map((name) => ({ from: path.join(dist, "fonts", name), to: `${targetDirectory}/fonts/${name}` }));
-  return [{ from: path.join(dist, "katex.min.css"), to: KATEX_STYLESHEET_PATH }, ...fonts];
+}
+
+/**
+ * KaTeX's stylesheet with only the woff2 sources left in each @font-face, so
+ * it names no file the site does not ship (and is smaller).
+ */
+export function katexStylesheet(): string {
+  const css = readFileSync(path.join(katexDistDirectory(), "katex.min.css"), "utf8");
+  return css.replace(/,url\(fonts\/[^)]+\.(?:woff|ttf)\) format\("(?:woff|truetype)"\)/g, "");
 }

@@ -39,7 +39,14 @@ export function toPaperPage(
       keywords: topics.map((topic) => topic.name),
       ...(paper.authors.length ? { author: paper.authors.map((name) => ({ "@type": "Person" as const, name })) } : {}),
     },
-    hasMath: digestTextHasMath(paper.title) || digestTextHasMath(paper.abstract),
+    // Related titles render with math too, so they count.
+    hasMath:
+      digestTextHasMath(paper.title) ||
+      digestTextHasMath(paper.abstract) ||
+      paper.related.some((slug) => {
+        const other = paperBySlug(slug);
+        return other !== undefined && digestTextHasMath(other.title);
+      }),
     appearances: dates.map((date) => ({ date, url: dayUrl(date), label: dayLabel(date) })),
     firstDate: dates[0]!,
     lastDate: dates[dates.length - 1]!,

@@ -16,8 +16,8 @@ describe("the sample archive", () => {
     expect(text(home.querySelector("h1"))).toBe("Wednesday, August 20, 2025");
     const entries = home.querySelectorAll("article.entry");
     expect(entries).toHaveLength(67);
-    expect(entries.map((entry) => text(entry.querySelector("h3")))).toEqual(sampleTitles.map((title) => expect.stringContaining(title.slice(0, 12))));
-    for (const link of home.querySelectorAll("article.entry h3 a")) {
+    expect(entries.map((entry) => text(entry.querySelector("h2")))).toEqual(sampleTitles.map((title) => expect.stringContaining(title.slice(0, 12))));
+    for (const link of home.querySelectorAll("article.entry h2 a")) {
       const href = link.getAttribute("href")!;
       expect(href).toMatch(/^\/papers\/[a-z0-9-]+\/$/);
       expect(pageExists(sampleSite, href)).toBe(true);
@@ -109,7 +109,7 @@ describe("an archive of several days", () => {
     const day = readPage(archiveSite, "/2025/08/22/");
     expect(day.querySelector('.day-order a[href="/2025/08/22/by-upvotes/"]')).not.toBeNull();
     const ranked = readPage(archiveSite, "/2025/08/22/by-upvotes/");
-    expect(ranked.querySelectorAll("article.entry h3").map(text)).toEqual([
+    expect(ranked.querySelectorAll("article.entry h2").map(text)).toEqual([
       "Scaling Sparse Attention to Million-Token Contexts with Learned Block Routing",
       "Tight Regret Bounds for Single-pass Streaming Multi-armed Bandits",
       "MUVERA: Multi-Vector Retrieval via Fixed Dimensional Encodings",
@@ -138,7 +138,7 @@ describe("digest text is shown, never interpreted", () => {
 
   it("shows hostile titles and abstracts literally on the day page", () => {
     const day = readPage(archiveSite, "/2025/08/21/");
-    const titles = day.querySelectorAll("article.entry h3").map(text);
+    const titles = day.querySelectorAll("article.entry h2").map(text);
     expect(titles).toEqual([...HOSTILE_TITLES]);
     const abstracts = day.querySelectorAll("article.entry .entry__abstract").map(text);
     expect(abstracts).toEqual(HOSTILE_ABSTRACTS.map((abstract) => abstract.replace(/\s+/g, " ")));
