@@ -101,7 +101,8 @@ async function main() {
   const site = values.site ? path.resolve(values.site) : path.join(work, "_site");
   if (!values.site) await fs.mkdir(site, { recursive: true });
   // The server reads files per request, so it can start before the build it serves.
-  const server = await serveStatic(site, "/");
+  // Compressed like any real static host; an uncompressed local server would only measure itself.
+  const server = await serveStatic(site, "/", { compress: true });
   const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", chromeFlags: CHROME_FLAGS, logLevel: "error" });
   const rows: string[][] = [];
   const failing: string[] = [];

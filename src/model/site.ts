@@ -62,6 +62,8 @@ export type PaperFrontMatter = z.infer<typeof paperFrontMatterSchema>;
 export interface PaperSummary extends PaperLink {
   slug: string;
   abstractMarkdown: string;
+  /** The abstract's opening as plain text, for the home page's brief listing. */
+  excerpt: string;
   hasMath: boolean;
   topics: TopicRef[];
   /** Other days it appeared on, so a reader sees it is not new. */
@@ -75,6 +77,8 @@ export interface DayPage extends DayRef {
   longLabel: string;
   papers: PaperSummary[];
   hasMath: boolean;
+  /** Whether any title has math: the home page lists titles and plain excerpts only. */
+  titlesHaveMath: boolean;
   previous?: DayRef;
   next?: DayRef;
   month: { url: string; label: string };

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -27,16 +28,29 @@ export interface StaticServer {
  * `x/index.html`, unknown paths get `404.html` with status 404, and the site
  * may sit under a base path. For tests, screenshots and audits; not a dev server.
  */
-export function serveStatic(site: string, basePath = "/"): Promise<StaticServer> {
+export interface ServeOptions {
+  /** Gzip text responses for clients that accept it, as real static hosts do (for audits). */
+  compress?: boolean;
+}
+
+const COMPRESSIBLE = new Set([".html", ".css", ".js", ".json", ".xml", ".txt", ".svg"]);
+
+export function serveStatic(site: string, basePath = "/", options: ServeOptions = {}): Promise<StaticServer> {
   const root = path.resolve(site);
   const bytesSent = new Map<string, number>();
   const server = http.createServer((request, response) => {
     const url = new URL(request.url ?? "/", "http://localhost");
     let pathname = decodeURIComponent(url.pathname);
     const send = (status: number, file: string) => {
-      const body = fs.readFileSync(file);
+      let body = fs.readFileSync(file);
+      const headers: Record<string, string | number> = { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" };
+      if (options.compress && COMPRESSIBLE.has(path.extname(file)) && /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""))) {
+        body = gzipSync(body);
+        headers["content-encoding"] = "gzip";
+      }
+      headers["content-length"] = body.length;
       bytesSent.set(url.pathname, (bytesSent.get(url.pathname) ?? 0) + body.length);
-      response.writeHead(status, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream", "content-length": body.length });
+      response.writeHead(status, headers);
       response.end(body);
     };
     if (!pathname.startsWith(basePath)) return send(404, path.join(root, "404.html"));

@@ -1,8 +1,9 @@
-import { digestTextHasMath, digestTextToMarkdown } from "../math/digest-text.ts";
+import { digestTextHasMath, digestTextToMarkdown, digestTextToPlainText } from "../math/digest-text.ts";
 import type { ArchiveData, DayCount, DayPage, DayRef, MonthPage, PaperSummary, TopicListingPage, TopicPage, TopicRef, YearPage } from "../model/site.ts";
 import type { Paper } from "../model/types.ts";
 import { dayLabel, dayUrl, longDayLabel, monthLabel, monthUrl, yearUrl } from "./calendar.ts";
 import { paperLink } from "./paper-page.ts";
+import { truncateAtWord } from "./truncate-at-word.ts";
 
 /**
  * The date archive: every day with its papers in digest order, and the month,
@@ -36,6 +37,7 @@ export function buildArchiveData(
       longLabel: longDayLabel(date),
       papers: summaries,
       hasMath: summaries.some((summary) => summary.hasMath),
+      titlesHaveMath: entries.some(({ paper }) => digestTextHasMath(paper.title)),
       ...(previous ? { previous: dayRef(previous) } : {}),
       ...(next ? { next: dayRef(next) } : {}),
       month: { url: monthUrl(yearMonth), label: monthLabel(yearMonth) },
@@ -72,6 +74,7 @@ function summarize(paper: Paper, date: string, topicRef: (slug: string) => Topic
     ...paperLink(paper),
     slug: paper.slug,
     abstractMarkdown: digestTextToMarkdown(paper.abstract),
+    excerpt: truncateAtWord(digestTextToPlainText(paper.abstract), 240),
     hasMath: digestTextHasMath(paper.title) || digestTextHasMath(paper.abstract),
     topics: paper.topics.map(topicRef),
     otherDays: paper.appearances.filter((appearance) => appearance.date !== date).map((appearance) => dayRef(appearance.date)),
