@@ -1,0 +1,172 @@
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { chromium } from "playwright-core";
+import { eng as ENGLISH_STOPWORDS } from "stopword";
+import { measureFullBuild, mb } from "../src/bench/build-bench.ts";
+import { replaceSection } from "../src/bench/docs-section.ts";
+import { countFiles, describeMachine, folderBytes } from "../src/bench/machine.ts";
+import { summarizeBytes } from "../src/bench/search-bytes.ts";
+import { STAGES } from "../src/bench/stage-lines.ts";
+import { generateCorpus } from "../src/corpus/generate.ts";
+import { DEFAULT_SAMPLE, loadVocabulary } from "../src/corpus/vocabulary.ts";
+import { serveStatic } from "../src/serve/static-server.ts";
+
+const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
+const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const TARGET_BYTES = 300 * 1024;
+
+const usage = `Usage: npm run bench:search -- [--papers 20000] [--per-day 33] [--seed 1] [--query WORD] [--work-root /tmp/dpa-bench-search] [--reuse] [--no-docs]
+
+Builds a synthetic archive of about --papers papers, serves it, runs one search in Chromium
+(/usr/bin/chromium) and reports the bytes that first query fetched, by kind of Pagefind file,
+plus the number of files Pagefind wrote and in the whole site. --reuse keeps an earlier build.`;
+
+async function main(): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        papers: { type: "string", default: "20000" },
+        "per-day": { type: "string", default: "33" },
+        seed: { type: "string", default: "1" },
+        start: { type: "string", default: "2023-01-01" },
+        query: { type: "string" },
+        "work-root": { type: "string", default: "/tmp/dpa-bench-search" },
+        reuse: { type: "boolean", default: false },
+        "no-docs": { type: "boolean", default: false },
+        help: { type: "boolean", short: "h" },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${usage}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(usage);
+    return 0;
+  }
+  const target = Number(values.papers);
+  const perDay = Number(values["per-day"]);
+  const root = path.resolve(values["work-root"]);
+  if (root.startsWith(PROJECT_ROOT + path.sep)) {
+    console.error(`--work-root must be outside the repository: ${root}`);
+    return 2;
+  }
+  const digests = path.join(root, "digests");
+  const site = path.join(root, "site");
+
+  // The corpus is cheap to regenerate, and it gives the abstracts to pick a common word from.
+  fs.rmSync(digests, { recursive: true, force: true });
+  fs.mkdirSync(digests, { recursive: true });
+  const days = Math.max(1, Math.round(target / perDay));
+  const documentFrequency = new Map<string, number>();
+  let papers = 0;
+  const stop = new Set(ENGLISH_STOPWORDS);
+  for (const day of generateCorpus(loadVocabulary(path.join(PROJECT_ROOT, DEFAULT_SAMPLE)), { days, perDay, seed: Number(values.seed), start: values.start })) {
+    fs.writeFileSync(path.join(digests, day.fileName), day.text);
+    for (const entry of day.entries) {
+      if (entry.repeat) continue;
+      papers++;
+      const words = new Set(entry.paper.abstract.toLowerCase().match(/[a-z]{5,}/g) ?? []);
+      for (const word of words) if (!stop.has(word)) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
+    }
+  }
+  const ranked = [...documentFrequency].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  // A common word, but not a near-universal one: the generator's own template words ("introduce") are in every abstract.
+  const query = values.query ?? (ranked.find(([, count]) => count <= papers * 0.4) ?? ranked[0]!)[0];
+  const queryFrequency = documentFrequency.get(query.toLowerCase()) ?? 0;
+  console.log(`[bench:search] ${papers} distinct papers over ${days} days; query "${query}" occurs in ${queryFrequency} abstracts (${((queryFrequency / papers) * 100).toFixed(0)}%)`);
+
+  let buildNote = "reused an earlier build";
+  if (!values.reuse || !fs.existsSync(path.join(site, "search", "index.html"))) {
+    const build = await measureFullBuild(PROJECT_ROOT, digests, root, 60 * 60_000);
+    const stages = STAGES.map((stage) => `${stage} ${build.stages[stage]?.toFixed(1) ?? "-"} s`).join(", ");
+    buildNote = `built in ${build.wallSeconds.toFixed(1)} s (${stages}; node peak ${mb(build.nodePeakKb)}, pagefind peak ${mb(build.pagefindPeakKb)})`;
+    console.log(`[bench:search] ${buildNote}: ${build.status}`);
+    if (!build.ok) {
+      console.error(`The ${target}-paper build failed: ${build.status}`);
+      if (!values["no-docs"]) replaceSection(path.join(PROJECT_ROOT, "docs", "benchmarks.md"), "bench:search", `## First search\n\nThe ${target}-paper build failed: ${build.status}.`);
+      return 1;
+    }
+  }
+
+  const server = await serveStatic(site);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS });
+  let status = "";
+  let results = 0;
+  let searchMs = 0;
+  try {
+    const page = await browser.newPage();
+    const started = performance.now();
+    await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`, { waitUntil: "load" });
+    await page.waitForFunction(() => /found|No papers match/.test(document.getElementById("search-status")?.textContent ?? ""), undefined, { timeout: 120_000 });
+    searchMs = performance.now() - started;
+    await page.waitForLoadState("networkidle");
+    status = (await page.textContent("#search-status")) ?? "";
+    results = await page.locator("#search-results > li").count();
+    report({ root, site, query, queryFrequency, papers, buildNote, status, results, searchMs, bytesSent: new Map(server.bytesSent), write: !values["no-docs"] });
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return status.includes("found") ? 0 : 1;
+}
+
+interface SearchReport {
+  root: string;
+  site: string;
+  query: string;
+  queryFrequency: number;
+  papers: number;
+  buildNote: string;
+  status: string;
+  results: number;
+  searchMs: number;
+  /** Bytes fetched by a first visit to the search URL, by request path. */
+  bytesSent: Map<string, number>;
+  write: boolean;
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+function report(input: SearchReport): void {
+  const machine = describeMachine();
+  const totals = summarizeBytes(input.bytesSent);
+  const pagefindTotal = totals.filter((total) => total.category !== "page (HTML, CSS, JS)").reduce((sum, total) => sum + total.bytes, 0);
+  const pagefindFiles = totals.filter((total) => total.category !== "page (HTML, CSS, JS)").reduce((sum, total) => sum + total.files, 0);
+  const pageTotal = totals.find((total) => total.category === "page (HTML, CSS, JS)")?.bytes ?? 0;
+  const siteFiles = countFiles(input.site);
+  const pagefindDir = path.join(input.site, "pagefind");
+  const lines = [
+    `Measured ${machine.date} on ${machine.cpus} CPUs, ${machine.memoryGb} GB, Node ${machine.node}, Debian Chromium via playwright-core.`,
+    `Archive: ${input.papers} distinct synthetic papers (\`npm run corpus\` format, ${input.buildNote}).`,
+    `Query: \`/search/?q=${input.query}\`, a word in ${input.queryFrequency} abstracts (${((input.queryFrequency / input.papers) * 100).toFixed(0)}%); status "${input.status.trim()}", ${input.results} results shown, ${(input.searchMs / 1000).toFixed(2)} s from navigation to the status.`,
+    `Bytes are as served (the static server does not compress; Pagefind's index, filter, meta and fragment files are already gzipped on disk). A fresh browser opens the search URL directly; the page's own HTML, CSS and scripts are listed apart and left out of the Pagefind total (with them: ${kb(pageTotal + pagefindTotal)}).`,
+    "",
+    "| What | Files | Bytes |",
+    "|---|---:|---:|",
+    ...totals.filter((total) => total.files > 0).map((total) => `| ${total.category} | ${total.files} | ${kb(total.bytes)} |`),
+    `| **Pagefind total for the first query** | ${pagefindFiles} | **${kb(pagefindTotal)}** |`,
+    "",
+    `Target: under ${kb(TARGET_BYTES)}: ${pagefindTotal <= TARGET_BYTES ? "met" : "missed"}.`,
+    "",
+    "| Files | Count | Size |",
+    "|---|---:|---:|",
+    `| under \`_site/pagefind\` | ${countFiles(pagefindDir)} | ${(folderBytes(pagefindDir) / 1e6).toFixed(1)} MB |`,
+    `| whole site | ${siteFiles} | ${(folderBytes(input.site) / 1e6).toFixed(1)} MB |`,
+    "",
+    `Cloudflare Pages' 20,000-file cap: ${siteFiles <= 20_000 ? "within" : "over"} it (${siteFiles} files).`,
+  ];
+  const requests = [...input.bytesSent].sort((a, b) => b[1] - a[1]);
+  const markdown = lines.join("\n");
+  console.log(`\n${markdown}\n\nRequests for the query, largest first:\n${requests.map(([requestPath, bytes]) => `  ${kb(bytes).padStart(10)}  ${requestPath}`).join("\n")}`);
+  fs.writeFileSync(path.join(input.root, "search-bench.json"), `${JSON.stringify({ ...input, bytesSent: Object.fromEntries(input.bytesSent), totals }, null, 2)}\n`);
+  if (input.write) {
+    replaceSection(path.join(PROJECT_ROOT, "docs", "benchmarks.md"), "bench:search", `## First search at ${input.papers} papers\n\n${markdown}`);
+    console.log("\nWrote the section into docs/benchmarks.md");
+  }
+}
+
+process.exitCode = await main();

@@ -1,0 +1,209 @@
+import fs from "node:fs";
+import path from "node:path";
+import { generateCorpus } from "../corpus/generate.ts";
+import type { Vocabulary } from "../corpus/vocabulary.ts";
+import { writeFloorProject, type FloorPaper } from "./floor.ts";
+import { describeMachine, countFiles, loadAverage, type Machine } from "./machine.ts";
+import { isNode, isPagefind, measure, peakOf, type Measured } from "./measure.ts";
+import { parseBuiltLine, parseStageLines, STAGES, type Stage } from "./stage-lines.ts";
+
+export interface BuildBenchOptions {
+  projectRoot: string;
+  /** Target paper counts, e.g. [1000, 10000, 30000]. */
+  sizes: number[];
+  perDay: number;
+  seed: number;
+  start: string;
+  /** Where corpora, sites and work folders go. */
+  workRoot: string;
+  skipFloor: boolean;
+  timeoutMs: number;
+  keep: boolean;
+  log: (line: string) => void;
+}
+
+export interface RunResult {
+  ok: boolean;
+  status: string;
+  wallSeconds: number;
+  stages: Partial<Record<Stage, number>>;
+  /** Peak RSS over node processes of the tree, kB. */
+  nodePeakKb?: number;
+  pagefindPeakKb?: number;
+  /** The largest single process of the tree (GNU time, else the polled maximum), kB. */
+  maxPeakKb?: number;
+  files?: number;
+  pages?: number;
+  /** Papers the build reported (after merging repeats). */
+  papers?: number;
+  load: string;
+}
+
+export interface SizeResult {
+  target: number;
+  days: number;
+  entries: number;
+  papers: number;
+  generateSeconds: number;
+  build: RunResult;
+  floor?: RunResult;
+}
+
+export interface BuildBenchReport {
+  machine: Machine;
+  options: Pick<BuildBenchOptions, "perDay" | "seed" | "start">;
+  results: SizeResult[];
+}
+
+function describeRun(run: Measured): Pick<RunResult, "ok" | "status" | "nodePeakKb" | "pagefindPeakKb" | "maxPeakKb"> {
+  const nodePeakKb = peakOf(run.processes, isNode);
+  const pagefindPeakKb = peakOf(run.processes, isPagefind);
+  const polledMax = peakOf(run.processes, () => true);
+  const maxPeakKb = Math.max(run.timeMaxRssKb ?? 0, polledMax ?? 0) || undefined;
+  const ok = run.code === 0 && !run.timedOut;
+  const errorLines = run.stderr.trim().split("\n").filter(Boolean);
+  const lastError = (errorLines.find((line) => /error|failed/i.test(line)) ?? errorLines[errorLines.length - 1] ?? "").trim().slice(0, 200);
+  const status = ok
+    ? "ok"
+    : run.timedOut
+      ? `timed out after ${run.wallSeconds.toFixed(0)} s`
+      : run.signal
+        ? `killed (${run.signal}${run.signal.includes("9") ? ", out of memory?" : ""})`
+        : `failed (exit ${run.code}): ${lastError}`;
+  return {
+    ok,
+    status,
+    ...(nodePeakKb !== undefined ? { nodePeakKb } : {}),
+    ...(pagefindPeakKb !== undefined ? { pagefindPeakKb } : {}),
+    ...(maxPeakKb !== undefined ? { maxPeakKb } : {}),
+  };
+}
+
+/** Generates a corpus of about `target` papers into `folder`; returns the distinct papers for the floor. */
+function generate(vocabulary: Vocabulary, options: BuildBenchOptions, target: number, folder: string) {
+  fs.rmSync(folder, { recursive: true, force: true });
+  fs.mkdirSync(folder, { recursive: true });
+  const days = Math.max(1, Math.round(target / options.perDay));
+  const papers: FloorPaper[] = [];
+  let entries = 0;
+  for (const day of generateCorpus(vocabulary, { days, perDay: options.perDay, seed: options.seed, start: options.start })) {
+    fs.writeFileSync(path.join(folder, day.fileName), day.text);
+    entries += day.entries.length;
+    for (const entry of day.entries) if (!entry.repeat) papers.push({ title: entry.paper.title, abstract: entry.paper.abstract });
+  }
+  return { days, entries, papers };
+}
+
+/** Builds a digests folder with the real build CLI, measured. */
+export async function measureFullBuild(projectRoot: string, digests: string, root: string, timeoutMs: number): Promise<RunResult> {
+  const site = path.join(root, "site");
+  const work = path.join(root, "work");
+  const permalinks = path.join(root, "permalinks.json");
+  for (const target of [site, work, permalinks]) fs.rmSync(target, { recursive: true, force: true });
+  const load = loadAverage();
+  const tsx = path.join(projectRoot, "node_modules", ".bin", "tsx");
+  const run = await measure(tsx, [path.join(projectRoot, "scripts", "build.ts"), "--input", digests, "--output", site, "--work-dir", work, "--permalinks", permalinks], {
+    cwd: projectRoot,
+    timeoutMs,
+  });
+  const built = parseBuiltLine(run.stdout);
+  return {
+    ...describeRun(run),
+    wallSeconds: run.wallSeconds,
+    stages: parseStageLines(run.stdout),
+    ...(built ? { pages: built.pages, papers: built.papers } : {}),
+    ...(run.code === 0 ? { files: countFiles(site) } : {}),
+    load,
+  };
+}
+
+async function measureFloor(projectRoot: string, papers: readonly FloorPaper[], folder: string, timeoutMs: number): Promise<RunResult> {
+  const { input, output } = writeFloorProject(folder, papers);
+  const load = loadAverage();
+  const eleventy = path.join(projectRoot, "node_modules", ".bin", "eleventy");
+  const run = await measure(eleventy, ["--input", input, "--output", output, "--quiet"], { cwd: folder, timeoutMs });
+  return { ...describeRun(run), wallSeconds: run.wallSeconds, stages: {}, ...(run.code === 0 ? { files: countFiles(output) } : {}), load };
+}
+
+export async function runBuildBench(vocabulary: Vocabulary, options: BuildBenchOptions): Promise<BuildBenchReport> {
+  const machine = describeMachine();
+  const results: SizeResult[] = [];
+  for (const target of options.sizes) {
+    const root = path.join(options.workRoot, String(target));
+    const digests = path.join(root, "digests");
+    const started = performance.now();
+    const corpus = generate(vocabulary, options, target, digests);
+    const generateSeconds = (performance.now() - started) / 1000;
+    options.log(`[bench ${target}] generated ${corpus.entries} entries (${corpus.papers.length} distinct papers) over ${corpus.days} days in ${generateSeconds.toFixed(1)} s`);
+
+    let floor: RunResult | undefined;
+    if (!options.skipFloor) {
+      floor = await measureFloor(options.projectRoot, corpus.papers, path.join(root, "floor"), options.timeoutMs);
+      options.log(`[bench ${target}] eleventy floor: ${floor.status}, ${floor.wallSeconds.toFixed(1)} s, peak ${mb(floor.maxPeakKb)} (load ${floor.load})`);
+      if (!options.keep) fs.rmSync(path.join(root, "floor"), { recursive: true, force: true });
+    }
+    const build = await measureFullBuild(options.projectRoot, digests, root, options.timeoutMs);
+    const stages = STAGES.map((stage) => `${stage} ${build.stages[stage]?.toFixed(1) ?? "-"}`).join(", ");
+    options.log(`[bench ${target}] full build: ${build.status}, ${build.wallSeconds.toFixed(1)} s (${stages}), node ${mb(build.nodePeakKb)}, pagefind ${mb(build.pagefindPeakKb)} (load ${build.load})`);
+    if (!options.keep) for (const folder of ["site", "work"]) fs.rmSync(path.join(root, folder), { recursive: true, force: true });
+    results.push({ target, days: corpus.days, entries: corpus.entries, papers: build.papers ?? corpus.papers.length, generateSeconds, build, ...(floor ? { floor } : {}) });
+  }
+  return { machine, options: { perDay: options.perDay, seed: options.seed, start: options.start }, results };
+}
+
+export function mb(kb: number | undefined): string {
+  return kb === undefined ? "-" : `${Math.round(kb / 1024)} MB`;
+}
+
+const seconds = (value: number | undefined) => (value === undefined ? "-" : value < 10 ? value.toFixed(2) : value.toFixed(1));
+
+/** The report as markdown: machine, per-size table, and the targets. */
+export function formatBuildReport(report: BuildBenchReport): string {
+  const { machine, results } = report;
+  const lines: string[] = [];
+  lines.push(`Measured ${machine.date} on ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGb} GB memory, Node ${machine.node}, ${machine.os}.`);
+  lines.push(`"other" is the build's wall time outside the five stages (tsx and module start-up, the output swap, exit); "total" is the wall time of the whole \`tsx scripts/build.ts\` process; peaks are VmHWM polled every 200 ms per process, cross-checked with \`/usr/bin/time -v\`.`);
+  lines.push(`Corpus: \`--per-day ${report.options.perDay} --seed ${report.options.seed} --start ${report.options.start}\`; "load" is the 1-minute load average when the run started.`);
+  lines.push("");
+  lines.push("| Papers | Days | parse s | preprocess s | eleventy s | feeds s | pagefind s | other s | total s | papers/s | ms/paper | node peak | pagefind peak | site files | status | load |");
+  lines.push("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");
+  for (const result of results) {
+    const build = result.build;
+    const stageSum = STAGES.reduce((sum, stage) => sum + (build.stages[stage] ?? 0), 0);
+    const other = build.ok ? seconds(build.wallSeconds - stageSum) : "-";
+    const perPaper = build.ok ? (build.wallSeconds * 1000) / result.papers : undefined;
+    lines.push(
+      `| ${result.papers} | ${result.days} | ${STAGES.map((stage) => seconds(build.stages[stage])).join(" | ")} | ${other} | ${seconds(build.wallSeconds)} | ${build.ok ? (result.papers / build.wallSeconds).toFixed(0) : "-"} | ${perPaper?.toFixed(2) ?? "-"} | ${mb(build.nodePeakKb)} | ${mb(build.pagefindPeakKb)} | ${build.files ?? "-"} | ${build.status} | ${build.load} |`,
+    );
+  }
+  const withFloor = results.filter((result) => result.floor);
+  if (withFloor.length) {
+    lines.push("");
+    lines.push("Bare Eleventy floor (one markdown file per paper, trivial Nunjucks layout, no plugins) on the same papers:");
+    lines.push("");
+    lines.push("| Papers | floor s | floor ms/paper | floor peak | full build s | full / floor | status | load |");
+    lines.push("|---:|---:|---:|---:|---:|---:|---|---:|");
+    for (const result of withFloor) {
+      const floor = result.floor!;
+      const ratio = floor.ok && result.build.ok ? (result.build.wallSeconds / floor.wallSeconds).toFixed(2) : "-";
+      lines.push(
+        `| ${result.papers} | ${seconds(floor.wallSeconds)} | ${floor.ok ? ((floor.wallSeconds * 1000) / result.papers).toFixed(2) : "-"} | ${mb(floor.maxPeakKb)} | ${seconds(result.build.wallSeconds)} | ${ratio} | ${floor.status} | ${floor.load} |`,
+      );
+    }
+  }
+  const ok = results.filter((result) => result.build.ok);
+  const smallest = ok[0];
+  const largest = ok[ok.length - 1];
+  if (smallest && largest && largest !== smallest) {
+    const per = (result: SizeResult) => result.build.wallSeconds / result.papers;
+    lines.push("");
+    lines.push(`Per-paper cost ${largest.papers} / ${smallest.papers}: ${(per(largest) / per(smallest)).toFixed(2)}x (${(per(largest) * 1000).toFixed(2)} vs ${(per(smallest) * 1000).toFixed(2)} ms per paper).`);
+    if (largest.floor?.ok && smallest.floor?.ok) {
+      const floorPer = (result: SizeResult) => result.floor!.wallSeconds / result.papers;
+      lines.push(`Floor per-paper cost ${largest.papers} / ${smallest.papers}: ${(floorPer(largest) / floorPer(smallest)).toFixed(2)}x.`);
+    }
+  }
+  const failed = results.filter((result) => !result.build.ok);
+  for (const result of failed) lines.push("", `**${result.target} papers: the full build did not complete: ${result.build.status}.**`);
+  return lines.join("\n");
+}
