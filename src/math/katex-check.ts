@@ -19,7 +19,8 @@ export const KATEX_OPTIONS = {
   maxExpand: 100,
 } as const satisfies KatexOptions;
 
-const CACHE_LIMIT = 10_000;
+// Formulas repeat across pages and feeds; one build of a large archive has a few hundred thousand.
+const CACHE_LIMIT = 500_000;
 const renderedCache = new Map<string, string | null>();
 
 /**

@@ -47,6 +47,19 @@ function splitIntoCommands(middle: string, isRunEnd: boolean): string[] | null {
  * has no such reading, in which case it is ordinary letters.
  */
 export function decomposeLetterRun(run: string): LetterPiece[] | null {
+  // Every word of every abstract passes through here, and words repeat: remember the answers.
+  const known = decompositions.get(run);
+  if (known !== undefined) return known;
+  const pieces = decomposeUncached(run);
+  if (decompositions.size >= DECOMPOSITION_CACHE_LIMIT) decompositions.clear();
+  decompositions.set(run, pieces);
+  return pieces;
+}
+
+const DECOMPOSITION_CACHE_LIMIT = 200_000;
+const decompositions = new Map<string, LetterPiece[] | null>();
+
+function decomposeUncached(run: string): LetterPiece[] | null {
   if (TEX_COMMANDS.has(run)) return [{ command: run }];
   for (let freeLetters = 0; freeLetters <= 3; freeLetters++) {
     for (let prefix = Math.min(freeLetters, 2); prefix >= 0; prefix--) {

@@ -112,7 +112,8 @@ function repairUncached(text: string): Segment[] {
   return tidy(segments);
 }
 
-const CACHE_LIMIT = 5_000;
+// Large enough to hold every title and abstract of a 100k-paper build, so each is repaired once.
+const CACHE_LIMIT = 250_000;
 const cache = new Map<string, readonly Segment[]>();
 
 /**
