@@ -15,6 +15,8 @@ import { katexFontFiles } from "./src/markdown/katex-assets.ts";
 const projectRoot = import.meta.dirname;
 const siteSource = process.env.DPA_SITE_SOURCE ?? path.join(projectRoot, ".generated", "site");
 const layouts = path.join(projectRoot, "layouts");
+// Set for a shard of paper pages in a sharded build: the listings pass renders pages and copies assets.
+const papersOnly = process.env.DPA_PAPERS_ONLY === "1";
 
 export default function (eleventyConfig: EleventyConfig) {
   // The generated input folder is git-ignored by design; Eleventy must still read it.
@@ -22,13 +24,15 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPlugin(markdownPlugin);
   eleventyConfig.addPlugin(filtersPlugin);
   eleventyConfig.addPlugin(schemaPlugin);
-  eleventyConfig.addPlugin(pagesPlugin, { folder: path.join(layouts, "pages") });
+  if (!papersOnly) eleventyConfig.addPlugin(pagesPlugin, { folder: path.join(layouts, "pages") });
   // Every root-relative href and src gets the --base-path prefix.
   eleventyConfig.addPlugin(HtmlBasePlugin);
-  eleventyConfig.addPassthroughCopy({ [path.join(layouts, "assets")]: "assets" });
-  // KaTeX's woff2 fonts, self-hosted from the katex package; preprocessing writes its stylesheet.
-  for (const file of katexFontFiles()) eleventyConfig.addPassthroughCopy({ [file.from]: file.to });
-  eleventyConfig.addPassthroughCopy({ [path.join(siteSource, "assets")]: "assets" });
+  if (!papersOnly) {
+    eleventyConfig.addPassthroughCopy({ [path.join(layouts, "assets")]: "assets" });
+    // KaTeX's woff2 fonts, self-hosted from the katex package; preprocessing writes its stylesheet.
+    for (const file of katexFontFiles()) eleventyConfig.addPassthroughCopy({ [file.from]: file.to });
+    eleventyConfig.addPassthroughCopy({ [path.join(siteSource, "assets")]: "assets" });
+  }
 
   return {
     dir: {

@@ -11,7 +11,15 @@ const usage = `Usage: npm run build -- [--input DIR] [--output DIR] [--site-url 
   --base-path PATH   serve the site under a sub-path, e.g. /papers/ (default /)
   --permalinks FILE  permalink registry (default: permalinks.json beside the digests folder)
   --topics FILE      topic taxonomy (default: topics.yaml beside the digests folder, else content/topics.yaml)
+  --jobs N           parallel Eleventy processes for a sharded build (default: one per core)
+  --shard-size N     papers per shard; a larger archive renders in several processes (default 3000)
   --work-dir DIR     generated Eleventy input, never committed (default .generated)`;
+
+function positiveInteger(text: string, flag: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new BuildError(`${flag} must be a whole number of at least 1, not "${text}"`);
+  return value;
+}
 
 async function main(): Promise<number> {
   let values;
@@ -24,6 +32,8 @@ async function main(): Promise<number> {
         "base-path": { type: "string", default: "/" },
         permalinks: { type: "string" },
         topics: { type: "string" },
+        jobs: { type: "string" },
+        "shard-size": { type: "string" },
         "work-dir": { type: "string", default: ".generated" },
         help: { type: "boolean", short: "h" },
       },
@@ -47,6 +57,8 @@ async function main(): Promise<number> {
       workDir: values["work-dir"],
       ...(values.permalinks ? { permalinks: values.permalinks } : {}),
       ...(values.topics ? { topics: values.topics } : {}),
+      ...(values.jobs ? { jobs: positiveInteger(values.jobs, "--jobs") } : {}),
+      ...(values["shard-size"] ? { shardSize: positiveInteger(values["shard-size"], "--shard-size") } : {}),
     });
     console.log(`Built ${report.papers} papers, ${report.days} days, ${report.pages} pages in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     return 0;

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import { DEFAULT_TAXONOMY_FILE, loadTaxonomy, TaxonomyError } from "../topics/taxonomy.ts";
 import path from "node:path";
 import { BuildError } from "./build-error.ts";
@@ -7,6 +8,7 @@ import { buildSiteContent, writeEleventyInput } from "./preprocess.ts";
 import { readDigestFolder } from "./read-digests.ts";
 import { readRegistry, writeRegistry } from "./registry-file.ts";
 import { PROJECT_ROOT, runEleventy } from "./run-eleventy.ts";
+import { renderInProcesses } from "./render-pool.ts";
 import { runPagefind } from "./run-pagefind.ts";
 import { buildSettings } from "./settings.ts";
 import { timed, type Log } from "./stage-log.ts";
@@ -25,6 +27,10 @@ export interface BuildOptions {
   permalinks?: string;
   /** The topic taxonomy; by default `topics.yaml` beside the digests folder, else the project's default. */
   topics?: string;
+  /** Parallel Eleventy processes for a sharded build; by default one per core. */
+  jobs?: number;
+  /** Papers per shard: an archive larger than this renders its paper pages in separate processes. */
+  shardSize?: number;
   log?: Log;
 }
 
@@ -35,6 +41,12 @@ export interface BuildReport {
   indexed: number;
   newPermalinks: number;
 }
+
+/**
+ * Up to this many papers render in one Eleventy process with everything else;
+ * a larger archive is split so no process holds more than this many paper pages.
+ */
+export const DEFAULT_SHARD_SIZE = 3000;
 
 export const defaultRegistryPath = (input: string) => path.join(path.dirname(path.resolve(input)), "permalinks.json");
 
@@ -70,22 +82,38 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   } catch (error) {
     throw error instanceof TaxonomyError ? new BuildError(error.message) : error;
   }
-  const siteSource = path.resolve(options.workDir, "site");
-  const content = await timed(
+  const workDir = path.resolve(options.workDir);
+  const shardSize = options.shardSize ?? DEFAULT_SHARD_SIZE;
+  const { content, inputs } = await timed(
     log,
     "preprocess",
     async () => {
       const result = buildSiteContent(folder.digests, registry, taxonomy);
-      await writeEleventyInput(siteSource, result, settings);
-      return result;
+      return { content: result, inputs: await writeEleventyInput(workDir, result, settings, shardSize) };
     },
-    (result) => `${result.papers.length} papers over ${result.archive.dayCount} days (${result.newPermalinks} new permalinks), ${result.archive.topics.length} topics, into ${path.relative(process.cwd(), siteSource) || "."}`,
+    ({ content: result, inputs: written }) =>
+      `${result.papers.length} papers over ${result.archive.dayCount} days (${result.newPermalinks} new permalinks), ${result.archive.topics.length} topics, into ${path.relative(process.cwd(), workDir) || "."}${written.shards.length ? ` (${written.shards.length} shards)` : ""}`,
   );
 
   const staging = path.join(path.dirname(output), `.${path.basename(output)}.staging-${process.pid}`);
   await fs.rm(staging, { recursive: true, force: true });
   try {
-    const pages = await timed(log, "eleventy", () => runEleventy(siteSource, staging, settings.basePath), (count) => `${count} pages`);
+    const jobs = options.jobs ?? availableParallelism();
+    const pages = await timed(
+      log,
+      "eleventy",
+      () =>
+        inputs.shards.length === 0
+          ? runEleventy(inputs.listings, staging, settings.basePath)
+          : renderInProcesses(
+              [{ input: inputs.listings, papersOnly: false }, ...inputs.shards.map((input) => ({ input, papersOnly: true }))],
+              staging,
+              settings.basePath,
+              jobs,
+              log,
+            ),
+      (count) => `${count} pages${inputs.shards.length ? ` from ${inputs.shards.length + 1} parts, ${Math.min(jobs, inputs.shards.length + 1)} at a time` : ""}`,
+    );
     await timed(log, "feeds", () => writeSyndication(staging, content, settings), (result) => `${result.feeds} feeds, sitemap of ${result.sitemapUrls} URLs`);
     const search = await timed(log, "pagefind", () => runPagefind(staging), (report) => `${report.indexed} papers indexed from ${report.pages} pages, ${report.files} files`);
     await swapInto(staging, output);

@@ -57,28 +57,53 @@ function topicRefLookup(topics: TopicPage[]): (slug: string) => TopicRef {
   return (slug) => bySlug.get(slug) ?? { slug, name: slug, url: topicUrl(slug) };
 }
 
+/** Where Eleventy reads from: the listings folder, and one folder per shard of paper pages. */
+export interface EleventyInputs {
+  /** Global data, site assets and (when unsharded) the papers; the site's own pages render from here. */
+  listings: string;
+  /** Folders holding only paper pages, each rendered by its own Eleventy process. Empty when unsharded. */
+  shards: string[];
+}
+
 /**
  * Writes Eleventy's input: one markdown file per paper and the global data.
- * The folder is generated and never committed; it is emptied first so a paper
- * removed from the digests does not linger.
+ * The folders are generated and never committed; they are emptied first so a
+ * paper removed from the digests does not linger. With `shardSize` smaller
+ * than the archive, paper pages are split into shard folders (in slug order)
+ * that separate processes render, so no process holds the whole archive.
  */
-export async function writeEleventyInput(folder: string, content: SiteContent, settings: BuildSettings): Promise<number> {
-  await fs.rm(folder, { recursive: true, force: true });
-  await fs.mkdir(path.join(folder, "papers"), { recursive: true });
-  await fs.mkdir(path.join(folder, "_data"), { recursive: true });
+export async function writeEleventyInput(workDir: string, content: SiteContent, settings: BuildSettings, shardSize: number): Promise<EleventyInputs> {
+  const listings = path.join(workDir, "site");
+  const shardRoot = path.join(workDir, "shards");
+  await fs.rm(listings, { recursive: true, force: true });
+  await fs.rm(shardRoot, { recursive: true, force: true });
+  await fs.mkdir(path.join(listings, "_data"), { recursive: true });
+
+  const sorted = [...content.papers].sort((a, b) => (a.slug < b.slug ? -1 : 1));
+  const shardCount = sorted.length > shardSize ? Math.ceil(sorted.length / shardSize) : 0;
+  const shards = Array.from({ length: shardCount }, (_, index) => path.join(shardRoot, String(index + 1).padStart(4, "0")));
+  const settingsJson = JSON.stringify(settings);
+  for (const shard of shards) {
+    await fs.mkdir(path.join(shard, "papers"), { recursive: true });
+    await fs.mkdir(path.join(shard, "_data"), { recursive: true });
+    await fs.writeFile(path.join(shard, "_data", "build.json"), settingsJson);
+  }
+  if (shardCount === 0) await fs.mkdir(path.join(listings, "papers"), { recursive: true });
+
   const bySlug = new Map(content.papers.map((paper) => [paper.slug, paper]));
   const topicRef = topicRefLookup(content.archive.topics);
-  for (const paper of content.papers) {
+  for (const [index, paper] of sorted.entries()) {
     const page = toPaperPage(paper, topicRef, (slug) => bySlug.get(slug), settings.siteUrl);
     const file = paperMarkdownFile(
       { layout: "paper.njk", templateEngineOverride: "md", permalink: `${paperUrl(paper.slug)}index.html`, paper: page },
       digestTextToMarkdown(paper.abstract),
     );
+    const folder = shardCount === 0 ? listings : shards[Math.floor(index / shardSize)]!;
     await fs.writeFile(path.join(folder, "papers", `${paper.slug}.md`), file);
   }
-  await fs.mkdir(path.join(folder, path.dirname(KATEX_STYLESHEET_PATH)), { recursive: true });
-  await fs.writeFile(path.join(folder, KATEX_STYLESHEET_PATH), katexStylesheet());
-  await fs.writeFile(path.join(folder, "_data", "archive.json"), JSON.stringify(content.archive));
-  await fs.writeFile(path.join(folder, "_data", "build.json"), JSON.stringify(settings));
-  return content.papers.length;
+  await fs.mkdir(path.join(listings, path.dirname(KATEX_STYLESHEET_PATH)), { recursive: true });
+  await fs.writeFile(path.join(listings, KATEX_STYLESHEET_PATH), katexStylesheet());
+  await fs.writeFile(path.join(listings, "_data", "archive.json"), JSON.stringify(content.archive));
+  await fs.writeFile(path.join(listings, "_data", "build.json"), settingsJson);
+  return { listings, shards };
 }

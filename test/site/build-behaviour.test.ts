@@ -69,6 +69,21 @@ describe("a successful build", () => {
     expect(fs.existsSync(path.join(root, "report", "permalinks.json"))).toBe(true);
   });
 
+  it("renders a sharded build in several processes with byte-identical output", async () => {
+    const output = path.join(root, "sharded", "_site");
+    const result = await runBuildCli([
+      "--input", inject("archiveDigests"), "--output", output, "--work-dir", path.join(root, "sharded", "work"),
+      "--site-url", "https://papers.example.org", "--shard-size", "40", "--jobs", "2",
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/\(2 shards\)/);
+    expect(result.stdout).toMatch(/\[eleventy\] 3\/3 parts rendered \(100%\)/);
+    const archiveSite = inject("archiveSite");
+    const files = listFiles(output);
+    expect(files).toEqual(listFiles(archiveSite));
+    for (const file of files) expect(fs.readFileSync(path.join(output, file)).equals(fs.readFileSync(path.join(archiveSite, file))), file).toBe(true);
+  });
+
   it("is reproducible: the same input gives byte-identical output", async () => {
     const output = path.join(root, "repro", "_site");
     const result = await runBuildCli(["--input", path.join(root, "report", "digests"), "--output", output, "--work-dir", path.join(root, "repro", "work"), "--site-url", "https://papers.example.org"]);
