@@ -35,16 +35,33 @@ function segmentMarkdown(segment: Segment): string {
  * skips), formulas become `$...$`, emphasis `*...*`.
  */
 export function digestTextToMarkdown(text: string): string {
-  return repairMath(text).map(segmentMarkdown).join("");
+  return remember(markdownCache, text, () => repairMath(text).map(segmentMarkdown).join(""));
 }
 
 /** Readable plain text for <title>, feeds, meta descriptions and search: `ell_p` → ℓp, `epsilon` → ε. */
 export function digestTextToPlainText(text: string): string {
-  return repairMath(text)
-    .map((segment) => (segment.kind === "math" ? texToUnicode(segment.tex) : segment.text))
-    .join("")
-    .replace(/\s+/g, " ")
-    .trim();
+  return remember(plainTextCache, text, () =>
+    repairMath(text)
+      .map((segment) => (segment.kind === "math" ? texToUnicode(segment.tex) : segment.text))
+      .join("")
+      .replace(/\s+/g, " ")
+      .trim(),
+  );
+}
+
+// A title is asked for on its own page, in listings, feeds and five related lists: convert it once.
+const CACHE_LIMIT = 250_000;
+const markdownCache = new Map<string, string>();
+const plainTextCache = new Map<string, string>();
+
+function remember(cache: Map<string, string>, text: string, convert: () => string): string {
+  let value = cache.get(text);
+  if (value === undefined) {
+    value = convert();
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(text, value);
+  }
+  return value;
 }
 
 /** Whether the rendered text will contain typeset math (so the page needs KaTeX's CSS). */
