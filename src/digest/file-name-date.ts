@@ -24,3 +24,15 @@ export function digestDateFromFileName(filePath: string): FileNameDate {
   if (!date) return { ok: false, message: `the file name's date ${year}-${month}-${day} is not a calendar date` };
   return { ok: true, date };
 }
+
+/**
+ * The date a parser should use: the one given (ingest's --date), else the file
+ * name's; a file name without one is reported as a whole-file problem (line 0).
+ */
+export function digestDate(file: string, given: string | undefined, report: (line: number, message: string) => void): string | undefined {
+  if (given) return given;
+  const fromName = digestDateFromFileName(file);
+  if (fromName.ok) return fromName.date;
+  report(0, fromName.message);
+  return undefined;
+}

@@ -1,6 +1,6 @@
 import type { CardMetadata, Digest, DigestEntry, DigestProblem } from "../model/types.ts";
 import { classifyCardLine, isCardMarker } from "./card-line.ts";
-import { digestDateFromFileName } from "./file-name-date.ts";
+import { digestDate } from "./file-name-date.ts";
 import { isoCalendarDate, parseMonthDay, type MonthDay } from "./month-day.ts";
 
 export interface ParseDigestOptions {
@@ -49,12 +49,7 @@ export function parseDigest(source: string, file: string, options: ParseDigestOp
   const problems: DigestProblem[] = [];
   const report = (line: number, message: string) => problems.push({ file, line, message });
 
-  let date = options.date;
-  if (!date) {
-    const fromName = digestDateFromFileName(file);
-    if (fromName.ok) date = fromName.date;
-    else report(0, fromName.message);
-  }
+  const date = digestDate(file, options.date, report);
 
   const lines = splitLines(source);
   if (lines.every((line) => line.text === "")) {

@@ -13,7 +13,7 @@
  */
 import { z } from "zod";
 import type { CardMetadata, DigestEntry, DigestProblem } from "../model/types.ts";
-import { digestDateFromFileName } from "./file-name-date.ts";
+import { digestDate } from "./file-name-date.ts";
 import { isoCalendarDate } from "./month-day.ts";
 import type { ParseDigestOptions, ParsedDigest } from "./parse-digest.ts";
 
@@ -69,12 +69,7 @@ export function parseHfJson(source: string, file: string, options: ParseDigestOp
   const problems: DigestProblem[] = [];
   const report = (line: number, message: string) => problems.push({ file, line, message });
 
-  let date = options.date;
-  if (!date) {
-    const fromName = digestDateFromFileName(file);
-    if (fromName.ok) date = fromName.date;
-    else report(0, fromName.message);
-  }
+  const date = digestDate(file, options.date, report);
 
   const text = source.replace(/^\uFEFF/, "");
   let data: unknown;
