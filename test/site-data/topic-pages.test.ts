@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import type { Paper } from "../../src/model/types.ts";
+import { TOPIC_PAGE_SIZE, topicListingPages, topicSummaries } from "../../src/site/topic-pages.ts";
+import type { Taxonomy } from "../../src/topics/taxonomy.ts";
+
+const taxonomy = {
+  title_weight: 3,
+  min_score: 4,
+  secondary_ratio: 0.4,
+  max_topics: 3,
+  topics: [
+    { name: "Bandits", slug: "bandits", description: "Regret.", rules: { bandit: 3 } },
+    { name: "Other", slug: "other", description: "The rest.", rules: {} },
+  ],
+} as unknown as Taxonomy;
+
+function paper(index: number, topics: string[]): Paper {
+  const day = String((index % 28) + 1).padStart(2, "0");
+  const month = index < 60 ? "07" : "08";
+  return {
+    slug: `paper-${index}`,
+    title: `Paper ${index}`,
+    abstract: `Abstract ${index}.`,
+    appearances: [{ date: `2025-${month}-${day}`, position: index }],
+    card: {},
+    authors: [],
+    topics,
+    related: [],
+  };
+}
+
+describe("topic pages", () => {
+  const papers = Array.from({ length: 120 }, (_, index) => paper(index, index % 10 === 0 ? ["other"] : ["bandits"]));
+  const topics = topicSummaries(taxonomy, papers);
+  const pages = topicListingPages(topics, papers, (slug) => ({ slug, name: slug, url: `/topics/${slug}/` }));
+
+  it("counts every topic's papers, in taxonomy order", () => {
+    expect(topics.map((topic) => [topic.slug, topic.paperCount, topic.url, topic.feedUrl])).toEqual([
+      ["bandits", 108, "/topics/bandits/", "/topics/bandits/feed.xml"],
+      ["other", 12, "/topics/other/", "/topics/other/feed.xml"],
+    ]);
+  });
+
+  it("pages a topic 50 papers at a time at /topics/<slug>/page/N/, linked both ways", () => {
+    const bandits = pages.filter((page) => page.topic.slug === "bandits");
+    expect(TOPIC_PAGE_SIZE).toBe(50);
+    expect(bandits.map((page) => [page.url, page.entries.length, page.previous, page.next])).toEqual([
+      ["/topics/bandits/", 50, undefined, "/topics/bandits/page/2/"],
+      ["/topics/bandits/page/2/", 50, "/topics/bandits/", "/topics/bandits/page/3/"],
+      ["/topics/bandits/page/3/", 8, "/topics/bandits/page/2/", undefined],
+    ]);
+    expect(new Set(bandits.flatMap((page) => page.entries.map((entry) => entry.url))).size).toBe(108);
+  });
+
+  it("lists papers newest first", () => {
+    const dates = pages.filter((page) => page.topic.slug === "bandits").flatMap((page) => page.entries.map((entry) => entry.date));
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
+
+  it("gives an empty topic one page that says so rather than no page", () => {
+    const empty = topicListingPages(topicSummaries(taxonomy, []), [], (slug) => ({ slug, name: slug, url: `/topics/${slug}/` }));
+    expect(empty.map((page) => [page.url, page.entries.length])).toEqual([
+      ["/topics/bandits/", 0],
+      ["/topics/other/", 0],
+    ]);
+  });
+});
