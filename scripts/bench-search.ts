@@ -1,6 +1,5 @@
 import fs from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
 import { eng as ENGLISH_STOPWORDS } from "stopword";
 import { measureFullBuild, mb } from "../src/bench/build-bench.ts";
@@ -11,6 +10,7 @@ import { STAGES } from "../src/bench/stage-lines.ts";
 import { generateCorpus } from "../src/corpus/generate.ts";
 import { DEFAULT_SAMPLE, loadVocabulary } from "../src/corpus/vocabulary.ts";
 import { serveStatic } from "../src/serve/static-server.ts";
+import { readCommandLine } from "../src/cli/read-command-line.ts";
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
@@ -23,30 +23,21 @@ Builds a synthetic archive of about --papers papers, serves it, runs one search 
 plus the number of files Pagefind wrote and in the whole site. --reuse keeps an earlier build.`;
 
 async function main(): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        papers: { type: "string", default: "20000" },
-        "per-day": { type: "string", default: "33" },
-        seed: { type: "string", default: "1" },
-        start: { type: "string", default: "2023-01-01" },
-        query: { type: "string" },
-        "work-root": { type: "string", default: "/tmp/dpa-bench-search" },
-        reuse: { type: "boolean", default: false },
-        "no-docs": { type: "boolean", default: false },
-        help: { type: "boolean", short: "h" },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${usage}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(usage);
-    return 0;
-  }
+  const cli = readCommandLine(
+    {
+      papers: { type: "string", default: "20000" },
+      "per-day": { type: "string", default: "33" },
+      seed: { type: "string", default: "1" },
+      start: { type: "string", default: "2023-01-01" },
+      query: { type: "string" },
+      "work-root": { type: "string", default: "/tmp/dpa-bench-search" },
+      reuse: { type: "boolean", default: false },
+      "no-docs": { type: "boolean", default: false },
+    },
+    usage,
+  );
+  if (cli.exitCode !== undefined) return cli.exitCode;
+  const { values } = cli;
   const target = Number(values.papers);
   const perDay = Number(values["per-day"]);
   const root = path.resolve(values["work-root"]);

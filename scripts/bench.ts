@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { formatBuildReport, runBuildBench } from "../src/bench/build-bench.ts";
 import { replaceSection } from "../src/bench/docs-section.ts";
 import { DEFAULT_SAMPLE, loadVocabulary } from "../src/corpus/vocabulary.ts";
+import { readCommandLine } from "../src/cli/read-command-line.ts";
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -15,31 +15,22 @@ Pagefind separately). Writes the table into docs/benchmarks.md (unless --no-docs
 A benchmark, not a test: it takes minutes.`;
 
 async function main(): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        sizes: { type: "string", default: "1000,10000,30000" },
-        "per-day": { type: "string", default: "33" },
-        seed: { type: "string", default: "1" },
-        start: { type: "string", default: "2023-01-01" },
-        "skip-floor": { type: "boolean", default: false },
-        "work-root": { type: "string", default: "/tmp/dpa-bench" },
-        "timeout-min": { type: "string", default: "30" },
-        keep: { type: "boolean", default: false },
-        "no-docs": { type: "boolean", default: false },
-        help: { type: "boolean", short: "h" },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${usage}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(usage);
-    return 0;
-  }
+  const cli = readCommandLine(
+    {
+      sizes: { type: "string", default: "1000,10000,30000" },
+      "per-day": { type: "string", default: "33" },
+      seed: { type: "string", default: "1" },
+      start: { type: "string", default: "2023-01-01" },
+      "skip-floor": { type: "boolean", default: false },
+      "work-root": { type: "string", default: "/tmp/dpa-bench" },
+      "timeout-min": { type: "string", default: "30" },
+      keep: { type: "boolean", default: false },
+      "no-docs": { type: "boolean", default: false },
+    },
+    usage,
+  );
+  if (cli.exitCode !== undefined) return cli.exitCode;
+  const { values } = cli;
   const sizes = values.sizes.split(",").map((size) => Number(size.trim()));
   const perDay = Number(values["per-day"]);
   if (sizes.some((size) => !Number.isInteger(size) || size < 1) || !Number.isInteger(perDay) || perDay < 1) {

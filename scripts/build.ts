@@ -1,9 +1,10 @@
-import { parseArgs } from "node:util";
 import { close as closePagefind } from "pagefind";
 import { BuildError } from "../src/build/build-error.ts";
 import { buildSite } from "../src/build/pipeline.ts";
+import { readCommandLine } from "../src/cli/read-command-line.ts";
 
-const usage = `Usage: npm run build -- [--input DIR] [--output DIR] [--site-url URL] [--base-path /prefix/] [--permalinks FILE] [--work-dir DIR]
+const usage = `Usage: npm run build -- [--input DIR] [--output DIR] [--site-url URL] [--base-path /prefix/]
+                       [--permalinks FILE] [--topics FILE] [--work-dir DIR] [--jobs N] [--shard-size N]
 
   --input DIR        digests folder (default content/digests)
   --output DIR       where the site is written (default _site)
@@ -22,31 +23,22 @@ function positiveInteger(text: string, flag: string): number {
 }
 
 async function main(): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        input: { type: "string", default: "content/digests" },
-        output: { type: "string", default: "_site" },
-        "site-url": { type: "string", default: "http://localhost:8080" },
-        "base-path": { type: "string", default: "/" },
-        permalinks: { type: "string" },
-        topics: { type: "string" },
-        jobs: { type: "string" },
-        "shard-size": { type: "string" },
-        "work-dir": { type: "string", default: ".generated" },
-        help: { type: "boolean", short: "h" },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${usage}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(usage);
-    return 0;
-  }
+  const cli = readCommandLine(
+    {
+      input: { type: "string", default: "content/digests" },
+      output: { type: "string", default: "_site" },
+      "site-url": { type: "string", default: "http://localhost:8080" },
+      "base-path": { type: "string", default: "/" },
+      permalinks: { type: "string" },
+      topics: { type: "string" },
+      jobs: { type: "string" },
+      "shard-size": { type: "string" },
+      "work-dir": { type: "string", default: ".generated" },
+    },
+    usage,
+  );
+  if (cli.exitCode !== undefined) return cli.exitCode;
+  const { values } = cli;
   const started = performance.now();
   try {
     const report = await buildSite({

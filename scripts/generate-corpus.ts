@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { DEFAULT_RATES, writeCorpus } from "../src/corpus/generate.ts";
 import { DEFAULT_SAMPLE, loadVocabulary } from "../src/corpus/vocabulary.ts";
+import { readCommandLine } from "../src/cli/read-command-line.ts";
 
 const usage = `Usage: npm run corpus -- --out DIR [--days 365] [--per-day 60] [--seed 1] [--start 2023-01-01] [--sample FILE] [--force]
 
@@ -21,29 +21,20 @@ About ${DEFAULT_RATES.repeatRate * 100}% of the slots repeat a paper from an ear
 reuse an earlier title with a different abstract, and ${DEFAULT_RATES.cardDayRate * 100}% of days use the card layout.`;
 
 function main(): number {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        out: { type: "string" },
-        days: { type: "string", default: "365" },
-        "per-day": { type: "string", default: "60" },
-        seed: { type: "string", default: "1" },
-        start: { type: "string", default: "2023-01-01" },
-        sample: { type: "string", default: DEFAULT_SAMPLE },
-        force: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h" },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${usage}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(usage);
-    return 0;
-  }
+  const cli = readCommandLine(
+    {
+      out: { type: "string" },
+      days: { type: "string", default: "365" },
+      "per-day": { type: "string", default: "60" },
+      seed: { type: "string", default: "1" },
+      start: { type: "string", default: "2023-01-01" },
+      sample: { type: "string", default: DEFAULT_SAMPLE },
+      force: { type: "boolean", default: false },
+    },
+    usage,
+  );
+  if (cli.exitCode !== undefined) return cli.exitCode;
+  const { values } = cli;
   if (!values.out) {
     console.error(`--out DIR is required\n\n${usage}`);
     return 2;
