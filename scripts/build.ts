@@ -14,7 +14,8 @@ const usage = `Usage: npm run build -- [--input DIR] [--output DIR] [--site-url 
   --topics FILE      topic taxonomy (default: topics.yaml beside the digests folder, else content/topics.yaml)
   --jobs N           parallel Eleventy processes for a sharded build (default: one per core)
   --shard-size N     papers per shard; a larger archive renders in several processes (default 3000)
-  --work-dir DIR     generated Eleventy input, never committed (default .generated)`;
+  --work-dir DIR     generated Eleventy input and the render cache, never committed (default .generated)
+  --no-cache         render every paper page, ignoring pages kept from earlier builds`;
 
 function positiveInteger(text: string, flag: string): number {
   const value = Number(text);
@@ -34,6 +35,7 @@ async function main(): Promise<number> {
       jobs: { type: "string" },
       "shard-size": { type: "string" },
       "work-dir": { type: "string", default: ".generated" },
+      "no-cache": { type: "boolean", default: false },
     },
     usage,
   );
@@ -51,6 +53,7 @@ async function main(): Promise<number> {
       ...(values.topics ? { topics: values.topics } : {}),
       ...(values.jobs ? { jobs: positiveInteger(values.jobs, "--jobs") } : {}),
       ...(values["shard-size"] ? { shardSize: positiveInteger(values["shard-size"], "--shard-size") } : {}),
+      cache: !values["no-cache"],
     });
     console.log(`Built ${report.papers} papers, ${report.days} days, ${report.pages} pages in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     return 0;

@@ -13,6 +13,7 @@ import { runPagefind } from "./run-pagefind.ts";
 import { buildSettings } from "./settings.ts";
 import { timed, type Log } from "./stage-log.ts";
 import { writeSyndication } from "./write-syndication.ts";
+import { openRenderCache, restorePages, storePages } from "./render-cache.ts";
 
 export interface BuildOptions {
   /** Folder of digests. */
@@ -31,6 +32,8 @@ export interface BuildOptions {
   jobs?: number;
   /** Papers per shard: an archive larger than this renders its paper pages in separate processes. */
   shardSize?: number;
+  /** Reuse paper pages rendered by earlier builds from identical input (default true). */
+  cache?: boolean;
   log?: Log;
 }
 
@@ -84,15 +87,17 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   }
   const workDir = path.resolve(options.workDir);
   const shardSize = options.shardSize ?? DEFAULT_SHARD_SIZE;
+  const cache = options.cache === false ? undefined : await openRenderCache(workDir, settings);
   const { content, inputs } = await timed(
     log,
     "preprocess",
     async () => {
       const result = buildSiteContent(folder.digests, registry, taxonomy);
-      return { content: result, inputs: await writeEleventyInput(workDir, result, settings, shardSize) };
+      return { content: result, inputs: await writeEleventyInput(workDir, result, settings, shardSize, cache) };
     },
     ({ content: result, inputs: written }) =>
-      `${result.papers.length} papers over ${result.archive.dayCount} days (${result.newPermalinks} new permalinks), ${result.archive.topics.length} topics, into ${path.relative(process.cwd(), workDir) || "."}${written.shards.length ? ` (${written.shards.length} shards)` : ""}`,
+      `${result.papers.length} papers over ${result.archive.dayCount} days (${result.newPermalinks} new permalinks), ${result.archive.topics.length} topics, into ${path.relative(process.cwd(), workDir) || "."}` +
+      `${cache ? `; ${written.rendered.length} paper pages to render, ${written.reused.length} unchanged` : ""}${written.shards.length ? ` (${written.shards.length} shards)` : ""}`,
   );
 
   const staging = path.join(path.dirname(output), `.${path.basename(output)}.staging-${process.pid}`);
@@ -114,6 +119,17 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
             ),
       (count) => `${count} pages${inputs.shards.length ? ` from ${inputs.shards.length + 1} parts, ${Math.min(jobs, inputs.shards.length + 1)} at a time` : ""}`,
     );
+    if (cache) {
+      await timed(
+        log,
+        "cache",
+        async () => {
+          await restorePages(cache, inputs.reused, staging);
+          await storePages(cache, inputs.rendered, staging, new Set([...inputs.rendered, ...inputs.reused].map((paper) => paper.key)));
+        },
+        () => `${inputs.reused.length} paper pages reused, ${inputs.rendered.length} stored`,
+      );
+    }
     await timed(log, "feeds", () => writeSyndication(staging, content, settings), (result) => `${result.feeds} feeds, sitemap of ${result.sitemapUrls} URLs`);
     const search = await timed(log, "pagefind", () => runPagefind(staging), (report) => `${report.indexed} papers indexed from ${report.pages} pages, ${report.files} files`);
     await swapInto(staging, output);
@@ -121,7 +137,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     if (await writeRegistry(registryFile, content.registry)) {
       log(`[permalinks] recorded ${content.newPermalinks} new permalinks in ${path.relative(process.cwd(), registryFile)}; commit it so these URLs never move`);
     }
-    return { papers: content.papers.length, days: content.archive.dayCount, pages, indexed: search.indexed, newPermalinks: content.newPermalinks };
+    return { papers: content.papers.length, days: content.archive.dayCount, pages: pages + inputs.reused.length, indexed: search.indexed, newPermalinks: content.newPermalinks };
   } catch (error) {
     await fs.rm(staging, { recursive: true, force: true });
     throw error;

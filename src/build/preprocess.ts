@@ -8,6 +8,7 @@ import type { Digest, Paper } from "../model/types.ts";
 import { buildArchiveData } from "../site/archive-data.ts";
 import { paperUrl, toPaperPage } from "../site/paper-page.ts";
 import { paperMarkdownFile } from "./front-matter.ts";
+import { hasPage, pageKey, type CachedPaper, type RenderCache } from "./render-cache.ts";
 import { digestTextToMarkdown } from "../math/digest-text.ts";
 import { KATEX_STYLESHEET_PATH, katexStylesheet } from "../markdown/katex-assets.ts";
 import { relatedPapers } from "../related/related.ts";
@@ -63,24 +64,59 @@ export interface EleventyInputs {
   listings: string;
   /** Folders holding only paper pages, each rendered by its own Eleventy process. Empty when unsharded. */
   shards: string[];
+  /** Papers Eleventy renders this time, with their cache keys. */
+  rendered: CachedPaper[];
+  /** Papers whose page an earlier build rendered from identical input: copied, not rendered. */
+  reused: CachedPaper[];
 }
 
 /**
- * Writes Eleventy's input: one markdown file per paper and the global data.
- * The folders are generated and never committed; they are emptied first so a
- * paper removed from the digests does not linger. With `shardSize` smaller
- * than the archive, paper pages are split into shard folders (in slug order)
- * that separate processes render, so no process holds the whole archive.
+ * Writes Eleventy's input: one markdown file per paper that needs rendering,
+ * and the global data. The folders are generated and never committed; they are
+ * emptied first so a paper removed from the digests does not linger. With more
+ * papers to render than `shardSize`, paper pages are split into shard folders
+ * (in slug order) that separate processes render, so no process holds the
+ * whole archive. With a render cache, papers whose exact page was rendered
+ * before are left out and copied from the cache after rendering.
  */
-export async function writeEleventyInput(workDir: string, content: SiteContent, settings: BuildSettings, shardSize: number): Promise<EleventyInputs> {
+export async function writeEleventyInput(
+  workDir: string,
+  content: SiteContent,
+  settings: BuildSettings,
+  shardSize: number,
+  cache?: RenderCache,
+): Promise<EleventyInputs> {
   const listings = path.join(workDir, "site");
   const shardRoot = path.join(workDir, "shards");
   await fs.rm(listings, { recursive: true, force: true });
   await fs.rm(shardRoot, { recursive: true, force: true });
   await fs.mkdir(path.join(listings, "_data"), { recursive: true });
 
+  const bySlug = new Map(content.papers.map((paper) => [paper.slug, paper]));
+  const topicRef = topicRefLookup(content.archive.topics);
+  const generatedFile = (paper: Paper) =>
+    paperMarkdownFile(
+      {
+        layout: "paper.njk",
+        templateEngineOverride: "md",
+        permalink: `${paperUrl(paper.slug)}index.html`,
+        paper: toPaperPage(paper, topicRef, (slug) => bySlug.get(slug), settings.siteUrl),
+      },
+      digestTextToMarkdown(paper.abstract),
+    );
+
+  // Which pages must be rendered: every one without a cache, else those whose input is new.
   const sorted = [...content.papers].sort((a, b) => (a.slug < b.slug ? -1 : 1));
-  const shardCount = sorted.length > shardSize ? Math.ceil(sorted.length / shardSize) : 0;
+  const toRender: { paper: Paper; file: string; key: string }[] = [];
+  const reused: CachedPaper[] = [];
+  for (const paper of sorted) {
+    const file = generatedFile(paper);
+    const key = cache ? pageKey(cache, file) : "";
+    if (cache && (await hasPage(cache, key))) reused.push({ slug: paper.slug, key });
+    else toRender.push({ paper, file, key });
+  }
+
+  const shardCount = toRender.length > shardSize ? Math.ceil(toRender.length / shardSize) : 0;
   const shards = Array.from({ length: shardCount }, (_, index) => path.join(shardRoot, String(index + 1).padStart(4, "0")));
   const settingsJson = JSON.stringify(settings);
   for (const shard of shards) {
@@ -90,18 +126,11 @@ export async function writeEleventyInput(workDir: string, content: SiteContent, 
   }
   if (shardCount === 0) await fs.mkdir(path.join(listings, "papers"), { recursive: true });
 
-  const bySlug = new Map(content.papers.map((paper) => [paper.slug, paper]));
-  const topicRef = topicRefLookup(content.archive.topics);
   // Written in batches: one file at a time leaves the disk idle between writes.
   const BATCH = 64;
-  for (let start = 0; start < sorted.length; start += BATCH) {
+  for (let start = 0; start < toRender.length; start += BATCH) {
     await Promise.all(
-      sorted.slice(start, start + BATCH).map((paper, offset) => {
-        const page = toPaperPage(paper, topicRef, (slug) => bySlug.get(slug), settings.siteUrl);
-        const file = paperMarkdownFile(
-          { layout: "paper.njk", templateEngineOverride: "md", permalink: `${paperUrl(paper.slug)}index.html`, paper: page },
-          digestTextToMarkdown(paper.abstract),
-        );
+      toRender.slice(start, start + BATCH).map(({ paper, file }, offset) => {
         const folder = shardCount === 0 ? listings : shards[Math.floor((start + offset) / shardSize)]!;
         return fs.writeFile(path.join(folder, "papers", `${paper.slug}.md`), file);
       }),
@@ -111,5 +140,5 @@ export async function writeEleventyInput(workDir: string, content: SiteContent, 
   await fs.writeFile(path.join(listings, KATEX_STYLESHEET_PATH), katexStylesheet());
   await fs.writeFile(path.join(listings, "_data", "archive.json"), JSON.stringify(content.archive));
   await fs.writeFile(path.join(listings, "_data", "build.json"), settingsJson);
-  return { listings, shards };
+  return { listings, shards, rendered: toRender.map(({ paper, key }) => ({ slug: paper.slug, key })), reused };
 }

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { runBuildCli } from "../build-cli.ts";
-import { SAMPLE_DIGEST } from "../paths.ts";
+import { FIXTURES, SAMPLE_DIGEST } from "../paths.ts";
 import { listFiles } from "./read-site.ts";
 
 const root = inject("workRoot");
@@ -82,6 +82,35 @@ describe("a successful build", () => {
     const files = listFiles(output);
     expect(files).toEqual(listFiles(archiveSite));
     for (const file of files) expect(fs.readFileSync(path.join(output, file)).equals(fs.readFileSync(path.join(archiveSite, file))), file).toBe(true);
+  });
+
+  it("rebuilds incrementally after a digest is added: only new or changed paper pages render, and the output equals a clean build", async () => {
+    const work = path.join(root, "incremental", "work");
+    const digests = digestsFolder("incremental", { "2025-08-20.txt": fs.readFileSync(SAMPLE_DIGEST, "utf8") });
+    const first = await runBuildCli(["--input", digests, "--output", path.join(root, "incremental", "first"), "--work-dir", work]);
+    expect(first.stdout).toContain("67 paper pages to render, 0 unchanged");
+
+    fs.copyFileSync(path.join(FIXTURES, "card", "2025-08-22.txt"), path.join(digests, "2025-08-22.txt"));
+    const output = path.join(root, "incremental", "_site");
+    const second = await runBuildCli(["--input", digests, "--output", output, "--work-dir", work]);
+    expect(second.code, second.stderr).toBe(0);
+    const [, rendered, unchanged] = /(\d+) paper pages to render, (\d+) unchanged/.exec(second.stdout)!.map(Number);
+    // Rendered: two new papers, one paper seen again, and those whose related lists changed
+    // (many, in an archive this small); the rest, most pages, come from the cache.
+    expect(rendered).toBeGreaterThanOrEqual(3);
+    expect(unchanged).toBeGreaterThan(rendered!);
+    expect(rendered! + unchanged!).toBe(69);
+
+    const clean = path.join(root, "incremental", "clean");
+    const cleanBuild = await runBuildCli([
+      "--input", digests, "--output", clean, "--work-dir", path.join(root, "incremental", "clean-work"),
+      "--permalinks", path.join(root, "incremental", "clean-permalinks.json"), "--no-cache",
+    ]);
+    expect(cleanBuild.code, cleanBuild.stderr).toBe(0);
+    expect(cleanBuild.stdout).not.toContain("unchanged");
+    const files = listFiles(output);
+    expect(files).toEqual(listFiles(clean));
+    for (const file of files) expect(fs.readFileSync(path.join(output, file)).equals(fs.readFileSync(path.join(clean, file))), file).toBe(true);
   });
 
   it("is reproducible: the same input gives byte-identical output", async () => {
