@@ -4,7 +4,7 @@ import { buildSite } from "../src/build/pipeline.ts";
 import { readCommandLine } from "../src/cli/read-command-line.ts";
 
 const usage = `Usage: npm run build -- [--input DIR] [--output DIR] [--site-url URL] [--base-path /prefix/]
-                       [--permalinks FILE] [--topics FILE] [--work-dir DIR] [--jobs N] [--shard-size N]
+                       [--permalinks FILE] [--topics FILE] [--work-dir DIR] [--jobs N] [--shard-size N] [--no-cache]
 
   --input DIR        digests folder (default content/digests)
   --output DIR       where the site is written (default _site)
