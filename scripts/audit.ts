@@ -17,13 +17,14 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs, promisify } from "node:util";
 import { serveStatic } from "../src/serve/static-server.ts";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../src/browser/chromium.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const QUALITY_DOC = path.join(ROOT, "docs", "quality.md");
 const START = "<!-- audit:start -->";
 const END = "<!-- audit:end -->";
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
-const CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"];
+const CHROME_FLAGS = ["--headless=new", ...CHROMIUM_ARGS, "--disable-dev-shm-usage"];
 
 // The shapes of the parts of Lighthouse and chrome-launcher used here. They are
 // imported by name at run time, so `tsc` passes whether or not they are installed.
@@ -103,7 +104,7 @@ async function main() {
   // The server reads files per request, so it can start before the build it serves.
   // Compressed like any real static host; an uncompressed local server would only measure itself.
   const server = await serveStatic(site, "/", { compress: true });
-  const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", chromeFlags: CHROME_FLAGS, logLevel: "error" });
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROME_FLAGS, logLevel: "error" });
   const rows: string[][] = [];
   const failing: string[] = [];
   let version = "";

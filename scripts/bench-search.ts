@@ -1,6 +1,5 @@
 import fs from "node:fs";
 import path from "node:path";
-import { chromium } from "playwright-core";
 import { eng as ENGLISH_STOPWORDS } from "stopword";
 import { measureFullBuild, mb } from "../src/bench/build-bench.ts";
 import { replaceSection } from "../src/bench/docs-section.ts";
@@ -11,9 +10,9 @@ import { generateCorpus } from "../src/corpus/generate.ts";
 import { DEFAULT_SAMPLE, loadVocabulary } from "../src/corpus/vocabulary.ts";
 import { serveStatic } from "../src/serve/static-server.ts";
 import { readCommandLine } from "../src/cli/read-command-line.ts";
+import { launchChromium } from "../src/browser/chromium.ts";
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const TARGET_BYTES = 300 * 1024;
 
 const usage = `Usage: npm run bench:search -- [--papers 20000] [--per-day 33] [--seed 1] [--query WORD] [--work-root /tmp/dpa-bench-search] [--reuse] [--no-docs]
@@ -85,7 +84,7 @@ async function main(): Promise<number> {
 
   // Compressed as any static host serves it (Pagefind's own index files are gzipped on disk already).
   const server = await serveStatic(site, "/", { compress: true });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   let status = "";
   let results = 0;
   let searchMs = 0;

@@ -5,7 +5,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { chromium } from "playwright-core";
+import { launchChromium } from "../src/browser/chromium.ts";
 import { serveStatic } from "../src/serve/static-server.ts";
 
 const { values } = parseArgs({
@@ -25,10 +25,7 @@ const viewports = [
 ];
 
 const server = await serveStatic(values.site, "/");
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+const browser = await launchChromium();
 await fs.mkdir(values.out, { recursive: true });
 try {
   for (const scheme of ["light", "dark"] as const) {

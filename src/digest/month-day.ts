@@ -33,3 +33,9 @@ export function isoCalendarDate(year: number, month: number, day: number): strin
 export function monthName(month: number): string {
   return ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"][month - 1] ?? "";
 }
+
+/** The real calendar date a text starts with ("2025-08-21T17:59:59Z", "2025-08-21-extra.txt"), or undefined. */
+export function leadingCalendarDate(text: string | null | undefined): string | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(text ?? "");
+  return match ? isoCalendarDate(Number(match[1]), Number(match[2]), Number(match[3])) : undefined;
+}

@@ -14,7 +14,7 @@
 import { z } from "zod";
 import type { CardMetadata, DigestEntry, DigestProblem } from "../model/types.ts";
 import { digestDate } from "./file-name-date.ts";
-import { isoCalendarDate } from "./month-day.ts";
+import { leadingCalendarDate } from "./month-day.ts";
 import type { ParseDigestOptions, ParsedDigest } from "./parse-digest.ts";
 
 export interface ParsedHfJson extends ParsedDigest {
@@ -106,7 +106,7 @@ export function parseHfJson(source: string, file: string, options: ParseDigestOp
     const result = toDigestEntry(parsed.data, line);
     for (const message of result.problems) report(line, `${name}: ${message}`);
     if (result.entry) entries.push(result.entry);
-    const submitted = calendarDay(parsed.data.paper?.submittedOnDailyAt);
+    const submitted = leadingCalendarDate(parsed.data.paper?.submittedOnDailyAt);
     if (submitted) submissionDays.push(submitted);
   });
 
@@ -134,7 +134,7 @@ function toDigestEntry(entry: HfEntry, line: number): { entry?: DigestEntry; pro
   }
   if (paper.upvotes != null) card.upvotes = paper.upvotes;
   if (entry.numComments != null) card.comments = entry.numComments;
-  const publishedOn = calendarDay(paper.publishedAt ?? entry.publishedAt);
+  const publishedOn = leadingCalendarDate(paper.publishedAt ?? entry.publishedAt);
   if (publishedOn) card.publishedOn = publishedOn;
   if (paper.githubStars != null) card.githubStars = String(paper.githubStars);
   const organizationName = nameOfOrganization(entry.organization ?? paper.organization);
@@ -177,13 +177,6 @@ function nameOfOrganization(value: z.infer<typeof organization> | null | undefin
 function nameOfPerson(value: z.infer<typeof person> | null | undefined): string | undefined {
   const name = value?.user ?? value?.name ?? value?.fullname;
   return name ? normalizeWhitespace(name) || undefined : undefined;
-}
-
-/** "2025-08-21T17:59:59.000Z" → "2025-08-21"; anything that is not a dated timestamp → undefined. */
-function calendarDay(timestamp: string | null | undefined): string | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(timestamp ?? "");
-  if (!match) return undefined;
-  return isoCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]));
 }
 
 /** The value seen most often; on a tie, the latest day. */

@@ -1,17 +1,14 @@
 import path from "node:path";
-import { isoCalendarDate, parseMonthDay } from "../digest/month-day.ts";
+import { isoCalendarDate, leadingCalendarDate, parseMonthDay } from "../digest/month-day.ts";
 import { parseDigest } from "../digest/parse-digest.ts";
 import { parseHfJson } from "../digest/parse-hf-json.ts";
 import type { DigestFormat } from "./digest-format.ts";
 
 export type ResolvedDate = { ok: true; date: string; from: string } | { ok: false; message: string };
 
-const LEADING_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
-
 /** A YYYY-MM-DD that is a real calendar day, or undefined. */
 export function calendarDate(text: string): string | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  return match ? isoCalendarDate(Number(match[1]), Number(match[2]), Number(match[3])) : undefined;
+  return text.length === 10 ? leadingCalendarDate(text) : undefined;
 }
 
 /**
@@ -25,11 +22,8 @@ export function resolveDigestDate(input: { explicitDate?: string; name: string; 
     const date = calendarDate(input.explicitDate);
     return date ? { ok: true, date, from: "--date" } : { ok: false, message: `--date ${input.explicitDate} is not a calendar date in the form YYYY-MM-DD` };
   }
-  const leading = LEADING_DATE.exec(path.basename(input.name));
-  if (leading) {
-    const date = isoCalendarDate(Number(leading[1]), Number(leading[2]), Number(leading[3]));
-    if (date) return { ok: true, date, from: "the file name" };
-  }
+  const fromName = leadingCalendarDate(path.basename(input.name));
+  if (fromName) return { ok: true, date: fromName, from: "the file name" };
   return input.format === "json" ? dateOfJson(input.text) : dateOfText(input.text);
 }
 

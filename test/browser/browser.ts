@@ -6,11 +6,10 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
+import { launchChromium } from "../../src/browser/chromium.ts";
 import { parse } from "node-html-parser";
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
 export const VIEWPORTS = [
   { name: "phone", width: 390, height: 844 },
@@ -19,9 +18,7 @@ export const VIEWPORTS = [
 export const SCHEMES = ["light", "dark"] as const;
 
 /** One headless Chromium for a whole test file. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
-}
+export { launchChromium };
 
 const require = createRequire(import.meta.url);
 let axeSource: string | undefined;
