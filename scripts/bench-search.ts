@@ -97,7 +97,16 @@ async function main(): Promise<number> {
     await page.waitForLoadState("networkidle");
     status = (await page.textContent("#search-status")) ?? "";
     results = await page.locator("#search-results > li").count();
-    report({ root, site, query, queryFrequency, papers, buildNote, status, results, searchMs, bytesSent: new Map(server.bytesSent), write: !values["no-docs"] });
+    const firstQuery = new Map(server.bytesSent);
+    // Then the reader asks for newest first: the order file and the new first page's fragments.
+    await page.evaluate(() => {
+      document.getElementById("search-status")!.textContent = "";
+    });
+    await page.selectOption("#search-sort", "newest");
+    await page.waitForFunction(() => /found|No papers match/.test(document.getElementById("search-status")?.textContent ?? ""), undefined, { timeout: 120_000 });
+    await page.waitForLoadState("networkidle");
+    const newestFirst = new Map([...server.bytesSent].map(([file, bytes]) => [file, bytes - (firstQuery.get(file) ?? 0)] as const).filter(([, bytes]) => bytes > 0));
+    report({ root, site, query, queryFrequency, papers, buildNote, status, results, searchMs, bytesSent: firstQuery, newestFirst, write: !values["no-docs"] });
   } finally {
     await browser.close();
     await server.close();
@@ -117,6 +126,8 @@ interface SearchReport {
   searchMs: number;
   /** Bytes fetched by a first visit to the search URL, by request path. */
   bytesSent: Map<string, number>;
+  /** Bytes fetched afterwards when the order is switched to newest first. */
+  newestFirst: Map<string, number>;
   write: boolean;
 }
 
@@ -129,7 +140,11 @@ function report(input: SearchReport): void {
   const pagefindFiles = totals.filter((total) => total.category !== "page (HTML, CSS, JS)").reduce((sum, total) => sum + total.files, 0);
   const pageTotal = totals.find((total) => total.category === "page (HTML, CSS, JS)")?.bytes ?? 0;
   const siteFiles = countFiles(input.site);
-  const pagefindDir = path.join(input.site, "pagefind");
+  const searchFolders = [path.join(input.site, "pagefind"), path.join(input.site, "pagefind-parts")].filter((folder) => fs.existsSync(folder));
+  const searchFiles = searchFolders.reduce((sum, folder) => sum + countFiles(folder), 1);
+  const searchBytes = searchFolders.reduce((sum, folder) => sum + folderBytes(folder), fs.statSync(path.join(input.site, "search", "newest-first.json")).size);
+  const parts = (fs.existsSync(path.join(input.site, "pagefind-parts")) ? fs.readdirSync(path.join(input.site, "pagefind-parts")).length : 0) + 1;
+  const switched = summarizeBytes(input.newestFirst).filter((total) => total.files > 0);
   const lines = [
     `Measured ${machine.date} on ${machine.cpus} CPUs, ${machine.memoryGb} GB, Node ${machine.node}, Debian Chromium via playwright-core.`,
     `Archive: ${input.papers} distinct synthetic papers (\`npm run corpus\` format, ${input.buildNote}).`,
@@ -143,9 +158,11 @@ function report(input: SearchReport): void {
     "",
     `Target: under ${kb(TARGET_BYTES)}: ${pagefindTotal <= TARGET_BYTES ? "met" : "missed"}.`,
     "",
+    `Then switching the order to newest first fetches ${kb(switched.reduce((sum, total) => sum + total.bytes, 0))} more: ${switched.map((total) => `${total.category} ${kb(total.bytes)} (${total.files} file${total.files === 1 ? "" : "s"})`).join(", ")}.`,
+    "",
     "| Files | Count | Size |",
     "|---|---:|---:|",
-    `| under \`_site/pagefind\` | ${countFiles(pagefindDir)} | ${(folderBytes(pagefindDir) / 1e6).toFixed(1)} MB |`,
+    `| search index: ${parts} part${parts === 1 ? "" : "s"} (\`pagefind/\`, \`pagefind-parts/\`) and \`search/newest-first.json\` | ${searchFiles} | ${(searchBytes / 1e6).toFixed(1)} MB |`,
     `| whole site | ${siteFiles} | ${(folderBytes(input.site) / 1e6).toFixed(1)} MB |`,
     "",
     `Cloudflare Pages' 20,000-file cap: ${siteFiles <= 20_000 ? "within" : "over"} it (${siteFiles} files).`,
@@ -153,7 +170,7 @@ function report(input: SearchReport): void {
   const requests = [...input.bytesSent].sort((a, b) => b[1] - a[1]);
   const markdown = lines.join("\n");
   console.log(`\n${markdown}\n\nRequests for the query, largest first:\n${requests.map(([requestPath, bytes]) => `  ${kb(bytes).padStart(10)}  ${requestPath}`).join("\n")}`);
-  fs.writeFileSync(path.join(input.root, "search-bench.json"), `${JSON.stringify({ ...input, bytesSent: Object.fromEntries(input.bytesSent), totals }, null, 2)}\n`);
+  fs.writeFileSync(path.join(input.root, "search-bench.json"), `${JSON.stringify({ ...input, bytesSent: Object.fromEntries(input.bytesSent), newestFirst: Object.fromEntries(input.newestFirst), totals }, null, 2)}\n`);
   if (input.write) {
     replaceSection(path.join(PROJECT_ROOT, "docs", "benchmarks.md"), "bench:search", `## First search at ${input.papers} papers\n\n${markdown}`);
     console.log("\nWrote the section into docs/benchmarks.md");

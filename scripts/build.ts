@@ -4,7 +4,8 @@ import { buildSite } from "../src/build/pipeline.ts";
 import { readCommandLine } from "../src/cli/read-command-line.ts";
 
 const usage = `Usage: npm run build -- [--input DIR] [--output DIR] [--site-url URL] [--base-path /prefix/]
-                       [--permalinks FILE] [--topics FILE] [--work-dir DIR] [--jobs N] [--shard-size N] [--no-cache]
+                       [--permalinks FILE] [--topics FILE] [--work-dir DIR] [--jobs N] [--shard-size N]
+                       [--search-part-size N] [--no-cache]
 
   --input DIR        digests folder (default content/digests)
   --output DIR       where the site is written (default _site)
@@ -14,8 +15,9 @@ const usage = `Usage: npm run build -- [--input DIR] [--output DIR] [--site-url 
   --topics FILE      topic taxonomy (default: topics.yaml beside the digests folder, else content/topics.yaml)
   --jobs N           parallel Eleventy processes for a sharded build (default: one per core)
   --shard-size N     papers per shard; a larger archive renders in several processes (default 3000)
+  --search-part-size N  papers per search index part, each indexed by its own Pagefind process (default 12000)
   --work-dir DIR     generated Eleventy input and the render cache, never committed (default .generated)
-  --no-cache         render every paper page, ignoring pages kept from earlier builds`;
+  --no-cache         render every paper page and index every search part, ignoring earlier builds' work`;
 
 function positiveInteger(text: string, flag: string): number {
   const value = Number(text);
@@ -34,6 +36,7 @@ async function main(): Promise<number> {
       topics: { type: "string" },
       jobs: { type: "string" },
       "shard-size": { type: "string" },
+      "search-part-size": { type: "string" },
       "work-dir": { type: "string", default: ".generated" },
       "no-cache": { type: "boolean", default: false },
     },
@@ -53,6 +56,7 @@ async function main(): Promise<number> {
       ...(values.topics ? { topics: values.topics } : {}),
       ...(values.jobs ? { jobs: positiveInteger(values.jobs, "--jobs") } : {}),
       ...(values["shard-size"] ? { shardSize: positiveInteger(values["shard-size"], "--shard-size") } : {}),
+      ...(values["search-part-size"] ? { searchPartSize: positiveInteger(values["search-part-size"], "--search-part-size") } : {}),
       cache: !values["no-cache"],
     });
     console.log(`Built ${report.papers} papers, ${report.days} days, ${report.pages} pages in ${((performance.now() - started) / 1000).toFixed(1)} s`);

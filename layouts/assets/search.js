@@ -12,17 +12,60 @@ const status = /** @type {HTMLElement} */ (document.getElementById("search-statu
 const list = /** @type {HTMLOListElement} */ (document.getElementById("search-results"));
 const more = /** @type {HTMLButtonElement} */ (document.getElementById("search-more"));
 const basePath = form.dataset.basePath || "/";
-const PAGE_SIZE = 20;
+// The newest part of the index first: its library and WASM search every part.
+const bundles = (form.dataset.bundles || "pagefind/").split(" ").filter(Boolean);
+const PAGE_SIZE = 10;
 
 /** @type {Promise<any> | undefined} */
 let pagefindLoading;
 function pagefind() {
-  pagefindLoading ??= import(`${basePath}pagefind/pagefind.js`).then(async (module) => {
-    await module.options({ baseUrl: basePath, excerptLength: 36 });
-    module.init();
+  pagefindLoading ??= import(`${basePath}${bundles[0]}pagefind.js`).then(async (module) => {
+    const options = { baseUrl: basePath, excerptLength: 36 };
+    // No web worker: its script would be one more download before the first result.
+    await module.options({ ...options, noWorker: true });
+    await module.init();
+    await Promise.all(bundles.slice(1).map((folder) => module.mergeIndex(`${basePath}${folder}`, options)));
     return module;
   });
   return pagefindLoading;
+}
+
+/**
+ * Newest first needs each result's date before its fragment loads: the build
+ * writes them to one file, fetched the first time a reader asks for this order.
+ * @type {Promise<{ dateOf: Map<string, string>, byUrl: Record<string, Record<string, string>> }> | undefined}
+ */
+let newestFirstLoading;
+function newestFirstOrder() {
+  newestFirstLoading ??= fetch(`${basePath}search/newest-first.json`)
+    .then((response) => {
+      if (!response.ok) throw new Error(`search/newest-first.json: ${response.status}`);
+      return response.json();
+    })
+    .then((order) => {
+      const dateOf = new Map();
+      for (const [date, ids] of order.days) for (const id of ids.split(" ")) dateOf.set(id, date);
+      return { dateOf, byUrl: order.byUrl };
+    });
+  return newestFirstLoading;
+}
+
+/** Results newest first; a day's results keep their relevance order. */
+async function newestFirst(results) {
+  const { dateOf, byUrl } = await newestFirstOrder();
+  const dated = await Promise.all(
+    results.map(async (result, index) => {
+      let date = dateOf.get(result.id);
+      if (date === undefined && byUrl[result.id]) {
+        // An id two index parts share: the result's URL says which paper it is.
+        const url = (await result.data()).url;
+        date = byUrl[result.id][url.startsWith(basePath) ? `/${url.slice(basePath.length)}` : url];
+      }
+      return { result, index, date: date ?? "" };
+    }),
+  );
+  dated.sort((a, b) => (a.date === b.date ? a.index - b.index : a.date < b.date ? 1 : -1));
+  return dated.map(({ result }) => result);
 }
 
 function readUrl() {
@@ -116,10 +159,11 @@ async function run() {
   }
   status.textContent = "Searching…";
   const engine = await pagefind();
-  const options = { filters, ...(sortSelect.value === "newest" ? { sort: { date: "desc" } } : {}) };
-  const search = await engine.debouncedSearch(query || null, options, 150);
+  const search = await engine.debouncedSearch(query || null, { filters }, 150);
   if (search === null || current !== generation) return;
-  pending = [...search.results];
+  const ordered = sortSelect.value === "newest" ? await newestFirst(search.results) : search.results;
+  if (current !== generation) return;
+  pending = [...ordered];
   list.replaceChildren();
   await showMore();
   const count = search.results.length;

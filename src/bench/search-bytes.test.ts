@@ -14,6 +14,11 @@ describe("categorize", () => {
     expect(categorize("/pagefind/fragment/en_0011.pf_fragment")).toBe("fragments");
     expect(categorize("/search/")).toBe("page (HTML, CSS, JS)");
     expect(categorize("/papers/pagefind/x.js", "/papers/")).toBe("library JS");
+    expect(categorize("/pagefind-parts/2024-01-01/pagefind.en_f6a7.pf_meta")).toBe("meta");
+    expect(categorize("/pagefind-parts/2024-01-01/index/en_a1.pf_index")).toBe("index chunks");
+    expect(categorize("/papers/pagefind-parts/2024-01-01/fragment/en_1.pf_fragment", "/papers/")).toBe("fragments");
+    expect(categorize("/search/newest-first.json")).toBe("newest-first order");
+    expect(categorize("/pagefind-parts/index.html")).toBe("page (HTML, CSS, JS)");
   });
 
   it("adds up bytes and files per category", () => {

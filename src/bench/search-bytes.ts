@@ -1,11 +1,16 @@
-export const CATEGORIES = ["library JS", "WASM", "index chunks", "filter files", "meta", "fragments", "other pagefind", "page (HTML, CSS, JS)"] as const;
+export const CATEGORIES = ["library JS", "WASM", "index chunks", "filter files", "meta", "fragments", "newest-first order", "other pagefind", "page (HTML, CSS, JS)"] as const;
 export type Category = (typeof CATEGORIES)[number];
 
-/** Which part of a first search a request path is, by Pagefind's file layout under /pagefind/. */
+/**
+ * Which part of a search a request path is, by Pagefind's file layout in the
+ * primary bundle (/pagefind/) and the older parts (/pagefind-parts/<day>/).
+ */
 export function categorize(requestPath: string, basePath = "/"): Category {
   const path = requestPath.startsWith(basePath) ? `/${requestPath.slice(basePath.length)}` : requestPath;
-  if (!path.startsWith("/pagefind/")) return "page (HTML, CSS, JS)";
-  const rest = path.slice("/pagefind/".length);
+  if (path === "/search/newest-first.json") return "newest-first order";
+  const bundle = /^\/pagefind\/|^\/pagefind-parts\/[^/]+\//.exec(path);
+  if (!bundle) return "page (HTML, CSS, JS)";
+  const rest = path.slice(bundle[0].length);
   if (rest.startsWith("index/")) return "index chunks";
   if (rest.startsWith("filter/")) return "filter files";
   if (rest.startsWith("fragment/")) return "fragments";

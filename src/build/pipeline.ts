@@ -4,12 +4,15 @@ import { availableParallelism } from "node:os";
 import { DEFAULT_TAXONOMY_FILE, loadTaxonomy, TaxonomyError } from "../topics/taxonomy.ts";
 import path from "node:path";
 import { BuildError } from "./build-error.ts";
+import type { Paper } from "../model/types.ts";
 import { buildSiteContent, writeEleventyInput } from "./preprocess.ts";
 import { readDigestFolder } from "./read-digests.ts";
 import { readRegistry, writeRegistry } from "./registry-file.ts";
 import { PROJECT_ROOT, runEleventy } from "./run-eleventy.ts";
 import { renderInProcesses } from "./render-pool.ts";
-import { runPagefind } from "./run-pagefind.ts";
+import { buildSearchIndex } from "./search-index.ts";
+import { planSearchParts } from "../search/plan-search-parts.ts";
+import { paperUrl } from "../site/paper-page.ts";
 import { buildSettings } from "./settings.ts";
 import { timed, type Log } from "./stage-log.ts";
 import { writeSyndication } from "./write-syndication.ts";
@@ -32,7 +35,9 @@ export interface BuildOptions {
   jobs?: number;
   /** Papers per shard: an archive larger than this renders its paper pages in separate processes. */
   shardSize?: number;
-  /** Reuse paper pages rendered by earlier builds from identical input (default true). */
+  /** Papers per search index part (whole days); each part is indexed by its own Pagefind process. */
+  searchPartSize?: number;
+  /** Reuse paper pages and search index parts built earlier from identical input (default true). */
   cache?: boolean;
   log?: Log;
 }
@@ -50,6 +55,13 @@ export interface BuildReport {
  * a larger archive is split so no process holds more than this many paper pages.
  */
 export const DEFAULT_SHARD_SIZE = 3000;
+
+/**
+ * Papers per search index part. Pagefind holds about 170 KB per paper while
+ * indexing, so this keeps each Pagefind process near 2 GB; every extra part
+ * adds roughly one index chunk (about 20 KB) to a first search.
+ */
+export const DEFAULT_SEARCH_PART_SIZE = 12000;
 
 export const defaultRegistryPath = (input: string) => path.join(path.dirname(path.resolve(input)), "permalinks.json");
 
@@ -88,12 +100,18 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   const workDir = path.resolve(options.workDir);
   const shardSize = options.shardSize ?? DEFAULT_SHARD_SIZE;
   const cache = options.cache === false ? undefined : await openRenderCache(workDir, settings);
-  const { content, inputs } = await timed(
+  const { content, parts, inputs } = await timed(
     log,
     "preprocess",
     async () => {
       const result = buildSiteContent(folder.digests, registry, taxonomy);
-      return { content: result, inputs: await writeEleventyInput(workDir, result, settings, shardSize, cache) };
+      const parts = planSearchParts(
+        // By first appearance, which later digests never change: a paper seen again stays in its part.
+        result.papers.map((paper) => ({ url: paperUrl(paper.slug), date: firstDate(paper) })),
+        options.searchPartSize ?? DEFAULT_SEARCH_PART_SIZE,
+      );
+      const search = { bundles: parts.map((part) => part.folder) };
+      return { content: result, parts, inputs: await writeEleventyInput(workDir, result, settings, search, shardSize, cache) };
     },
     ({ content: result, inputs: written }) =>
       `${result.papers.length} papers over ${result.archive.dayCount} days (${result.newPermalinks} new permalinks), ${result.archive.topics.length} topics, into ${path.relative(process.cwd(), workDir) || "."}` +
@@ -131,7 +149,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
       );
     }
     await timed(log, "feeds", () => writeSyndication(staging, content, settings), (result) => `${result.feeds} feeds, sitemap of ${result.sitemapUrls} URLs`);
-    const search = await timed(log, "pagefind", () => runPagefind(staging), (report) => `${report.indexed} papers indexed from ${report.pages} pages, ${report.files} files`);
+    const dates = new Map(content.papers.map((paper) => [paperUrl(paper.slug), newestDate(paper)]));
+    const search = await timed(
+      log,
+      "pagefind",
+      () => buildSearchIndex(staging, parts, (url) => dates.get(url), { scratch: workDir, ...(options.cache === false ? {} : { cache: path.join(workDir, "search-cache") }), log }),
+      (report) =>
+        `${report.indexed} papers indexed in ${report.parts} part${report.parts === 1 ? "" : "s"}` +
+        `${report.reindexed < report.parts ? ` (${report.reindexed} re-indexed, ${report.parts - report.reindexed} reused)` : ""}, ${report.files} files`,
+    );
     await swapInto(staging, output);
     log(`[output] ${path.relative(process.cwd(), output) || output}`);
     if (await writeRegistry(registryFile, content.registry)) {
@@ -143,6 +169,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     throw error;
   }
 }
+
+const appearanceDates = (paper: Paper) => paper.appearances.map((appearance) => appearance.date).sort();
+const firstDate = (paper: Paper) => appearanceDates(paper)[0]!;
+/** The date search shows and orders by, as on the paper page's search metadata. */
+const newestDate = (paper: Paper) => appearanceDates(paper).at(-1)!;
 
 /** Replaces `output` with `staging` in two renames, so the old site is never half-overwritten. */
 async function swapInto(staging: string, output: string): Promise<void> {

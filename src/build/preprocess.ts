@@ -3,7 +3,7 @@ import path from "node:path";
 import { assignPermalinks } from "../identity/assign-permalinks.ts";
 import { mergePapers } from "../identity/merge-papers.ts";
 import type { PermalinkRegistry } from "../identity/permalink-registry.ts";
-import type { ArchiveData, BuildSettings, TopicPage, TopicRef } from "../model/site.ts";
+import type { ArchiveData, BuildSettings, SearchData, TopicPage, TopicRef } from "../model/site.ts";
 import type { Digest, Paper } from "../model/types.ts";
 import { buildArchiveData } from "../site/archive-data.ts";
 import { paperUrl, toPaperPage } from "../site/paper-page.ts";
@@ -83,6 +83,7 @@ export async function writeEleventyInput(
   workDir: string,
   content: SiteContent,
   settings: BuildSettings,
+  search: SearchData,
   shardSize: number,
   cache?: RenderCache,
 ): Promise<EleventyInputs> {
@@ -140,5 +141,6 @@ export async function writeEleventyInput(
   await fs.writeFile(path.join(listings, KATEX_STYLESHEET_PATH), katexStylesheet());
   await fs.writeFile(path.join(listings, "_data", "archive.json"), JSON.stringify(content.archive));
   await fs.writeFile(path.join(listings, "_data", "build.json"), settingsJson);
+  await fs.writeFile(path.join(listings, "_data", "search.json"), JSON.stringify(search));
   return { listings, shards, rendered: toRender.map(({ paper, key }) => ({ slug: paper.slug, key })), reused };
 }

@@ -154,6 +154,12 @@ export interface ArchiveData {
   topicPages: TopicListingPage[];
 }
 
+/** The search index's bundles, written as the `search` global data for the search page. */
+export interface SearchData {
+  /** Bundle folders under the site root, newest first: the first is the primary Pagefind bundle, the rest are merged into it. */
+  bundles: string[];
+}
+
 /** Build settings templates need, written as the `build` global data. */
 export interface BuildSettings {
   siteTitle: string;

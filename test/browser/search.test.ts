@@ -76,12 +76,41 @@ describe("search in a real browser", () => {
     await page.context().close();
   });
 
-  it("orders by date, newest first, on request", async () => {
+  it("orders by date, newest first, on request, across the parts of a split index", async () => {
+    const relevance = await openPage(`${archive.url}search/?q=bandits`);
+    await waitForResults(relevance);
+    const status = await relevance.textContent("#search-status");
+    await relevance.context().close();
+
     const page = await openPage(`${archive.url}search/?q=bandits&sort=newest`);
     await waitForResults(page);
-    const dates = await page.locator("#search-results .search-result .entry__meta span").allTextContents();
-    expect(dates[0]).toBe("August 22, 2025");
-    expect(dates.at(-1)).toBe("August 20, 2025");
+    expect(await page.textContent("#search-status")).toBe(status);
+    const dates = (await page.locator("#search-results .search-result .entry__meta span").allTextContents()).map((label) => Date.parse(`${label} UTC`));
+    expect(dates[0]).toBe(Date.UTC(2025, 7, 22));
+    expect(dates.at(-1)).toBe(Date.UTC(2025, 7, 20));
+    expect(dates).toEqual([...dates].sort((a, b) => b - a));
+    await page.context().close();
+  });
+
+  it("finds papers in every part of a split index, and shows ten results at a time", async () => {
+    const page = await openPage(`${archive.url}search/?q=model`);
+    await waitForResults(page);
+    const found = Number((await page.textContent("#search-status"))!.match(/\d+/)![0]);
+    expect(found).toBeGreaterThan(20);
+    expect(await page.locator("#search-results .search-result").count()).toBe(10);
+    await page.click("#search-more");
+    await expect.poll(() => page.locator("#search-results .search-result").count()).toBe(20);
+    // Whole result list, oldest-part and newest-part papers alike, reached by paging to the end.
+    while (await page.isVisible("#search-more")) {
+      const shown = await page.locator("#search-results .search-result").count();
+      await page.click("#search-more");
+      await expect.poll(() => page.locator("#search-results .search-result").count()).toBeGreaterThan(shown);
+    }
+    const dates = new Set(await page.locator("#search-results .search-result .entry__meta span").allTextContents());
+    expect(await page.locator("#search-results .search-result").count()).toBe(found);
+    // August 20 is the older part, August 22 the primary bundle.
+    expect(dates).toContain("August 20, 2025");
+    expect(dates).toContain("August 22, 2025");
     await page.context().close();
   });
 

@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { runBuildCli } from "../build-cli.ts";
 import { FIXTURES, SAMPLE_DIGEST } from "../paths.ts";
+import { ARCHIVE_SEARCH_PARTS } from "./build-sample.global.ts";
 import { listFiles } from "./read-site.ts";
 
 const root = inject("workRoot");
@@ -65,7 +66,7 @@ describe("a successful build", () => {
     expect(result.stdout).toMatch(/\[parse\] 1 digests, 67 entries; skipped 2 non-digest files \(\.DS_Store, README\.md\) in \d+\.\d+ s/);
     expect(result.stdout).toMatch(/\[preprocess\] 67 papers over 1 days \(67 new permalinks\)/);
     expect(result.stdout).toMatch(/\[eleventy\] \d+ pages in \d+\.\d+ s/);
-    expect(result.stdout).toMatch(/\[pagefind\] 67 papers indexed from \d+ pages, \d+ files in \d+\.\d+ s/);
+    expect(result.stdout).toMatch(/\[pagefind\] 67 papers indexed in 1 part, \d+ files in \d+\.\d+ s/);
     expect(fs.existsSync(path.join(root, "report", "permalinks.json"))).toBe(true);
   });
 
@@ -73,7 +74,7 @@ describe("a successful build", () => {
     const output = path.join(root, "sharded", "_site");
     const result = await runBuildCli([
       "--input", inject("archiveDigests"), "--output", output, "--work-dir", path.join(root, "sharded", "work"),
-      "--site-url", "https://papers.example.org", "--shard-size", "40", "--jobs", "2",
+      "--site-url", "https://papers.example.org", "--shard-size", "40", "--jobs", "2", ...ARCHIVE_SEARCH_PARTS,
     ]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/\(2 shards\)/);
@@ -108,6 +109,40 @@ describe("a successful build", () => {
     ]);
     expect(cleanBuild.code, cleanBuild.stderr).toBe(0);
     expect(cleanBuild.stdout).not.toContain("unchanged");
+    const files = listFiles(output);
+    expect(files).toEqual(listFiles(clean));
+    for (const file of files) expect(fs.readFileSync(path.join(output, file)).equals(fs.readFileSync(path.join(clean, file))), file).toBe(true);
+  });
+
+  it("re-indexes only the search part a new day changes, and the output equals a clean build", async () => {
+    const fresh = (date: string, titles: string[]) =>
+      `${new Date(`${date}T00:00:00Z`).toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" })}\n\n` +
+      titles.map((title) => `${title}\n\n${title} studies ${abstract}\n\n`).join("");
+    const digests = digestsFolder("search-parts", {
+      "2025-08-20.txt": fs.readFileSync(SAMPLE_DIGEST, "utf8"),
+      "2025-08-25.txt": fresh("2025-08-25", ["Sparse Autoencoders for Chemistry", "Tiny Recurrent Planners"]),
+    });
+    const work = path.join(root, "search-parts", "work");
+    const build = (output: string, extra: string[] = []) =>
+      runBuildCli(["--input", digests, "--output", path.join(root, "search-parts", output), "--work-dir", work, "--search-part-size", "50", ...extra]);
+    const first = await build("first");
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/\[pagefind\] 69 papers indexed in 2 parts, \d+ files/);
+
+    fs.writeFileSync(path.join(digests, "2025-08-26.txt"), fresh("2025-08-26", ["Quantum Error Correction with Transformers"]));
+    const second = await build("_site");
+    expect(second.code, second.stderr).toBe(0);
+    // The sample day's part is unchanged (its papers' related lists may change, not what search reads).
+    expect(second.stdout).toMatch(/\[pagefind\] 70 papers indexed in 2 parts \(1 re-indexed, 1 reused\)/);
+    expect(second.stdout).toContain("[pagefind] part 1 of 2: 3 papers, 2025-08-25 to 2025-08-26");
+
+    const output = path.join(root, "search-parts", "_site");
+    const clean = path.join(root, "search-parts", "clean");
+    const cleanBuild = await runBuildCli([
+      "--input", digests, "--output", clean, "--work-dir", path.join(root, "search-parts", "clean-work"), "--search-part-size", "50",
+      "--permalinks", path.join(root, "search-parts", "permalinks.json"), "--no-cache",
+    ]);
+    expect(cleanBuild.code, cleanBuild.stderr).toBe(0);
     const files = listFiles(output);
     expect(files).toEqual(listFiles(clean));
     for (const file of files) expect(fs.readFileSync(path.join(output, file)).equals(fs.readFileSync(path.join(clean, file))), file).toBe(true);

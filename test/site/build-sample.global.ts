@@ -10,7 +10,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     /** The sample digest alone, built as `npm run build` does. */
     sampleSite: string;
-    /** Sample + a card-layout day + a hostile day: three days, merges, escaping. */
+    /** Sample + a card-layout day + a hostile day: three days, merges, escaping; its search index in two parts. */
     archiveSite: string;
     /** The same archive under --base-path /archive-test/. */
     basePathSite: string;
@@ -19,6 +19,8 @@ declare module "vitest" {
     workRoot: string;
   }
 }
+
+export const ARCHIVE_SEARCH_PARTS = ["--search-part-size", "50"];
 
 /** Builds the test sites once for every suite in the "site" project. */
 export default async function setup(project: TestProject) {
@@ -38,9 +40,10 @@ export default async function setup(project: TestProject) {
     const result = await runBuildCli(["--input", input, "--output", site(name), "--work-dir", path.join(root, name, "work"), "--site-url", "https://papers.example.org", ...extra]);
     if (result.code !== 0) throw new Error(`building the ${name} test site failed:\n${result.stdout}\n${result.stderr}`);
   };
-  await Promise.all([build("sample", sampleDigests), build("archive", archiveDigests)]);
+  // A search part of at most 50 papers: the sample day (67) alone, the other two days together.
+  await Promise.all([build("sample", sampleDigests), build("archive", archiveDigests, ARCHIVE_SEARCH_PARTS)]);
   await fs.mkdir(path.join(root, "base-path"), { recursive: true });
-  await build("base-path", archiveDigests, ["--base-path", "/archive-test/", "--permalinks", path.join(root, "base-path", "permalinks.json")]);
+  await build("base-path", archiveDigests, [...ARCHIVE_SEARCH_PARTS, "--base-path", "/archive-test/", "--permalinks", path.join(root, "base-path", "permalinks.json")]);
 
   project.provide("sampleSite", site("sample"));
   project.provide("archiveSite", site("archive"));

@@ -1,0 +1,150 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { gunzipSync } from "node:zlib";
+import * as pagefind from "pagefind";
+import { indexedHtml } from "../search/indexed-html.ts";
+import { newestFirstOrder, type IndexedPage } from "../search/newest-first-order.ts";
+import { PRIMARY_SEARCH_FOLDER, type SearchPart } from "../search/plan-search-parts.ts";
+import type { Log } from "./stage-log.ts";
+
+export interface SearchIndexReport {
+  /** Papers in the index, over all parts. */
+  indexed: number;
+  parts: number;
+  /** Parts Pagefind indexed this time; the rest were copied from the cache. */
+  reindexed: number;
+  /** Files the search index takes (static hosts cap file counts). */
+  files: number;
+}
+
+/** Where the search page finds a paper's date when a reader asks for newest first. */
+export const NEWEST_FIRST_FILE = "search/newest-first.json";
+
+// KaTeX writes each formula twice (HTML for the eye, MathML for assistive tech) plus its TeX source:
+// index the MathML text alone, which reads as the formula's plain form.
+const PAGEFIND_OPTIONS = { forceLanguage: "en", excludeSelectors: [".katex-html", "annotation"] };
+const PAGEFIND_VERSION = (JSON.parse(readFileSync(new URL("../package.json", import.meta.resolve("pagefind")), "utf8")) as { version: string }).version;
+/** Bumped when what this module writes into a cached part changes. */
+const CACHE_FORMAT = "1";
+
+/** What an older part keeps: merged parts borrow the primary bundle's library and WASM. */
+const PART_DATA = new Set(["pagefind-entry.json", "fragment", "index", "filter"]);
+const isPartData = (name: string) => PART_DATA.has(name) || name.endsWith(".pf_meta");
+
+/**
+ * Indexes the paper pages of `site` with Pagefind, one bundle per part (see
+ * planSearchParts), each in its own Pagefind process so memory is bounded by
+ * the largest part. With a cache folder, a part whose pages are byte-identical
+ * to an earlier build's is copied instead of re-indexed: Pagefind's output
+ * depends only on those pages, its version and its options. Then writes the
+ * newest-first order for the search page.
+ */
+export async function buildSearchIndex(
+  site: string,
+  parts: readonly SearchPart[],
+  dateOfUrl: (url: string) => string | undefined,
+  { scratch, cache, log = () => {} }: { scratch: string; cache?: string; log?: Log },
+): Promise<SearchIndexReport> {
+  const bundles: IndexedPage[][] = [];
+  const keys = new Set<string>();
+  let reindexed = 0;
+  for (const [number, part] of parts.entries()) {
+    const key = await partKey(site, part);
+    keys.add(key);
+    const target = path.join(site, part.folder);
+    const cached = cache ? path.join(cache, key) : undefined;
+    let pages: IndexedPage[];
+    if (cached && (await exists(path.join(cached, "pages.json")))) {
+      await fs.cp(path.join(cached, "bundle"), target, { recursive: true });
+      pages = JSON.parse(await fs.readFile(path.join(cached, "pages.json"), "utf8")) as IndexedPage[];
+    } else {
+      log(`[pagefind] part ${number + 1} of ${parts.length}: ${part.urls.length} papers, ${part.first} to ${part.last}`);
+      await indexPart(site, part, target, path.join(scratch, "search-input"));
+      pages = await readIndexedPages(target);
+      if (pages.length !== part.urls.length) throw new Error(`Pagefind indexed ${pages.length} of the ${part.urls.length} papers in ${part.folder}; is data-pagefind-body missing from a paper page?`);
+      if (cached) {
+        await fs.rm(cached, { recursive: true, force: true });
+        await fs.cp(target, path.join(cached, "bundle"), { recursive: true });
+        await fs.writeFile(path.join(cached, "pages.json"), JSON.stringify(pages));
+      }
+      reindexed += 1;
+    }
+    if (part.folder !== PRIMARY_SEARCH_FOLDER) {
+      for (const name of await fs.readdir(target)) if (!isPartData(name)) await fs.rm(path.join(target, name), { recursive: true });
+    }
+    bundles.push(pages);
+  }
+  if (cache) {
+    for (const name of await fs.readdir(cache).catch(() => [] as string[])) if (!keys.has(name)) await fs.rm(path.join(cache, name), { recursive: true, force: true });
+  }
+  const orderFile = path.join(site, NEWEST_FIRST_FILE);
+  await fs.mkdir(path.dirname(orderFile), { recursive: true });
+  await fs.writeFile(orderFile, JSON.stringify(newestFirstOrder(bundles, dateOfUrl)));
+
+  let files = 0;
+  for (const part of parts) {
+    files += (await fs.readdir(path.join(site, part.folder), { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).length;
+  }
+  return { indexed: bundles.reduce((sum, pages) => sum + pages.length, 0), parts: parts.length, reindexed, files: files + 1 };
+}
+
+const pageFile = (site: string, url: string) => path.join(site, ...url.split("/").filter(Boolean), "index.html");
+
+/** A hash of everything Pagefind's output for the part depends on: versions, options, and each page's URL and indexed HTML. */
+async function partKey(site: string, part: SearchPart): Promise<string> {
+  const hash = createHash("sha256").update(`${CACHE_FORMAT}\0${PAGEFIND_VERSION}\0${JSON.stringify(PAGEFIND_OPTIONS)}\0`);
+  for (let start = 0; start < part.urls.length; start += 64) {
+    const contents = await Promise.all(part.urls.slice(start, start + 64).map(async (url) => indexedHtml(await fs.readFile(pageFile(site, url), "utf8"))));
+    contents.forEach((content, offset) => hash.update(part.urls[start + offset]!).update("\0").update(createHash("sha256").update(content).digest()));
+  }
+  return hash.digest("hex").slice(0, 40);
+}
+
+/** Pagefind reads a folder holding only this part's pages, hard-linked (copied across file systems). */
+async function indexPart(site: string, part: SearchPart, target: string, input: string): Promise<void> {
+  await fs.rm(input, { recursive: true, force: true });
+  for (let start = 0; start < part.urls.length; start += 64) {
+    await Promise.all(
+      part.urls.slice(start, start + 64).map(async (url) => {
+        const from = pageFile(site, url);
+        const to = pageFile(input, url);
+        await fs.mkdir(path.dirname(to), { recursive: true });
+        await fs.link(from, to).catch(() => fs.copyFile(from, to));
+      }),
+    );
+  }
+  try {
+    const { index, errors } = await pagefind.createIndex(PAGEFIND_OPTIONS);
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
+    const added = await index.addDirectory({ path: input });
+    if (added.errors.length) throw new Error(`Pagefind failed to index ${part.folder}: ${added.errors.join("; ")}`);
+    await fs.rm(target, { recursive: true, force: true });
+    const written = await index.writeFiles({ outputPath: target });
+    if (written.errors.length) throw new Error(`Pagefind failed to write ${part.folder}: ${written.errors.join("; ")}`);
+  } finally {
+    // A fresh Pagefind process per part: the memory one part took is returned before the next starts.
+    await pagefind.close();
+    await fs.rm(input, { recursive: true, force: true });
+  }
+}
+
+/** Each fragment file is one page: its name is the result id, its gzipped JSON holds the URL. */
+async function readIndexedPages(bundle: string): Promise<IndexedPage[]> {
+  const folder = path.join(bundle, "fragment");
+  const names = (await fs.readdir(folder)).filter((name) => name.endsWith(".pf_fragment")).sort();
+  const pages: IndexedPage[] = [];
+  for (let start = 0; start < names.length; start += 64) {
+    const batch = await Promise.all(
+      names.slice(start, start + 64).map(async (name) => {
+        const json = gunzipSync(await fs.readFile(path.join(folder, name))).subarray("pagefind_dcd".length).toString("utf8");
+        return { id: name.replace(/\.pf_fragment$/, ""), url: (JSON.parse(json) as { url: string }).url };
+      }),
+    );
+    pages.push(...batch);
+  }
+  return pages;
+}
+
+const exists = (file: string) => fs.stat(file).then(() => true, () => false);

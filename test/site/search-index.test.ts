@@ -1,0 +1,50 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, inject, it } from "vitest";
+import { listFiles, readPage } from "./read-site.ts";
+
+const archiveSite = inject("archiveSite");
+const sampleSite = inject("sampleSite");
+
+const paperUrls = (site: string) =>
+  listFiles(site)
+    .filter((file) => /^papers\/[^/]+\/index\.html$/.test(file))
+    .map((file) => `/${file.replace(/index\.html$/, "")}`)
+    .sort();
+
+const readOrder = (site: string) => JSON.parse(fs.readFileSync(path.join(site, "search", "newest-first.json"), "utf8")) as { days: [string, string][]; byUrl: Record<string, Record<string, string>> };
+
+describe("the search index", () => {
+  it("is one bundle for an archive within the part size, named on the search page", () => {
+    expect(readPage(sampleSite, "/search/").querySelector("#search-form")!.getAttribute("data-bundles")).toBe("pagefind/");
+    expect(fs.existsSync(path.join(sampleSite, "pagefind-parts"))).toBe(false);
+  });
+
+  it("splits a larger archive into parts of whole days: the newest is the primary bundle, older parts hold only index data", () => {
+    expect(readPage(archiveSite, "/search/").querySelector("#search-form")!.getAttribute("data-bundles")).toBe("pagefind/ pagefind-parts/2025-08-20/");
+    expect(fs.readdirSync(path.join(archiveSite, "pagefind"))).toEqual(expect.arrayContaining(["pagefind.js", "wasm.en.pagefind", "pagefind-entry.json", "fragment", "index"]));
+    const older = fs.readdirSync(path.join(archiveSite, "pagefind-parts", "2025-08-20")).sort();
+    expect(older.filter((name) => !name.endsWith(".pf_meta"))).toEqual(["filter", "fragment", "index", "pagefind-entry.json"]);
+    const fragments = (folder: string) => fs.readdirSync(path.join(archiveSite, folder, "fragment")).length;
+    expect(fragments("pagefind-parts/2025-08-20") + fragments("pagefind")).toBe(paperUrls(archiveSite).length);
+    // All of the sample day's 67 papers, the one the card day shows again included: parts go by first appearance.
+    expect(fragments("pagefind-parts/2025-08-20")).toBe(67);
+  });
+
+  it("writes every paper's date for newest-first order, newest day first", () => {
+    for (const site of [sampleSite, archiveSite]) {
+      const order = readOrder(site);
+      const dates = order.days.map(([date]) => date);
+      expect(dates).toEqual([...dates].sort().reverse());
+      const ids = order.days.flatMap(([, list]) => list.split(" "));
+      expect(ids.length + Object.values(order.byUrl).reduce((sum, urls) => sum + Object.keys(urls).length, 0)).toBe(paperUrls(site).length);
+    }
+    expect(readOrder(archiveSite).days.map(([date]) => date)).toEqual(["2025-08-22", "2025-08-21", "2025-08-20"]);
+  });
+
+  it("leaves the date sort out of Pagefind's metadata, which every first search downloads", () => {
+    const page = fs.readFileSync(path.join(sampleSite, "papers", "muvera-multi-vector-retrieval-via-fixed-dimensional-encodings", "index.html"), "utf8");
+    expect(page).not.toContain("data-pagefind-sort");
+    expect(page).toContain('data-pagefind-filter="year"');
+  });
+});
