@@ -7,11 +7,12 @@ import { readCommandLine } from "../src/cli/read-command-line.ts";
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
 
-const usage = `Usage: npm run bench -- [--sizes 1000,10000,30000] [--per-day 33] [--seed 1] [--skip-floor] [--work-root /tmp/dpa-bench] [--timeout-min 30] [--keep] [--no-docs]
+const usage = `Usage: npm run bench -- [--sizes 1000,10000,30000] [--per-day 33] [--seed 1] [--skip-floor] [--incremental] [--work-root /tmp/dpa-bench] [--timeout-min 30] [--keep] [--no-docs]
 
 Generates synthetic archives of each size, builds each with the real build CLI and the bare
 Eleventy floor, and reports per-stage wall time, papers per second and peak RSS (node and
-Pagefind separately). Writes the table into docs/benchmarks.md (unless --no-docs) and prints it.
+Pagefind separately). --incremental also builds each archive without its newest day, adds
+the day back and times the rebuild, and checks it equals the clean build. Writes the table into docs/benchmarks.md (unless --no-docs) and prints it.
 A benchmark, not a test: it takes minutes.`;
 
 async function main(): Promise<number> {
@@ -22,6 +23,7 @@ async function main(): Promise<number> {
       seed: { type: "string", default: "1" },
       start: { type: "string", default: "2023-01-01" },
       "skip-floor": { type: "boolean", default: false },
+      incremental: { type: "boolean", default: false },
       "work-root": { type: "string", default: "/tmp/dpa-bench" },
       "timeout-min": { type: "string", default: "30" },
       keep: { type: "boolean", default: false },
@@ -50,6 +52,7 @@ async function main(): Promise<number> {
     start: values.start,
     workRoot,
     skipFloor: values["skip-floor"],
+    incremental: values.incremental,
     timeoutMs: Number(values["timeout-min"]) * 60_000,
     keep: values.keep,
     log: (line) => console.log(line),

@@ -7,17 +7,17 @@ const usage = `Usage: npm run build -- [--input DIR] [--output DIR] [--site-url 
                        [--permalinks FILE] [--topics FILE] [--work-dir DIR] [--jobs N] [--shard-size N]
                        [--search-part-size N] [--no-cache]
 
-  --input DIR        digests folder (default content/digests)
-  --output DIR       where the site is written (default _site)
-  --site-url URL     absolute origin for canonical links and feeds (default http://localhost:8080)
-  --base-path PATH   serve the site under a sub-path, e.g. /papers/ (default /)
-  --permalinks FILE  permalink registry (default: permalinks.json beside the digests folder)
-  --topics FILE      topic taxonomy (default: topics.yaml beside the digests folder, else content/topics.yaml)
-  --jobs N           parallel Eleventy processes for a sharded build (default: one per core)
-  --shard-size N     papers per shard; a larger archive renders in several processes (default 3000)
-  --search-part-size N  papers per search index part, each indexed by its own Pagefind process (default 12000)
-  --work-dir DIR     generated Eleventy input and the render cache, never committed (default .generated)
-  --no-cache         render every paper page and index every search part, ignoring earlier builds' work`;
+  --input DIR           digests folder (default content/digests)
+  --output DIR          where the site is written (default _site)
+  --site-url URL        absolute origin for canonical links and feeds (default http://localhost:8080)
+  --base-path PATH      serve the site under a sub-path, e.g. /papers/ (default /)
+  --permalinks FILE     permalink registry (default: permalinks.json beside the digests folder)
+  --topics FILE         topic taxonomy (default: topics.yaml beside the digests folder, else content/topics.yaml)
+  --jobs N              parallel Eleventy processes for a sharded build (default: one per core)
+  --shard-size N        papers per shard; a larger archive renders in several processes (default 3000)
+  --search-part-size N  papers per search index part, each indexed by its own Pagefind process (default 10000)
+  --work-dir DIR        generated Eleventy input and the render cache, never committed (default .generated)
+  --no-cache            render every paper page and index every search part, ignoring earlier builds' work`;
 
 function positiveInteger(text: string, flag: string): number {
   const value = Number(text);

@@ -17,6 +17,8 @@ export interface BuildBenchOptions {
   /** Where corpora, sites and work folders go. */
   workRoot: string;
   skipFloor: boolean;
+  /** Also time adding the newest day to an archive built without it, and compare with the clean build. */
+  incremental: boolean;
   timeoutMs: number;
   keep: boolean;
   log: (line: string) => void;
@@ -47,6 +49,19 @@ export interface SizeResult {
   generateSeconds: number;
   build: RunResult;
   floor?: RunResult;
+  incremental?: IncrementalResult;
+}
+
+export interface IncrementalResult {
+  /** The build of the archive without its newest day, in a fresh work folder. */
+  before: RunResult;
+  /** The rebuild after adding that day, with the same work folder and output. */
+  after: RunResult;
+  /** Whether the rebuilt site equals the clean full build, file for file, byte for byte. */
+  identical: boolean;
+  differences: string[];
+  /** Lines the rebuild printed about what it reused. */
+  reuse: string[];
 }
 
 export interface BuildBenchReport {
@@ -96,10 +111,17 @@ function generate(vocabulary: Vocabulary, options: BuildBenchOptions, target: nu
 
 /** Builds a digests folder with the real build CLI, measured. */
 export async function measureFullBuild(projectRoot: string, digests: string, root: string, timeoutMs: number): Promise<RunResult> {
-  const site = path.join(root, "site");
-  const work = path.join(root, "work");
-  const permalinks = path.join(root, "permalinks.json");
-  for (const target of [site, work, permalinks]) fs.rmSync(target, { recursive: true, force: true });
+  const folders = { site: path.join(root, "site"), work: path.join(root, "work"), permalinks: path.join(root, "permalinks.json") };
+  for (const target of Object.values(folders)) fs.rmSync(target, { recursive: true, force: true });
+  return (await measureBuild(projectRoot, digests, folders, timeoutMs)).result;
+}
+
+async function measureBuild(
+  projectRoot: string,
+  digests: string,
+  { site, work, permalinks }: { site: string; work: string; permalinks: string },
+  timeoutMs: number,
+): Promise<{ result: RunResult; stdout: string }> {
   const load = loadAverage();
   const tsx = path.join(projectRoot, "node_modules", ".bin", "tsx");
   const run = await measure(tsx, [path.join(projectRoot, "scripts", "build.ts"), "--input", digests, "--output", site, "--work-dir", work, "--permalinks", permalinks], {
@@ -107,7 +129,7 @@ export async function measureFullBuild(projectRoot: string, digests: string, roo
     timeoutMs,
   });
   const built = parseBuiltLine(run.stdout);
-  return {
+  const result = {
     ...describeRun(run),
     wallSeconds: run.wallSeconds,
     stages: parseStageLines(run.stdout),
@@ -115,6 +137,48 @@ export async function measureFullBuild(projectRoot: string, digests: string, roo
     ...(run.code === 0 ? { files: countFiles(site) } : {}),
     load,
   };
+  return { result, stdout: run.stdout };
+}
+
+/**
+ * The archive without its newest digest, built cold; then that digest added
+ * back and the archive rebuilt with the same work folder, as a daily update
+ * does. The rebuilt site is compared with `cleanSite`, a clean build of the
+ * whole archive.
+ */
+async function measureIncremental(projectRoot: string, digests: string, root: string, cleanSite: string, timeoutMs: number): Promise<IncrementalResult> {
+  const folders = { site: path.join(root, "incremental-site"), work: path.join(root, "incremental-work"), permalinks: path.join(root, "incremental-permalinks.json") };
+  for (const target of Object.values(folders)) fs.rmSync(target, { recursive: true, force: true });
+  const newest = fs.readdirSync(digests).filter((name) => /^\d{4}-\d{2}-\d{2}/.test(name)).sort().at(-1)!;
+  const held = path.join(root, `held-${newest}`);
+  fs.renameSync(path.join(digests, newest), held);
+  let before;
+  try {
+    before = (await measureBuild(projectRoot, digests, folders, timeoutMs)).result;
+  } finally {
+    fs.renameSync(held, path.join(digests, newest));
+  }
+  const after = await measureBuild(projectRoot, digests, folders, timeoutMs);
+  const differences = after.result.ok ? compareFolders(folders.site, cleanSite) : ["the rebuild failed"];
+  const reuse = after.stdout.split("\n").filter((line) => /unchanged|reused|re-indexed/.test(line)).map((line) => line.trim());
+  return { before, after: after.result, identical: differences.length === 0, differences: differences.slice(0, 10), reuse };
+}
+
+/** Files only in one folder, or whose bytes differ. */
+function compareFolders(a: string, b: string): string[] {
+  const list = (folder: string) =>
+    fs
+      .readdirSync(folder, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)))
+      .sort();
+  const left = list(a);
+  const right = new Set(list(b));
+  const leftSet = new Set(left);
+  const differences = left.filter((file) => !right.has(file)).map((file) => `only in the rebuild: ${file}`);
+  for (const file of right) if (!leftSet.has(file)) differences.push(`only in the clean build: ${file}`);
+  for (const file of left) if (right.has(file) && !fs.readFileSync(path.join(a, file)).equals(fs.readFileSync(path.join(b, file)))) differences.push(`differs: ${file}`);
+  return differences;
 }
 
 async function measureFloor(projectRoot: string, papers: readonly FloorPaper[], folder: string, timeoutMs: number): Promise<RunResult> {
@@ -145,8 +209,19 @@ export async function runBuildBench(vocabulary: Vocabulary, options: BuildBenchO
     const build = await measureFullBuild(options.projectRoot, digests, root, options.timeoutMs);
     const stages = STAGES.map((stage) => `${stage} ${build.stages[stage]?.toFixed(1) ?? "-"}`).join(", ");
     options.log(`[bench ${target}] full build: ${build.status}, ${build.wallSeconds.toFixed(1)} s (${stages}), node ${mb(build.nodePeakKb)}, pagefind ${mb(build.pagefindPeakKb)} (load ${build.load})`);
-    if (!options.keep) for (const folder of ["site", "work"]) fs.rmSync(path.join(root, folder), { recursive: true, force: true });
-    results.push({ target, days: corpus.days, entries: corpus.entries, papers: build.papers ?? corpus.papers.length, generateSeconds, build, ...(floor ? { floor } : {}) });
+    let incremental: IncrementalResult | undefined;
+    if (options.incremental && build.ok) {
+      incremental = await measureIncremental(options.projectRoot, digests, root, path.join(root, "site"), options.timeoutMs);
+      const stagesAfter = STAGES.map((stage) => `${stage} ${incremental!.after.stages[stage]?.toFixed(1) ?? "-"}`).join(", ");
+      options.log(
+        `[bench ${target}] one day added: ${incremental.after.status}, ${incremental.after.wallSeconds.toFixed(1)} s (${stagesAfter}) against ${build.wallSeconds.toFixed(1)} s clean; ` +
+          `identical to the clean build: ${incremental.identical ? "yes" : `no (${incremental.differences.join("; ")})`}`,
+      );
+    }
+    if (!options.keep) {
+      for (const folder of ["site", "work", "incremental-site", "incremental-work"]) fs.rmSync(path.join(root, folder), { recursive: true, force: true });
+    }
+    results.push({ target, days: corpus.days, entries: corpus.entries, papers: build.papers ?? corpus.papers.length, generateSeconds, build, ...(floor ? { floor } : {}), ...(incremental ? { incremental } : {}) });
   }
   return { machine, options: { perDay: options.perDay, seed: options.seed, start: options.start }, results };
 }
@@ -202,6 +277,21 @@ export function formatBuildReport(report: BuildBenchReport): string {
       const floorPer = (result: SizeResult) => result.floor!.wallSeconds / result.papers;
       lines.push(`Floor per-paper cost ${largest.papers} / ${smallest.papers}: ${(floorPer(largest) / floorPer(smallest)).toFixed(2)}x.`);
     }
+  }
+  const withIncremental = results.filter((result) => result.incremental);
+  if (withIncremental.length) {
+    lines.push("");
+    lines.push("Adding the newest day to an archive built without it (same `--work-dir` and output; caches of rendered pages, math repairs and search index parts), against the clean build above:");
+    lines.push("");
+    lines.push(`| Papers | without the day s | rebuild s | ${STAGES.join(" s | ")} s | rebuild / clean | node peak | pagefind peak | identical to clean |`);
+    lines.push(`|---:|---:|---:|${STAGES.map(() => "---:|").join("")}---:|---:|---:|---|`);
+    for (const result of withIncremental) {
+      const { before, after, identical, differences } = result.incremental!;
+      lines.push(
+        `| ${result.papers} | ${seconds(before.wallSeconds)} | ${seconds(after.wallSeconds)} | ${STAGES.map((stage) => seconds(after.stages[stage])).join(" | ")} | ${(after.wallSeconds / result.build.wallSeconds).toFixed(2)} | ${mb(after.nodePeakKb)} | ${mb(after.pagefindPeakKb)} | ${identical ? "yes" : `no: ${differences.length} differences`} |`,
+      );
+    }
+    for (const result of withIncremental) for (const line of result.incremental!.reuse) lines.push("", `${result.papers}: \`${line.replace(/ in \d+\.\d+ s$/, "")}\``);
   }
   const failed = results.filter((result) => !result.build.ok);
   for (const result of failed) lines.push("", `**${result.target} papers: the full build did not complete: ${result.build.status}.**`);

@@ -17,6 +17,7 @@ import { buildSettings } from "./settings.ts";
 import { timed, type Log } from "./stage-log.ts";
 import { writeSyndication } from "./write-syndication.ts";
 import { openRenderCache, restorePages, storePages } from "./render-cache.ts";
+import { openRepairCache, saveRepairCache } from "./repair-cache.ts";
 
 export interface BuildOptions {
   /** Folder of digests. */
@@ -58,10 +59,10 @@ export const DEFAULT_SHARD_SIZE = 3000;
 
 /**
  * Papers per search index part. Pagefind holds about 170 KB per paper while
- * indexing, so this keeps each Pagefind process near 2 GB; every extra part
+ * indexing, so this keeps each Pagefind process under 2 GB; every extra part
  * adds roughly one index chunk (about 20 KB) to a first search.
  */
-export const DEFAULT_SEARCH_PART_SIZE = 12000;
+export const DEFAULT_SEARCH_PART_SIZE = 10000;
 
 export const defaultRegistryPath = (input: string) => path.join(path.dirname(path.resolve(input)), "permalinks.json");
 
@@ -104,6 +105,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     log,
     "preprocess",
     async () => {
+      const repairs = options.cache === false ? undefined : await openRepairCache(workDir);
       const result = buildSiteContent(folder.digests, registry, taxonomy);
       const parts = planSearchParts(
         // By first appearance, which later digests never change: a paper seen again stays in its part.
@@ -111,11 +113,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
         options.searchPartSize ?? DEFAULT_SEARCH_PART_SIZE,
       );
       const search = { bundles: parts.map((part) => part.folder) };
-      return { content: result, parts, inputs: await writeEleventyInput(workDir, result, settings, search, shardSize, cache) };
+      const inputs = await writeEleventyInput(workDir, result, settings, search, shardSize, cache);
+      if (repairs) await saveRepairCache(repairs, result.papers.flatMap((paper) => [paper.title, paper.abstract]));
+      return { content: result, parts, inputs, reusedRepairs: repairs?.loaded ?? 0 };
     },
-    ({ content: result, inputs: written }) =>
+    ({ content: result, inputs: written, reusedRepairs }) =>
       `${result.papers.length} papers over ${result.archive.dayCount} days (${result.newPermalinks} new permalinks), ${result.archive.topics.length} topics, into ${path.relative(process.cwd(), workDir) || "."}` +
-      `${cache ? `; ${written.rendered.length} paper pages to render, ${written.reused.length} unchanged` : ""}${written.shards.length ? ` (${written.shards.length} shards)` : ""}`,
+      `${cache ? `; ${written.rendered.length} paper pages to render, ${written.reused.length} unchanged` : ""}${written.shards.length ? ` (${written.shards.length} shards)` : ""}` +
+      `${reusedRepairs ? `; math repairs of ${reusedRepairs} texts reused` : ""}`,
   );
 
   const staging = path.join(path.dirname(output), `.${path.basename(output)}.staging-${process.pid}`);

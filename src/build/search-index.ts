@@ -57,7 +57,7 @@ export async function buildSearchIndex(
     const cached = cache ? path.join(cache, key) : undefined;
     let pages: IndexedPage[];
     if (cached && (await exists(path.join(cached, "pages.json")))) {
-      await fs.cp(path.join(cached, "bundle"), target, { recursive: true });
+      await linkTree(path.join(cached, "bundle"), target);
       pages = JSON.parse(await fs.readFile(path.join(cached, "pages.json"), "utf8")) as IndexedPage[];
     } else {
       log(`[pagefind] part ${number + 1} of ${parts.length}: ${part.urls.length} papers, ${part.first} to ${part.last}`);
@@ -66,7 +66,7 @@ export async function buildSearchIndex(
       if (pages.length !== part.urls.length) throw new Error(`Pagefind indexed ${pages.length} of the ${part.urls.length} papers in ${part.folder}; is data-pagefind-body missing from a paper page?`);
       if (cached) {
         await fs.rm(cached, { recursive: true, force: true });
-        await fs.cp(target, path.join(cached, "bundle"), { recursive: true });
+        await linkTree(target, path.join(cached, "bundle"));
         await fs.writeFile(path.join(cached, "pages.json"), JSON.stringify(pages));
       }
       reindexed += 1;
@@ -145,6 +145,22 @@ async function readIndexedPages(bundle: string): Promise<IndexedPage[]> {
     pages.push(...batch);
   }
   return pages;
+}
+
+/**
+ * Copies a folder as hard links (real copies across file systems): tens of
+ * thousands of fragment files move in moments. Safe because nothing writes a
+ * search index file in place: Pagefind writes a new part into an emptied
+ * folder, and a new build writes a new site.
+ */
+async function linkTree(from: string, to: string): Promise<void> {
+  const entries = await fs.readdir(from, { recursive: true, withFileTypes: true });
+  await fs.mkdir(to, { recursive: true });
+  for (const entry of entries) if (entry.isDirectory()) await fs.mkdir(path.join(to, path.relative(from, path.join(entry.parentPath, entry.name))), { recursive: true });
+  const files = entries.filter((entry) => entry.isFile()).map((entry) => path.relative(from, path.join(entry.parentPath, entry.name)));
+  for (let start = 0; start < files.length; start += 64) {
+    await Promise.all(files.slice(start, start + 64).map((file) => fs.link(path.join(from, file), path.join(to, file)).catch(() => fs.copyFile(path.join(from, file), path.join(to, file)))));
+  }
 }
 
 const exists = (file: string) => fs.stat(file).then(() => true, () => false);

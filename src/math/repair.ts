@@ -4,6 +4,7 @@
  * math segments carry TeX that KaTeX has already accepted, so whatever
  * renders them never has to deal with a failure.
  */
+import { createHash } from "node:crypto";
 import { isRenderableTex } from "./katex-check.ts";
 import { findMathRanges } from "./span-finder.ts";
 import { finishPlainText, repairTextBeforeMath, splitEmphasis } from "./text-repairs.ts";
@@ -115,6 +116,20 @@ function repairUncached(text: string): Segment[] {
 // Large enough to hold every title and abstract of a 100k-paper build, so each is repaired once.
 const CACHE_LIMIT = 250_000;
 const cache = new Map<string, readonly Segment[]>();
+/** Repairs an earlier build kept (see build/repair-cache.ts), by `repairKey`. */
+let earlier: ReadonlyMap<string, readonly Segment[]> | undefined;
+
+/** The key an earlier build's repair of `text` is kept under. */
+export const repairKey = (text: string) => createHash("sha1").update(text).digest("base64url");
+
+/**
+ * Hands the repair results of an earlier build, made by this same repair
+ * code, to `repairMath`, which then skips repairing those texts again. The
+ * repair is a pure function of the text, so the result is the same.
+ */
+export function useEarlierRepairs(repairs: ReadonlyMap<string, readonly Segment[]> | undefined): void {
+  earlier = repairs;
+}
 
 /**
  * Digest text (a title or an abstract) as text, math and emphasis segments.
@@ -124,7 +139,7 @@ const cache = new Map<string, readonly Segment[]>();
 export function repairMath(text: string): readonly Segment[] {
   const cached = cache.get(text);
   if (cached) return cached;
-  const segments = Object.freeze(repairUncached(text).map((segment) => Object.freeze(segment)));
+  const segments = earlier?.get(repairKey(text)) ?? Object.freeze(repairUncached(text).map((segment) => Object.freeze(segment)));
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(text, segments);
   return segments;

@@ -114,6 +114,24 @@ describe("search in a real browser", () => {
     await page.context().close();
   });
 
+  it("fetches for a first search only what it needs: no worker script, no newest-first order until asked", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const requested: string[] = [];
+    page.on("request", (request) => requested.push(new URL(request.url()).pathname));
+    await page.goto(`${archive.url}search/?q=bandits`);
+    await waitForResults(page);
+    await page.waitForLoadState("networkidle");
+    expect(requested).toContain("/pagefind/pagefind.js");
+    expect(requested.filter((file) => file.endsWith(".pf_meta"))).toHaveLength(2);
+    expect(requested.filter((file) => file.endsWith("pagefind-worker.js") || file.endsWith("newest-first.json"))).toEqual([]);
+    // The older part borrows the primary bundle's WASM.
+    expect(requested.filter((file) => file.includes(".pagefind") && !file.endsWith(".pf_meta") && !file.includes("/fragment/") && !file.includes("/index/"))).toEqual(["/pagefind/wasm.en.pagefind"]);
+    await page.selectOption("#search-sort", "newest");
+    await expect.poll(() => requested).toContain("/search/newest-first.json");
+    await context.close();
+  });
+
   it("works under a base path", async () => {
     const page = await openPage(`${underBasePath.url}search/?q=MUVERA`);
     await waitForResults(page);

@@ -1,0 +1,37 @@
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { repairKey, repairMath, useEarlierRepairs } from "../math/repair.ts";
+import { openRepairCache, saveRepairCache } from "./repair-cache.ts";
+
+afterEach(() => useEarlierRepairs(undefined));
+
+const texts = ["Sharper Bounds for ell_p Sensitivity Sampling", "We prove an O(n log n) bound with epsilon-approximations.", "No math here at all."];
+
+describe("the math repair cache", () => {
+  it("starts empty, then gives the next build every text it kept", async () => {
+    const workDir = await fs.mkdtemp(path.join(os.tmpdir(), "dpa-repair-"));
+    const first = await openRepairCache(workDir);
+    expect(first.loaded).toBe(0);
+    await saveRepairCache(first, texts);
+
+    const second = await openRepairCache(workDir);
+    expect(second.loaded).toBe(texts.length);
+    const kept = JSON.parse(await fs.readFile(second.file, "utf8")) as [string, unknown][];
+    expect(new Map(kept).get(repairKey(texts[0]!))).toEqual(repairMath(texts[0]!));
+
+    // Only this build's texts are kept: a removed digest's abstracts drop out.
+    await saveRepairCache(second, texts.slice(1));
+    expect((await openRepairCache(workDir)).loaded).toBe(2);
+    expect(await fs.readdir(path.dirname(second.file))).toEqual([path.basename(second.file)]);
+  });
+
+  it("is what repairMath answers for a text it has not repaired in this process", () => {
+    const text = "A text this process has never repaired, kept by an earlier build.";
+    useEarlierRepairs(new Map([[repairKey(text), [{ kind: "text", text: "as the earlier build repaired it" }]]]));
+    expect(repairMath(text)).toEqual([{ kind: "text", text: "as the earlier build repaired it" }]);
+    useEarlierRepairs(undefined);
+    expect(repairMath("Another new text, repaired here.")).toEqual([{ kind: "text", text: "Another new text, repaired here." }]);
+  });
+});

@@ -1,0 +1,52 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { repairKey, repairMath, useEarlierRepairs, type Segment } from "../math/repair.ts";
+import { PROJECT_ROOT } from "./run-eleventy.ts";
+
+/**
+ * The math repair of every title and abstract, kept between builds in
+ * `<work-dir>/math-cache/`: repairing is most of preprocessing, and an
+ * archive's old digests never change. The file is named by a hash of the
+ * repair code and the locked dependencies (KaTeX), so any change starts afresh.
+ */
+export interface RepairCache {
+  file: string;
+  /** Repairs read from the previous build. */
+  loaded: number;
+}
+
+const MATH_SOURCE = path.join(PROJECT_ROOT, "src", "math");
+
+async function repairCodeVersion(): Promise<string> {
+  const hash = createHash("sha256");
+  const files = (await fs.readdir(MATH_SOURCE)).filter((name) => name.endsWith(".ts") && !name.endsWith(".test.ts")).sort();
+  for (const name of files) hash.update(name).update("\0").update(await fs.readFile(path.join(MATH_SOURCE, name))).update("\0");
+  // The repair asks KaTeX which spans it accepts: a new KaTeX may answer differently.
+  hash.update(await fs.readFile(path.join(PROJECT_ROOT, "package-lock.json")));
+  return hash.digest("hex").slice(0, 24);
+}
+
+/** Reads the previous build's repairs, when they were made by this repair code, and hands them to `repairMath`. */
+export async function openRepairCache(workDir: string): Promise<RepairCache> {
+  const file = path.join(workDir, "math-cache", `${await repairCodeVersion()}.json`);
+  const entries = await fs.readFile(file, "utf8").then(
+    (text) => JSON.parse(text) as [string, Segment[]][],
+    () => [] as [string, Segment[]][],
+  );
+  useEarlierRepairs(new Map(entries.map(([key, segments]) => [key, Object.freeze(segments.map((segment) => Object.freeze(segment)))])));
+  return { file, loaded: entries.length };
+}
+
+/** Keeps the repairs of this build's texts (and no others), then stops handing out earlier ones. */
+export async function saveRepairCache(cache: RepairCache, texts: Iterable<string>): Promise<void> {
+  const entries = new Map<string, readonly Segment[]>();
+  for (const text of texts) entries.set(repairKey(text), repairMath(text));
+  useEarlierRepairs(undefined);
+  const folder = path.dirname(cache.file);
+  await fs.mkdir(folder, { recursive: true });
+  for (const name of await fs.readdir(folder)) if (name !== path.basename(cache.file)) await fs.rm(path.join(folder, name), { force: true });
+  const temporary = `${cache.file}.${process.pid}.tmp`;
+  await fs.writeFile(temporary, JSON.stringify([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
+  await fs.rename(temporary, cache.file);
+}
