@@ -24,10 +24,10 @@ export const NEWEST_FIRST_FILE = "search/newest-first.json";
 
 // KaTeX writes each formula twice (HTML for the eye, MathML for assistive tech) plus its TeX source:
 // index the MathML text alone, which reads as the formula's plain form.
-const PAGEFIND_OPTIONS = { forceLanguage: "en", excludeSelectors: [".katex-html", "annotation"] };
+export const PAGEFIND_OPTIONS = { forceLanguage: "en", excludeSelectors: [".katex-html", "annotation"] };
 const PAGEFIND_VERSION = (JSON.parse(readFileSync(new URL("../package.json", import.meta.resolve("pagefind")), "utf8")) as { version: string }).version;
 /** Bumped when what this module writes into a cached part changes. */
-const CACHE_FORMAT = "1";
+const CACHE_FORMAT = "2";
 
 /** What an older part keeps: merged parts borrow the primary bundle's library and WASM. */
 const PART_DATA = new Set(["pagefind-entry.json", "fragment", "index", "filter"]);
@@ -51,7 +51,8 @@ export async function buildSearchIndex(
   const keys = new Set<string>();
   let reindexed = 0;
   for (const [number, part] of parts.entries()) {
-    const key = await partKey(site, part);
+    const pagesHtml = await readIndexedHtml(site, part);
+    const key = partKey(part, pagesHtml);
     keys.add(key);
     const target = path.join(site, part.folder);
     const cached = cache ? path.join(cache, key) : undefined;
@@ -61,7 +62,7 @@ export async function buildSearchIndex(
       pages = JSON.parse(await fs.readFile(path.join(cached, "pages.json"), "utf8")) as IndexedPage[];
     } else {
       log(`[pagefind] part ${number + 1} of ${parts.length}: ${part.urls.length} papers, ${part.first} to ${part.last}`);
-      await indexPart(site, part, target, path.join(scratch, "search-input"));
+      await indexPart(part, pagesHtml, target, path.join(scratch, "search-input"));
       pages = await readIndexedPages(target);
       if (pages.length !== part.urls.length) throw new Error(`Pagefind indexed ${pages.length} of the ${part.urls.length} papers in ${part.folder}; is data-pagefind-body missing from a paper page?`);
       if (cached) {
@@ -92,26 +93,35 @@ export async function buildSearchIndex(
 
 const pageFile = (site: string, url: string) => path.join(site, ...url.split("/").filter(Boolean), "index.html");
 
-/** A hash of everything Pagefind's output for the part depends on: versions, options, and each page's URL and indexed HTML. */
-async function partKey(site: string, part: SearchPart): Promise<string> {
-  const hash = createHash("sha256").update(`${CACHE_FORMAT}\0${PAGEFIND_VERSION}\0${JSON.stringify(PAGEFIND_OPTIONS)}\0`);
+/** What Pagefind reads of each page of the part (see indexedHtml), in URL order. */
+async function readIndexedHtml(site: string, part: SearchPart): Promise<string[]> {
+  const pages: string[] = [];
   for (let start = 0; start < part.urls.length; start += 64) {
-    const contents = await Promise.all(part.urls.slice(start, start + 64).map(async (url) => indexedHtml(await fs.readFile(pageFile(site, url), "utf8"))));
-    contents.forEach((content, offset) => hash.update(part.urls[start + offset]!).update("\0").update(createHash("sha256").update(content).digest()));
+    pages.push(...(await Promise.all(part.urls.slice(start, start + 64).map(async (url) => indexedHtml(await fs.readFile(pageFile(site, url), "utf8"))))));
   }
+  return pages;
+}
+
+/** A hash of everything Pagefind's output for the part depends on: versions, options, and each page's URL and indexed HTML. */
+function partKey(part: SearchPart, pagesHtml: readonly string[]): string {
+  const hash = createHash("sha256").update(`${CACHE_FORMAT}\0${PAGEFIND_VERSION}\0${JSON.stringify(PAGEFIND_OPTIONS)}\0`);
+  part.urls.forEach((url, index) => hash.update(url).update("\0").update(pagesHtml[index]!).update("\0"));
   return hash.digest("hex").slice(0, 40);
 }
 
-/** Pagefind reads a folder holding only this part's pages, hard-linked (copied across file systems). */
-async function indexPart(site: string, part: SearchPart, target: string, input: string): Promise<void> {
+/**
+ * Pagefind reads a folder holding only this part's pages, each cut down to
+ * what it indexes: the same index as from the whole pages (tested), from a
+ * fraction of the HTML to parse.
+ */
+async function indexPart(part: SearchPart, pagesHtml: readonly string[], target: string, input: string): Promise<void> {
   await fs.rm(input, { recursive: true, force: true });
   for (let start = 0; start < part.urls.length; start += 64) {
     await Promise.all(
-      part.urls.slice(start, start + 64).map(async (url) => {
-        const from = pageFile(site, url);
-        const to = pageFile(input, url);
-        await fs.mkdir(path.dirname(to), { recursive: true });
-        await fs.link(from, to).catch(() => fs.copyFile(from, to));
+      part.urls.slice(start, start + 64).map(async (url, offset) => {
+        const file = pageFile(input, url);
+        await fs.mkdir(path.dirname(file), { recursive: true });
+        await fs.writeFile(file, pagesHtml[start + offset]!);
       }),
     );
   }

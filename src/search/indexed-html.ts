@@ -1,9 +1,10 @@
 /**
  * The part of a paper page that Pagefind's output depends on: the `<html>` tag
  * (language) and the element marked `data-pagefind-body` (text, meta, filters).
- * A search index part is re-indexed only when this changes for one of its
- * pages, so a new related-papers list or a site-wide header change does not
- * re-index the archive. Anything unexpected (no body, a nested article) gives
+ * Pagefind is given this instead of the whole page, and a search index part is
+ * re-indexed only when it changes for one of the part's pages, so a new
+ * related-papers list or a site-wide header change does not re-index the
+ * archive. Anything unexpected (no body, a nested article) gives
  * the whole page: a needless re-index rather than a stale one.
  */
 export function indexedHtml(html: string): string {

@@ -1,6 +1,10 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import { gunzipSync } from "node:zlib";
+import * as pagefind from "pagefind";
 import { describe, expect, inject, it } from "vitest";
+import { PAGEFIND_OPTIONS } from "../../src/build/search-index.ts";
 import { listFiles, readPage } from "./read-site.ts";
 
 const archiveSite = inject("archiveSite");
@@ -46,5 +50,30 @@ describe("the search index", () => {
     const page = fs.readFileSync(path.join(sampleSite, "papers", "muvera-multi-vector-retrieval-via-fixed-dimensional-encodings", "index.html"), "utf8");
     expect(page).not.toContain("data-pagefind-sort");
     expect(page).toContain('data-pagefind-filter="year"');
+  });
+});
+
+describe("what the build gives Pagefind", () => {
+  it("indexes to exactly the bundle Pagefind makes from the whole pages", async () => {
+    const part = path.join(archiveSite, "pagefind-parts", "2025-08-20");
+    const urls = fs.readdirSync(path.join(part, "fragment")).map((name) => {
+      const json = gunzipSync(fs.readFileSync(path.join(part, "fragment", name))).subarray("pagefind_dcd".length).toString("utf8");
+      return (JSON.parse(json) as { url: string }).url;
+    });
+    expect(urls).toHaveLength(67);
+    const input = fs.mkdtempSync(path.join(os.tmpdir(), "dpa-whole-pages-"));
+    for (const url of urls) {
+      fs.mkdirSync(path.join(input, url), { recursive: true });
+      fs.copyFileSync(path.join(archiveSite, url, "index.html"), path.join(input, url, "index.html"));
+    }
+    const { index } = await pagefind.createIndex(PAGEFIND_OPTIONS);
+    await index!.addDirectory({ path: input });
+    const output = path.join(input, "_pagefind");
+    await index!.writeFiles({ outputPath: output });
+    await pagefind.close();
+    const data = listFiles(part);
+    expect(data.length).toBeGreaterThan(67);
+    for (const file of data) expect(fs.readFileSync(path.join(output, file)).equals(fs.readFileSync(path.join(part, file))), file).toBe(true);
+    fs.rmSync(input, { recursive: true, force: true });
   });
 });
