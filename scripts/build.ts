@@ -1,4 +1,3 @@
-import { close as closePagefind } from "pagefind";
 import { BuildError } from "../src/build/build-error.ts";
 import { buildSite } from "../src/build/pipeline.ts";
 import { readCommandLine } from "../src/cli/read-command-line.ts";
@@ -13,8 +12,8 @@ const usage = `Usage: npm run build -- [--input DIR] [--output DIR] [--site-url 
   --base-path PATH      serve the site under a sub-path, e.g. /papers/ (default /)
   --permalinks FILE     permalink registry (default: permalinks.json beside the digests folder)
   --topics FILE         topic taxonomy (default: topics.yaml beside the digests folder, else content/topics.yaml)
-  --jobs N              parallel Eleventy processes for a sharded build (default: one per core)
-  --shard-size N        papers per shard; a larger archive renders in several processes (default 3000)
+  --jobs N              parallel Eleventy and Pagefind processes (default: one per core)
+  --shard-size N        papers per shard; a larger archive renders in several processes (default 6000)
   --search-part-size N  papers per search index part, each indexed by its own Pagefind process (default 10000)
   --work-dir DIR        generated Eleventy input and the render cache, never committed (default .generated)
   --no-cache            render every paper page and index every search part, ignoring earlier builds' work`;
@@ -65,8 +64,6 @@ async function main(): Promise<number> {
     console.error(error instanceof BuildError ? `Build failed: ${error.message}` : error);
     console.error("The previous output was left untouched.");
     return 1;
-  } finally {
-    await closePagefind();
   }
 }
 

@@ -55,7 +55,7 @@ export interface BuildReport {
  * Up to this many papers render in one Eleventy process with everything else;
  * a larger archive is split so no process holds more than this many paper pages.
  */
-export const DEFAULT_SHARD_SIZE = 3000;
+export const DEFAULT_SHARD_SIZE = 6000;
 
 /**
  * Papers per search index part. Pagefind holds about 170 KB per paper while
@@ -158,7 +158,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     const search = await timed(
       log,
       "pagefind",
-      () => buildSearchIndex(staging, parts, (url) => dates.get(url), { scratch: workDir, ...(options.cache === false ? {} : { cache: path.join(workDir, "search-cache") }), log }),
+      () => buildSearchIndex(staging, parts, (url) => dates.get(url), { scratch: workDir, jobs, ...(options.cache === false ? {} : { cache: path.join(workDir, "search-cache") }), log }),
       (report) =>
         `${report.indexed} papers indexed in ${report.parts} part${report.parts === 1 ? "" : "s"}` +
         `${report.reindexed < report.parts ? ` (${report.reindexed} re-indexed, ${report.parts - report.reindexed} reused)` : ""}, ${report.files} files`,

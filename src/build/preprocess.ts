@@ -107,40 +107,50 @@ export async function writeEleventyInput(
     );
 
   // Which pages must be rendered: every one without a cache, else those whose input is new.
+  // Each file is written as soon as it is made, in batches (one at a time leaves the disk idle),
+  // into a holding folder: an archive's generated files together are larger than the archive.
+  const pending = path.join(workDir, "pending");
+  await fs.rm(pending, { recursive: true, force: true });
+  await fs.mkdir(pending, { recursive: true });
   const sorted = [...content.papers].sort((a, b) => (a.slug < b.slug ? -1 : 1));
-  const toRender: { paper: Paper; file: string; key: string }[] = [];
+  const toRender: { slug: string; key: string }[] = [];
   const reused: CachedPaper[] = [];
-  for (const paper of sorted) {
-    const file = generatedFile(paper);
-    const key = cache ? pageKey(cache, file) : "";
-    if (cache && (await hasPage(cache, key))) reused.push({ slug: paper.slug, key });
-    else toRender.push({ paper, file, key });
+  const BATCH = 64;
+  for (let start = 0; start < sorted.length; start += BATCH) {
+    const batch = await Promise.all(
+      sorted.slice(start, start + BATCH).map(async (paper) => {
+        const file = generatedFile(paper);
+        const key = cache ? pageKey(cache, file) : "";
+        const render = !(cache && (await hasPage(cache, key)));
+        if (render) await fs.writeFile(path.join(pending, `${paper.slug}.md`), file);
+        return { slug: paper.slug, key, render };
+      }),
+    );
+    for (const { slug, key, render } of batch) (render ? toRender : reused).push({ slug, key });
   }
 
   const shardCount = toRender.length > shardSize ? Math.ceil(toRender.length / shardSize) : 0;
   const shards = Array.from({ length: shardCount }, (_, index) => path.join(shardRoot, String(index + 1).padStart(4, "0")));
   const settingsJson = JSON.stringify(settings);
   for (const shard of shards) {
-    await fs.mkdir(path.join(shard, "papers"), { recursive: true });
     await fs.mkdir(path.join(shard, "_data"), { recursive: true });
     await fs.writeFile(path.join(shard, "_data", "build.json"), settingsJson);
   }
-  if (shardCount === 0) await fs.mkdir(path.join(listings, "papers"), { recursive: true });
-
-  // Written in batches: one file at a time leaves the disk idle between writes.
-  const BATCH = 64;
-  for (let start = 0; start < toRender.length; start += BATCH) {
-    await Promise.all(
-      toRender.slice(start, start + BATCH).map(({ paper, file }, offset) => {
-        const folder = shardCount === 0 ? listings : shards[Math.floor((start + offset) / shardSize)]!;
-        return fs.writeFile(path.join(folder, "papers", `${paper.slug}.md`), file);
-      }),
-    );
+  if (shardCount === 0) await fs.rename(pending, path.join(listings, "papers"));
+  else {
+    for (const [index, shard] of shards.entries()) {
+      await fs.mkdir(path.join(shard, "papers"));
+      const slugs = toRender.slice(index * shardSize, (index + 1) * shardSize).map(({ slug }) => slug);
+      for (let start = 0; start < slugs.length; start += BATCH) {
+        await Promise.all(slugs.slice(start, start + BATCH).map((slug) => fs.rename(path.join(pending, `${slug}.md`), path.join(shard, "papers", `${slug}.md`))));
+      }
+    }
+    await fs.rm(pending, { recursive: true, force: true });
   }
   await fs.mkdir(path.join(listings, path.dirname(KATEX_STYLESHEET_PATH)), { recursive: true });
   await fs.writeFile(path.join(listings, KATEX_STYLESHEET_PATH), katexStylesheet());
   await fs.writeFile(path.join(listings, "_data", "archive.json"), JSON.stringify(content.archive));
   await fs.writeFile(path.join(listings, "_data", "build.json"), settingsJson);
   await fs.writeFile(path.join(listings, "_data", "search.json"), JSON.stringify(search));
-  return { listings, shards, rendered: toRender.map(({ paper, key }) => ({ slug: paper.slug, key })), reused };
+  return { listings, shards, rendered: toRender, reused };
 }

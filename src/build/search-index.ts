@@ -3,7 +3,8 @@ import { readFileSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
-import * as pagefind from "pagefind";
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { indexedHtml } from "../search/indexed-html.ts";
 import { newestFirstOrder, type IndexedPage } from "../search/newest-first-order.ts";
 import { PRIMARY_SEARCH_FOLDER, type SearchPart } from "../search/plan-search-parts.ts";
@@ -25,6 +26,9 @@ export const NEWEST_FIRST_FILE = "search/newest-first.json";
 // KaTeX writes each formula twice (HTML for the eye, MathML for assistive tech) plus its TeX source:
 // index the MathML text alone, which reads as the formula's plain form.
 export const PAGEFIND_OPTIONS = { forceLanguage: "en", excludeSelectors: [".katex-html", "annotation"] };
+const PAGEFIND_ARGUMENTS = ["--force-language", PAGEFIND_OPTIONS.forceLanguage, ...PAGEFIND_OPTIONS.excludeSelectors.flatMap((selector) => ["--exclude-selectors", selector])];
+/** Pagefind's command-line entry, which runs its binary: one process per part, so parts can index side by side. */
+const PAGEFIND_CLI = fileURLToPath(new URL("runner/bin.cjs", import.meta.resolve("pagefind")));
 const PAGEFIND_VERSION = (JSON.parse(readFileSync(new URL("../package.json", import.meta.resolve("pagefind")), "utf8")) as { version: string }).version;
 /** Bumped when what this module writes into a cached part changes. */
 const CACHE_FORMAT = "2";
@@ -35,8 +39,8 @@ const isPartData = (name: string) => PART_DATA.has(name) || name.endsWith(".pf_m
 
 /**
  * Indexes the paper pages of `site` with Pagefind, one bundle per part (see
- * planSearchParts), each in its own Pagefind process so memory is bounded by
- * the largest part. With a cache folder, a part whose pages are byte-identical
+ * planSearchParts), each by its own Pagefind process, `jobs` at a time, so a
+ * process's memory is bounded by the largest part. With a cache folder, a part whose pages are byte-identical
  * to an earlier build's is copied instead of re-indexed: Pagefind's output
  * depends only on those pages, its version and its options. Then writes the
  * newest-first order for the search page.
@@ -45,12 +49,12 @@ export async function buildSearchIndex(
   site: string,
   parts: readonly SearchPart[],
   dateOfUrl: (url: string) => string | undefined,
-  { scratch, cache, log = () => {} }: { scratch: string; cache?: string; log?: Log },
+  { scratch, cache, jobs = 1, log = () => {} }: { scratch: string; cache?: string; jobs?: number; log?: Log },
 ): Promise<SearchIndexReport> {
   const bundles: IndexedPage[][] = [];
   const keys = new Set<string>();
   let reindexed = 0;
-  for (const [number, part] of parts.entries()) {
+  const indexOne = async (part: SearchPart, number: number) => {
     const pagesHtml = await readIndexedHtml(site, part);
     const key = partKey(part, pagesHtml);
     keys.add(key);
@@ -62,7 +66,7 @@ export async function buildSearchIndex(
       pages = JSON.parse(await fs.readFile(path.join(cached, "pages.json"), "utf8")) as IndexedPage[];
     } else {
       log(`[pagefind] part ${number + 1} of ${parts.length}: ${part.urls.length} papers, ${part.first} to ${part.last}`);
-      await indexPart(part, pagesHtml, target, path.join(scratch, "search-input"));
+      await indexPart(part, pagesHtml, target, path.join(scratch, "search-input", String(number + 1)));
       pages = await readIndexedPages(target);
       if (pages.length !== part.urls.length) throw new Error(`Pagefind indexed ${pages.length} of the ${part.urls.length} papers in ${part.folder}; is data-pagefind-body missing from a paper page?`);
       if (cached) {
@@ -75,8 +79,18 @@ export async function buildSearchIndex(
     if (part.folder !== PRIMARY_SEARCH_FOLDER) {
       for (const name of await fs.readdir(target)) if (!isPartData(name)) await fs.rm(path.join(target, name), { recursive: true });
     }
-    bundles.push(pages);
-  }
+    bundles[number] = pages;
+  };
+  // Parts index side by side, each Pagefind process holding one part.
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(jobs, parts.length) }, async () => {
+      while (next < parts.length) {
+        const number = next++;
+        await indexOne(parts[number]!, number);
+      }
+    }),
+  );
   if (cache) {
     for (const name of await fs.readdir(cache).catch(() => [] as string[])) if (!keys.has(name)) await fs.rm(path.join(cache, name), { recursive: true, force: true });
   }
@@ -93,17 +107,20 @@ export async function buildSearchIndex(
 
 const pageFile = (site: string, url: string) => path.join(site, ...url.split("/").filter(Boolean), "index.html");
 
-/** What Pagefind reads of each page of the part (see indexedHtml), in URL order. */
-async function readIndexedHtml(site: string, part: SearchPart): Promise<string[]> {
-  const pages: string[] = [];
+/**
+ * What Pagefind reads of each page of the part (see indexedHtml), in URL
+ * order, as bytes: a string cut from a page would keep the whole page in memory.
+ */
+async function readIndexedHtml(site: string, part: SearchPart): Promise<Buffer[]> {
+  const pages: Buffer[] = [];
   for (let start = 0; start < part.urls.length; start += 64) {
-    pages.push(...(await Promise.all(part.urls.slice(start, start + 64).map(async (url) => indexedHtml(await fs.readFile(pageFile(site, url), "utf8"))))));
+    pages.push(...(await Promise.all(part.urls.slice(start, start + 64).map(async (url) => Buffer.from(indexedHtml(await fs.readFile(pageFile(site, url), "utf8")))))));
   }
   return pages;
 }
 
 /** A hash of everything Pagefind's output for the part depends on: versions, options, and each page's URL and indexed HTML. */
-function partKey(part: SearchPart, pagesHtml: readonly string[]): string {
+function partKey(part: SearchPart, pagesHtml: readonly Buffer[]): string {
   const hash = createHash("sha256").update(`${CACHE_FORMAT}\0${PAGEFIND_VERSION}\0${JSON.stringify(PAGEFIND_OPTIONS)}\0`);
   part.urls.forEach((url, index) => hash.update(url).update("\0").update(pagesHtml[index]!).update("\0"));
   return hash.digest("hex").slice(0, 40);
@@ -114,7 +131,7 @@ function partKey(part: SearchPart, pagesHtml: readonly string[]): string {
  * what it indexes: the same index as from the whole pages (tested), from a
  * fraction of the HTML to parse.
  */
-async function indexPart(part: SearchPart, pagesHtml: readonly string[], target: string, input: string): Promise<void> {
+async function indexPart(part: SearchPart, pagesHtml: readonly Buffer[], target: string, input: string): Promise<void> {
   await fs.rm(input, { recursive: true, force: true });
   for (let start = 0; start < part.urls.length; start += 64) {
     await Promise.all(
@@ -126,18 +143,25 @@ async function indexPart(part: SearchPart, pagesHtml: readonly string[], target:
     );
   }
   try {
-    const { index, errors } = await pagefind.createIndex(PAGEFIND_OPTIONS);
-    if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-    const added = await index.addDirectory({ path: input });
-    if (added.errors.length) throw new Error(`Pagefind failed to index ${part.folder}: ${added.errors.join("; ")}`);
     await fs.rm(target, { recursive: true, force: true });
-    const written = await index.writeFiles({ outputPath: target });
-    if (written.errors.length) throw new Error(`Pagefind failed to write ${part.folder}: ${written.errors.join("; ")}`);
+    await runPagefindCli(["--site", input, "--output-path", target, ...PAGEFIND_ARGUMENTS], part.folder);
   } finally {
-    // A fresh Pagefind process per part: the memory one part took is returned before the next starts.
-    await pagefind.close();
     await fs.rm(input, { recursive: true, force: true });
   }
+}
+
+function runPagefindCli(args: string[], what: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [PAGEFIND_CLI, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code, signal) => {
+      if (code === 0) resolve();
+      else reject(new Error(`Pagefind failed to index ${what} (${signal ?? `exit ${code}`}):\n${output.trim().split("\n").slice(-20).join("\n")}`));
+    });
+  });
 }
 
 /** Each fragment file is one page: its name is the result id, its gzipped JSON holds the URL. */
