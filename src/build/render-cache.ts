@@ -63,17 +63,24 @@ export interface CachedPaper {
 
 const pageInSite = (site: string, slug: string) => path.join(site, "papers", slug, "index.html");
 
-/** Copies pages rendered by earlier builds into the site being built. */
+// Hard links, not copies (a copy across file systems): nothing writes a page in place, since every
+// build renders into a new site folder, so the cache and the sites can share the files.
+const linkOrCopy = (from: string, to: string) => fs.link(from, to).catch(() => fs.copyFile(from, to));
+
+/** Puts pages rendered by earlier builds into the site being built. */
 export async function restorePages(cache: RenderCache, papers: readonly CachedPaper[], site: string): Promise<void> {
   await inBatches(papers, async ({ slug, key }) => {
     await fs.mkdir(path.dirname(pageInSite(site, slug)), { recursive: true });
-    await fs.copyFile(cachedPage(cache, key), pageInSite(site, slug));
+    await linkOrCopy(cachedPage(cache, key), pageInSite(site, slug));
   });
 }
 
 /** Keeps this build's newly rendered pages, and drops cached pages no current paper uses. */
 export async function storePages(cache: RenderCache, rendered: readonly CachedPaper[], site: string, keep: ReadonlySet<string>): Promise<void> {
-  await inBatches(rendered, ({ slug, key }) => fs.copyFile(pageInSite(site, slug), cachedPage(cache, key)));
+  await inBatches(rendered, async ({ slug, key }) => {
+    await fs.rm(cachedPage(cache, key), { force: true });
+    await linkOrCopy(pageInSite(site, slug), cachedPage(cache, key));
+  });
   const stale = (await fs.readdir(cache.folder)).filter((name) => !keep.has(name.replace(/\.html$/, "")));
   await inBatches(stale, (name) => fs.rm(path.join(cache.folder, name), { force: true }));
 }
