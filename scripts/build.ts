@@ -14,7 +14,7 @@ const usage = `Usage: npm run build -- [--input DIR] [--output DIR] [--site-url 
   --topics FILE         topic taxonomy (default: topics.yaml beside the digests folder, else content/topics.yaml)
   --jobs N              parallel Eleventy and Pagefind processes (default: one per core)
   --shard-size N        papers per shard; a larger archive renders in several processes (default 6000)
-  --search-part-size N  papers per search index part, each indexed by its own Pagefind process (default 10000)
+  --search-part-size N  papers per search index part, each indexed by its own Pagefind process (default 20000)
   --work-dir DIR        generated Eleventy input and the render cache, never committed (default .generated)
   --no-cache            render every paper page and index every search part, ignoring earlier builds' work`;
 

@@ -58,11 +58,14 @@ export interface BuildReport {
 export const DEFAULT_SHARD_SIZE = 6000;
 
 /**
- * Papers per search index part. Pagefind holds about 170 KB per paper while
- * indexing, so this keeps each Pagefind process under 2 GB; every extra part
- * adds roughly one index chunk (about 20 KB) to a first search.
+ * Papers per search index part. Every part costs a first search one more
+ * index chunk (about 45 KB for a common word) and its share of the metadata,
+ * so an archive of up to 20,000 papers stays one part and a first search
+ * stays under 300 KB. Pagefind holds about 125 KB per paper while indexing:
+ * a full part takes about 2.5 GB. `--search-part-size 10000` halves that for
+ * a small build machine, at the cost of first-search bytes.
  */
-export const DEFAULT_SEARCH_PART_SIZE = 10000;
+export const DEFAULT_SEARCH_PART_SIZE = 20000;
 
 export const defaultRegistryPath = (input: string) => path.join(path.dirname(path.resolve(input)), "permalinks.json");
 
@@ -131,7 +134,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
       log,
       "eleventy",
       () =>
-        inputs.shards.length === 0
+        // In this process only for a small archive: a large one's listing data alone takes a
+        // gigabyte in Eleventy, beside everything preprocessing holds here.
+        inputs.shards.length === 0 && content.papers.length <= shardSize
           ? runEleventy(inputs.listings, staging, settings.basePath)
           : renderInProcesses(
               [{ input: inputs.listings, papersOnly: false }, ...inputs.shards.map((input) => ({ input, papersOnly: true }))],
@@ -140,7 +145,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
               jobs,
               log,
             ),
-      (count) => `${count} pages${inputs.shards.length ? ` from ${inputs.shards.length + 1} parts, ${Math.min(jobs, inputs.shards.length + 1)} at a time` : ""}`,
+      (count) => `${count} pages${inputs.shards.length ? ` from ${inputs.shards.length + 1} parts, ${Math.min(jobs, inputs.shards.length + 1)} at a time` : content.papers.length > shardSize ? " in a separate process" : ""}`,
     );
     if (cache) {
       await timed(

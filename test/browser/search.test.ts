@@ -66,6 +66,20 @@ describe("search in a real browser", () => {
     await page.context().close();
   });
 
+  it("treats a topic or year the archive does not have as all of them", async () => {
+    const plain = await openPage(`${sample.url}search/?q=bandits`);
+    await waitForResults(plain);
+    const status = await plain.textContent("#search-status");
+    await plain.context().close();
+    const page = await openPage(`${sample.url}search/?q=bandits&topic=${encodeURIComponent("No such topic")}&year=1999`);
+    await waitForResults(page);
+    expect(await page.inputValue("#search-topic")).toBe("");
+    expect(await page.inputValue("#search-year")).toBe("");
+    expect(await page.textContent("#search-status")).toBe(status);
+    await expect.poll(() => new URL(page.url()).search).toBe("?q=bandits");
+    await page.context().close();
+  });
+
   it("opens a result on the paper's permalink", async () => {
     const page = await openPage(`${sample.url}search/?q=MUVERA`);
     await waitForResults(page);
