@@ -14,7 +14,7 @@ export interface SearchIndexReport {
   /** Papers in the index, over all parts. */
   indexed: number;
   parts: number;
-  /** Parts Pagefind indexed this time; the rest were copied from the cache. */
+  /** Parts Pagefind indexed this time; the rest came from the cache. */
   reindexed: number;
   /** Files the search index takes (static hosts cap file counts). */
   files: number;
@@ -40,9 +40,10 @@ const isPartData = (name: string) => PART_DATA.has(name) || name.endsWith(".pf_m
 /**
  * Indexes the paper pages of `site` with Pagefind, one bundle per part (see
  * planSearchParts), each by its own Pagefind process, `jobs` at a time, so a
- * process's memory is bounded by the largest part. With a cache folder, a part whose pages are byte-identical
- * to an earlier build's is copied instead of re-indexed: Pagefind's output
- * depends only on those pages, its version and its options. Then writes the
+ * process's memory is bounded by the largest part. With a cache folder, a
+ * part whose pages' indexed HTML is byte-identical to an earlier build's is
+ * linked from the cache instead of re-indexed: Pagefind's output depends only
+ * on that HTML, the URLs, its version and its options. Then writes the
  * newest-first order for the search page.
  */
 export async function buildSearchIndex(
