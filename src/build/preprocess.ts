@@ -8,6 +8,7 @@ import type { Digest, Paper } from "../model/types.ts";
 import { buildArchiveData } from "../site/archive-data.ts";
 import { paperUrl, toPaperPage } from "../site/paper-page.ts";
 import { paperMarkdownFile } from "./front-matter.ts";
+import { mapInBatches } from "./file-batches.ts";
 import { hasPage, pageKey, type CachedPaper, type RenderCache } from "./render-cache.ts";
 import { digestTextToMarkdown } from "../math/digest-text.ts";
 import { KATEX_STYLESHEET_PATH, katexStylesheet } from "../markdown/katex-assets.ts";
@@ -107,27 +108,22 @@ export async function writeEleventyInput(
     );
 
   // Which pages must be rendered: every one without a cache, else those whose input is new.
-  // Each file is written as soon as it is made, in batches (one at a time leaves the disk idle),
-  // into a holding folder: an archive's generated files together are larger than the archive.
+  // Each file is written as soon as it is made, into a holding folder: an archive's generated
+  // files together are larger than the archive.
   const pending = path.join(workDir, "pending");
   await fs.rm(pending, { recursive: true, force: true });
   await fs.mkdir(pending, { recursive: true });
   const sorted = [...content.papers].sort((a, b) => (a.slug < b.slug ? -1 : 1));
   const toRender: { slug: string; key: string }[] = [];
   const reused: CachedPaper[] = [];
-  const BATCH = 64;
-  for (let start = 0; start < sorted.length; start += BATCH) {
-    const batch = await Promise.all(
-      sorted.slice(start, start + BATCH).map(async (paper) => {
-        const file = generatedFile(paper);
-        const key = cache ? pageKey(cache, file) : "";
-        const render = !(cache && (await hasPage(cache, key)));
-        if (render) await fs.writeFile(path.join(pending, `${paper.slug}.md`), file);
-        return { slug: paper.slug, key, render };
-      }),
-    );
-    for (const { slug, key, render } of batch) (render ? toRender : reused).push({ slug, key });
-  }
+  const decided = await mapInBatches(sorted, async (paper) => {
+    const file = generatedFile(paper);
+    const key = cache ? pageKey(cache, file) : "";
+    const render = !(cache && (await hasPage(cache, key)));
+    if (render) await fs.writeFile(path.join(pending, `${paper.slug}.md`), file);
+    return { slug: paper.slug, key, render };
+  });
+  for (const { slug, key, render } of decided) (render ? toRender : reused).push({ slug, key });
 
   const shardCount = toRender.length > shardSize ? Math.ceil(toRender.length / shardSize) : 0;
   const shards = Array.from({ length: shardCount }, (_, index) => path.join(shardRoot, String(index + 1).padStart(4, "0")));
@@ -140,10 +136,9 @@ export async function writeEleventyInput(
   else {
     for (const [index, shard] of shards.entries()) {
       await fs.mkdir(path.join(shard, "papers"));
-      const slugs = toRender.slice(index * shardSize, (index + 1) * shardSize).map(({ slug }) => slug);
-      for (let start = 0; start < slugs.length; start += BATCH) {
-        await Promise.all(slugs.slice(start, start + BATCH).map((slug) => fs.rename(path.join(pending, `${slug}.md`), path.join(shard, "papers", `${slug}.md`))));
-      }
+      await mapInBatches(toRender.slice(index * shardSize, (index + 1) * shardSize), ({ slug }) =>
+        fs.rename(path.join(pending, `${slug}.md`), path.join(shard, "papers", `${slug}.md`)),
+      );
     }
     await fs.rm(pending, { recursive: true, force: true });
   }

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { BuildSettings } from "../model/site.ts";
+import { linkOrCopy, mapInBatches } from "./file-batches.ts";
 import { PROJECT_ROOT } from "./run-eleventy.ts";
 
 /**
@@ -63,13 +64,9 @@ export interface CachedPaper {
 
 const pageInSite = (site: string, slug: string) => path.join(site, "papers", slug, "index.html");
 
-// Hard links, not copies (a copy across file systems): nothing writes a page in place, since every
-// build renders into a new site folder, so the cache and the sites can share the files.
-const linkOrCopy = (from: string, to: string) => fs.link(from, to).catch(() => fs.copyFile(from, to));
-
 /** Puts pages rendered by earlier builds into the site being built. */
 export async function restorePages(cache: RenderCache, papers: readonly CachedPaper[], site: string): Promise<void> {
-  await inBatches(papers, async ({ slug, key }) => {
+  await mapInBatches(papers, async ({ slug, key }) => {
     await fs.mkdir(path.dirname(pageInSite(site, slug)), { recursive: true });
     await linkOrCopy(cachedPage(cache, key), pageInSite(site, slug));
   });
@@ -77,14 +74,10 @@ export async function restorePages(cache: RenderCache, papers: readonly CachedPa
 
 /** Keeps this build's newly rendered pages, and drops cached pages no current paper uses. */
 export async function storePages(cache: RenderCache, rendered: readonly CachedPaper[], site: string, keep: ReadonlySet<string>): Promise<void> {
-  await inBatches(rendered, async ({ slug, key }) => {
+  await mapInBatches(rendered, async ({ slug, key }) => {
     await fs.rm(cachedPage(cache, key), { force: true });
     await linkOrCopy(pageInSite(site, slug), cachedPage(cache, key));
   });
   const stale = (await fs.readdir(cache.folder)).filter((name) => !keep.has(name.replace(/\.html$/, "")));
-  await inBatches(stale, (name) => fs.rm(path.join(cache.folder, name), { force: true }));
-}
-
-async function inBatches<T>(items: readonly T[], run: (item: T) => Promise<unknown>, size = 64): Promise<void> {
-  for (let start = 0; start < items.length; start += size) await Promise.all(items.slice(start, start + size).map(run));
+  await mapInBatches(stale, (name) => fs.rm(path.join(cache.folder, name), { force: true }));
 }

@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { indexedHtml } from "../search/indexed-html.ts";
 import { newestFirstOrder, type IndexedPage } from "../search/newest-first-order.ts";
 import { PRIMARY_SEARCH_FOLDER, type SearchPart } from "../search/plan-search-parts.ts";
+import { linkOrCopy, mapInBatches } from "./file-batches.ts";
 import type { Log } from "./stage-log.ts";
 
 export interface SearchIndexReport {
@@ -112,12 +113,8 @@ const pageFile = (site: string, url: string) => path.join(site, ...url.split("/"
  * What Pagefind reads of each page of the part (see indexedHtml), in URL
  * order, as bytes: a string cut from a page would keep the whole page in memory.
  */
-async function readIndexedHtml(site: string, part: SearchPart): Promise<Buffer[]> {
-  const pages: Buffer[] = [];
-  for (let start = 0; start < part.urls.length; start += 64) {
-    pages.push(...(await Promise.all(part.urls.slice(start, start + 64).map(async (url) => Buffer.from(indexedHtml(await fs.readFile(pageFile(site, url), "utf8")))))));
-  }
-  return pages;
+function readIndexedHtml(site: string, part: SearchPart): Promise<Buffer[]> {
+  return mapInBatches(part.urls, async (url) => Buffer.from(indexedHtml(await fs.readFile(pageFile(site, url), "utf8"))));
 }
 
 /** A hash of everything Pagefind's output for the part depends on: versions, options, and each page's URL and indexed HTML. */
@@ -134,15 +131,11 @@ function partKey(part: SearchPart, pagesHtml: readonly Buffer[]): string {
  */
 async function indexPart(part: SearchPart, pagesHtml: readonly Buffer[], target: string, input: string): Promise<void> {
   await fs.rm(input, { recursive: true, force: true });
-  for (let start = 0; start < part.urls.length; start += 64) {
-    await Promise.all(
-      part.urls.slice(start, start + 64).map(async (url, offset) => {
-        const file = pageFile(input, url);
-        await fs.mkdir(path.dirname(file), { recursive: true });
-        await fs.writeFile(file, pagesHtml[start + offset]!);
-      }),
-    );
-  }
+  await mapInBatches(part.urls, async (url, index) => {
+    const file = pageFile(input, url);
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    await fs.writeFile(file, pagesHtml[index]!);
+  });
   try {
     await fs.rm(target, { recursive: true, force: true });
     await runPagefindCli(["--site", input, "--output-path", target, ...PAGEFIND_ARGUMENTS], part.folder);
@@ -169,33 +162,19 @@ function runPagefindCli(args: string[], what: string): Promise<void> {
 async function readIndexedPages(bundle: string): Promise<IndexedPage[]> {
   const folder = path.join(bundle, "fragment");
   const names = (await fs.readdir(folder)).filter((name) => name.endsWith(".pf_fragment")).sort();
-  const pages: IndexedPage[] = [];
-  for (let start = 0; start < names.length; start += 64) {
-    const batch = await Promise.all(
-      names.slice(start, start + 64).map(async (name) => {
-        const json = gunzipSync(await fs.readFile(path.join(folder, name))).subarray("pagefind_dcd".length).toString("utf8");
-        return { id: name.replace(/\.pf_fragment$/, ""), url: (JSON.parse(json) as { url: string }).url };
-      }),
-    );
-    pages.push(...batch);
-  }
-  return pages;
+  return mapInBatches(names, async (name) => {
+    const json = gunzipSync(await fs.readFile(path.join(folder, name))).subarray("pagefind_dcd".length).toString("utf8");
+    return { id: name.replace(/\.pf_fragment$/, ""), url: (JSON.parse(json) as { url: string }).url };
+  });
 }
 
-/**
- * Copies a folder as hard links (real copies across file systems): tens of
- * thousands of fragment files move in moments. Safe because nothing writes a
- * search index file in place: Pagefind writes a new part into an emptied
- * folder, and a new build writes a new site.
- */
+/** Copies a folder file by file with linkOrCopy: tens of thousands of fragment files move in moments. */
 async function linkTree(from: string, to: string): Promise<void> {
   const entries = await fs.readdir(from, { recursive: true, withFileTypes: true });
   await fs.mkdir(to, { recursive: true });
   for (const entry of entries) if (entry.isDirectory()) await fs.mkdir(path.join(to, path.relative(from, path.join(entry.parentPath, entry.name))), { recursive: true });
   const files = entries.filter((entry) => entry.isFile()).map((entry) => path.relative(from, path.join(entry.parentPath, entry.name)));
-  for (let start = 0; start < files.length; start += 64) {
-    await Promise.all(files.slice(start, start + 64).map((file) => fs.link(path.join(from, file), path.join(to, file)).catch(() => fs.copyFile(path.join(from, file), path.join(to, file)))));
-  }
+  await mapInBatches(files, (file) => linkOrCopy(path.join(from, file), path.join(to, file)));
 }
 
 const exists = (file: string) => fs.stat(file).then(() => true, () => false);
