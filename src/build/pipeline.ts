@@ -5,11 +5,13 @@ import { DEFAULT_TAXONOMY_FILE, loadTaxonomy, TaxonomyError } from "../topics/ta
 import path from "node:path";
 import { BuildError } from "./build-error.ts";
 import type { Paper } from "../model/types.ts";
-import { buildSiteContent, writeEleventyInput } from "./preprocess.ts";
+import { addRelated, describeArchive, identifyPapers, writeListingsInput, writePaperInputs, type SiteContent } from "./preprocess.ts";
+import { findRelatedOffThread } from "./related-off-thread.ts";
+import { repairInWorkers } from "./repair-in-workers.ts";
 import { readDigestFolder } from "./read-digests.ts";
 import { readRegistry, writeRegistry } from "./registry-file.ts";
 import { PROJECT_ROOT, runEleventy } from "./run-eleventy.ts";
-import { renderInProcesses } from "./render-pool.ts";
+import { RenderPool } from "./render-pool.ts";
 import { buildSearchIndex } from "./search-index.ts";
 import { planSearchParts } from "../search/plan-search-parts.ts";
 import { paperUrl } from "../site/paper-page.ts";
@@ -104,48 +106,60 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   const workDir = path.resolve(options.workDir);
   const shardSize = options.shardSize ?? DEFAULT_SHARD_SIZE;
   const cache = options.cache === false ? undefined : await openRenderCache(workDir, settings);
-  const { content, parts, inputs } = await timed(
-    log,
-    "preprocess",
-    async () => {
-      const repairs = options.cache === false ? undefined : await openRepairCache(workDir);
-      const result = buildSiteContent(folder.digests, registry, taxonomy);
-      const parts = planSearchParts(
-        // By first appearance, which later digests never change: a paper seen again stays in its part.
-        result.papers.map((paper) => ({ url: paperUrl(paper.slug), date: firstDate(paper) })),
-        options.searchPartSize ?? DEFAULT_SEARCH_PART_SIZE,
-      );
-      const search = { bundles: parts.map((part) => part.folder) };
-      const inputs = await writeEleventyInput(workDir, result, settings, search, shardSize, cache);
-      if (repairs) await saveRepairCache(repairs, result.papers.flatMap((paper) => [paper.title, paper.abstract]));
-      return { content: result, parts, inputs, reusedRepairs: repairs?.loaded ?? 0 };
-    },
-    ({ content: result, inputs: written, reusedRepairs }) =>
-      `${result.papers.length} papers over ${result.archive.dayCount} days (${result.newPermalinks} new permalinks), ${result.archive.topics.length} topics, into ${path.relative(process.cwd(), workDir) || "."}` +
-      `${cache ? `; ${written.rendered.length} paper pages to render, ${written.reused.length} unchanged` : ""}${written.shards.length ? ` (${written.shards.length} shards)` : ""}` +
-      `${reusedRepairs ? `; math repairs of ${reusedRepairs} texts reused` : ""}`,
-  );
-
+  const jobs = options.jobs ?? availableParallelism();
   const staging = path.join(path.dirname(output), `.${path.basename(output)}.staging-${process.pid}`);
   await fs.rm(staging, { recursive: true, force: true });
+  // A large archive renders in separate Eleventy processes: its listing data alone takes a
+  // gigabyte in Eleventy, beside everything preprocessing holds here.
+  const pool = new RenderPool(staging, settings.basePath, jobs);
   try {
-    const jobs = options.jobs ?? availableParallelism();
+    const { content, parts, inputs, separate } = await timed(
+      log,
+      "preprocess",
+      async () => {
+        const repairs = options.cache === false ? undefined : await openRepairCache(workDir);
+        const repairedInWorkers = await repairInWorkers(
+          folder.digests.flatMap((digest) => digest.entries.flatMap((entry) => [entry.title, entry.abstract])),
+          jobs,
+        );
+        const identified = identifyPapers(folder.digests, registry);
+        const separate = identified.papers.length > shardSize;
+        // On a worker thread for a large archive, while this thread describes the archive.
+        const related = findRelatedOffThread(identified.papers, jobs);
+        related.catch(() => {});
+        const content: SiteContent = { ...identified, archive: describeArchive(identified.papers, taxonomy) };
+        const parts = planSearchParts(
+          // By first appearance, which later digests never change: a paper seen again stays in its part.
+          content.papers.map((paper) => ({ url: paperUrl(paper.slug), date: firstDate(paper) })),
+          options.searchPartSize ?? DEFAULT_SEARCH_PART_SIZE,
+        );
+        const listings = await writeListingsInput(workDir, content.archive, settings, { bundles: parts.map((part) => part.folder) });
+        // The listing pages need no paper page: they render while the paper pages are prepared.
+        if (separate) pool.render({ input: listings, papersOnly: false }).then(() => log("[eleventy] listing pages rendered"), () => {});
+        addRelated(content.papers, await related);
+        const inputs = { listings, ...(await writePaperInputs(workDir, content, settings, { shardSize, separate }, cache)) };
+        let shardsDone = 0;
+        for (const shard of inputs.shards) {
+          pool.render({ input: shard, papersOnly: true }).then(
+            () => log(`[eleventy] ${++shardsDone}/${inputs.shards.length} shards of paper pages rendered (${Math.round((shardsDone / inputs.shards.length) * 100)}%)`),
+            () => {},
+          );
+        }
+        if (repairs) await saveRepairCache(repairs, content.papers.flatMap((paper) => [paper.title, paper.abstract]));
+        return { content, parts, inputs, separate, repairedInWorkers, reusedRepairs: repairs?.loaded ?? 0 };
+      },
+      ({ content: result, inputs: written, repairedInWorkers, reusedRepairs }) =>
+        `${result.papers.length} papers over ${result.archive.dayCount} days (${result.newPermalinks} new permalinks), ${result.archive.topics.length} topics, into ${path.relative(process.cwd(), workDir) || "."}` +
+        `${cache ? `; ${written.rendered.length} paper pages to render, ${written.reused.length} unchanged` : ""}${written.shards.length ? ` (${written.shards.length} shard${written.shards.length === 1 ? "" : "s"})` : ""}` +
+        `${reusedRepairs ? `; math repairs of ${reusedRepairs} texts reused` : ""}${repairedInWorkers ? `; ${repairedInWorkers} texts repaired on ${Math.min(jobs, repairedInWorkers)} threads` : ""}`,
+    );
+
     const pages = await timed(
       log,
       "eleventy",
-      () =>
-        // In this process only for a small archive: a large one's listing data alone takes a
-        // gigabyte in Eleventy, beside everything preprocessing holds here.
-        inputs.shards.length === 0 && content.papers.length <= shardSize
-          ? runEleventy(inputs.listings, staging, settings.basePath)
-          : renderInProcesses(
-              [{ input: inputs.listings, papersOnly: false }, ...inputs.shards.map((input) => ({ input, papersOnly: true }))],
-              staging,
-              settings.basePath,
-              jobs,
-              log,
-            ),
-      (count) => `${count} pages${inputs.shards.length ? ` from ${inputs.shards.length + 1} parts, ${Math.min(jobs, inputs.shards.length + 1)} at a time` : content.papers.length > shardSize ? " in a separate process" : ""}`,
+      () => (separate ? pool.finish() : runEleventy(inputs.listings, staging, settings.basePath)),
+      (count) =>
+        `${count} pages${separate ? ` from ${inputs.shards.length + 1} Eleventy process${inputs.shards.length ? "es" : ""}, ${Math.min(jobs, inputs.shards.length + 1)} at a time, the listing pages since preprocessing` : ""}`,
     );
     if (cache) {
       await timed(
@@ -175,6 +189,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     }
     return { papers: content.papers.length, days: content.archive.dayCount, pages: pages + inputs.reused.length, indexed: search.indexed, newPermalinks: content.newPermalinks };
   } catch (error) {
+    await pool.finish().catch(() => {});
     await fs.rm(staging, { recursive: true, force: true });
     throw error;
   }

@@ -12,7 +12,7 @@ import { mapInBatches } from "./file-batches.ts";
 import { hasPage, pageKey, type CachedPaper, type RenderCache } from "./render-cache.ts";
 import { digestTextToMarkdown } from "../math/digest-text.ts";
 import { KATEX_STYLESHEET_PATH, katexStylesheet } from "../markdown/katex-assets.ts";
-import { relatedPapers } from "../related/related.ts";
+import type { RelatablePaper } from "../related/related.ts";
 import { topicListingPages, topicSummaries, topicUrl } from "../site/topic-pages.ts";
 import { classifyPaper } from "../topics/classify.ts";
 import { compileTaxonomy } from "../topics/compile.ts";
@@ -26,10 +26,10 @@ export interface SiteContent {
 }
 
 /** How many similar papers each paper page lists. */
-const RELATED_COUNT = 5;
+export const RELATED_COUNT = 5;
 
-/** Digests to papers with permalinks, topics and related papers, and the data every listing page needs. */
-export function buildSiteContent(digests: readonly Digest[], registry: PermalinkRegistry, taxonomy: Taxonomy): SiteContent {
+/** Digests to papers, each once, with its permalink; topics and related papers still empty. */
+export function identifyPapers(digests: readonly Digest[], registry: PermalinkRegistry): Omit<SiteContent, "archive"> {
   const merged = mergePapers(digests);
   const assigned = assignPermalinks(merged, registry);
   const papers: Paper[] = merged.map((paper, index) => ({
@@ -43,15 +43,29 @@ export function buildSiteContent(digests: readonly Digest[], registry: Permalink
     topics: [],
     related: [],
   }));
+  return { papers, registry: assigned.registry, newPermalinks: assigned.added };
+}
+
+/**
+ * Gives each paper its topics, and makes the data every listing page needs.
+ * Related papers matter to paper pages only and are the slowest step, so the
+ * build finds them meanwhile (see related-off-thread.ts) and adds them with
+ * `withRelated`.
+ */
+export function describeArchive(papers: Paper[], taxonomy: Taxonomy): ArchiveData {
   const compiled = compileTaxonomy(taxonomy);
   for (const paper of papers) paper.topics = classifyPaper(paper, compiled);
-  const related = relatedPapers(papers.map((paper) => ({ id: paper.slug, title: paper.title, abstract: paper.abstract })), RELATED_COUNT);
-  for (const paper of papers) paper.related = related.get(paper.slug) ?? [];
-
   const topics = topicSummaries(taxonomy, papers);
   const topicRef = topicRefLookup(topics);
-  const archive = buildArchiveData(papers, topicRef, topics, topicListingPages(topics, papers, topicRef));
-  return { papers, archive, registry: assigned.registry, newPermalinks: assigned.added };
+  return buildArchiveData(papers, topicRef, topics, topicListingPages(topics, papers, topicRef));
+}
+
+/** What related-paper search reads of each paper. */
+export const relatablePapers = (papers: readonly Paper[]): RelatablePaper[] => papers.map((paper) => ({ id: paper.slug, title: paper.title, abstract: paper.abstract }));
+
+/** Fills in each paper's related papers. */
+export function addRelated(papers: Paper[], related: ReadonlyMap<string, string[]>): void {
+  for (const paper of papers) paper.related = related.get(paper.slug) ?? [];
 }
 
 function topicRefLookup(topics: TopicPage[]): (slug: string) => TopicRef {
@@ -59,11 +73,28 @@ function topicRefLookup(topics: TopicPage[]): (slug: string) => TopicRef {
   return (slug) => bySlug.get(slug) ?? { slug, name: slug, url: topicUrl(slug) };
 }
 
-/** Where Eleventy reads from: the listings folder, and one folder per shard of paper pages. */
-export interface EleventyInputs {
-  /** Global data, site assets and (when unsharded) the papers; the site's own pages render from here. */
-  listings: string;
-  /** Folders holding only paper pages, each rendered by its own Eleventy process. Empty when unsharded. */
+/** The listings folder: Eleventy renders the site's own pages (days, months, topics, home) from it. */
+export const listingsFolder = (workDir: string) => path.join(workDir, "site");
+
+/**
+ * Writes the listings folder's global data and the KaTeX stylesheet. The
+ * folder is generated and never committed; it is emptied first.
+ */
+export async function writeListingsInput(workDir: string, archive: ArchiveData, settings: BuildSettings, search: SearchData): Promise<string> {
+  const listings = listingsFolder(workDir);
+  await fs.rm(listings, { recursive: true, force: true });
+  await fs.mkdir(path.join(listings, "_data"), { recursive: true });
+  await fs.mkdir(path.join(listings, path.dirname(KATEX_STYLESHEET_PATH)), { recursive: true });
+  await fs.writeFile(path.join(listings, KATEX_STYLESHEET_PATH), katexStylesheet());
+  await fs.writeFile(path.join(listings, "_data", "archive.json"), JSON.stringify(archive));
+  await fs.writeFile(path.join(listings, "_data", "build.json"), JSON.stringify(settings));
+  await fs.writeFile(path.join(listings, "_data", "search.json"), JSON.stringify(search));
+  return listings;
+}
+
+/** Where the paper pages to render went. */
+export interface PaperInputs {
+  /** Folders holding only paper pages, each rendered by its own Eleventy process; empty when the papers went into the listings folder. */
   shards: string[];
   /** Papers Eleventy renders this time, with their cache keys. */
   rendered: CachedPaper[];
@@ -72,27 +103,23 @@ export interface EleventyInputs {
 }
 
 /**
- * Writes Eleventy's input: one markdown file per paper that needs rendering,
- * and the global data. The folders are generated and never committed; they are
- * emptied first so a paper removed from the digests does not linger. With more
- * papers to render than `shardSize`, paper pages are split into shard folders
- * (in slug order) that separate processes render, so no process holds the
- * whole archive. With a render cache, papers whose exact page was rendered
- * before are left out and copied from the cache after rendering.
+ * Writes one markdown file per paper that needs rendering. With a render
+ * cache, papers whose exact page was rendered before are left out and copied
+ * from the cache after rendering. For a small archive the files go into the
+ * listings folder, rendered with it in one Eleventy run; for a large one
+ * (`separate`) into shard folders of at most `shardSize` papers (in slug
+ * order), each rendered by its own process, so no process holds the whole
+ * archive. Shard folders are emptied first so a removed paper does not linger.
  */
-export async function writeEleventyInput(
+export async function writePaperInputs(
   workDir: string,
   content: SiteContent,
   settings: BuildSettings,
-  search: SearchData,
-  shardSize: number,
+  { shardSize, separate }: { shardSize: number; separate: boolean },
   cache?: RenderCache,
-): Promise<EleventyInputs> {
-  const listings = path.join(workDir, "site");
+): Promise<PaperInputs> {
   const shardRoot = path.join(workDir, "shards");
-  await fs.rm(listings, { recursive: true, force: true });
   await fs.rm(shardRoot, { recursive: true, force: true });
-  await fs.mkdir(path.join(listings, "_data"), { recursive: true });
 
   const bySlug = new Map(content.papers.map((paper) => [paper.slug, paper]));
   const topicRef = topicRefLookup(content.archive.topics);
@@ -114,7 +141,7 @@ export async function writeEleventyInput(
   await fs.rm(pending, { recursive: true, force: true });
   await fs.mkdir(pending, { recursive: true });
   const sorted = [...content.papers].sort((a, b) => (a.slug < b.slug ? -1 : 1));
-  const toRender: { slug: string; key: string }[] = [];
+  const toRender: CachedPaper[] = [];
   const reused: CachedPaper[] = [];
   const decided = await mapInBatches(sorted, async (paper) => {
     const file = generatedFile(paper);
@@ -125,27 +152,19 @@ export async function writeEleventyInput(
   });
   for (const { slug, key, render } of decided) (render ? toRender : reused).push({ slug, key });
 
-  const shardCount = toRender.length > shardSize ? Math.ceil(toRender.length / shardSize) : 0;
-  const shards = Array.from({ length: shardCount }, (_, index) => path.join(shardRoot, String(index + 1).padStart(4, "0")));
-  const settingsJson = JSON.stringify(settings);
-  for (const shard of shards) {
+  if (!separate) {
+    await fs.rename(pending, path.join(listingsFolder(workDir), "papers"));
+    return { shards: [], rendered: toRender, reused };
+  }
+  const shards = Array.from({ length: Math.ceil(toRender.length / shardSize) }, (_, index) => path.join(shardRoot, String(index + 1).padStart(4, "0")));
+  for (const [index, shard] of shards.entries()) {
     await fs.mkdir(path.join(shard, "_data"), { recursive: true });
-    await fs.writeFile(path.join(shard, "_data", "build.json"), settingsJson);
+    await fs.writeFile(path.join(shard, "_data", "build.json"), JSON.stringify(settings));
+    await fs.mkdir(path.join(shard, "papers"));
+    await mapInBatches(toRender.slice(index * shardSize, (index + 1) * shardSize), ({ slug }) =>
+      fs.rename(path.join(pending, `${slug}.md`), path.join(shard, "papers", `${slug}.md`)),
+    );
   }
-  if (shardCount === 0) await fs.rename(pending, path.join(listings, "papers"));
-  else {
-    for (const [index, shard] of shards.entries()) {
-      await fs.mkdir(path.join(shard, "papers"));
-      await mapInBatches(toRender.slice(index * shardSize, (index + 1) * shardSize), ({ slug }) =>
-        fs.rename(path.join(pending, `${slug}.md`), path.join(shard, "papers", `${slug}.md`)),
-      );
-    }
-    await fs.rm(pending, { recursive: true, force: true });
-  }
-  await fs.mkdir(path.join(listings, path.dirname(KATEX_STYLESHEET_PATH)), { recursive: true });
-  await fs.writeFile(path.join(listings, KATEX_STYLESHEET_PATH), katexStylesheet());
-  await fs.writeFile(path.join(listings, "_data", "archive.json"), JSON.stringify(content.archive));
-  await fs.writeFile(path.join(listings, "_data", "build.json"), settingsJson);
-  await fs.writeFile(path.join(listings, "_data", "search.json"), JSON.stringify(search));
-  return { listings, shards, rendered: toRender, reused };
+  await fs.rm(pending, { recursive: true, force: true });
+  return { shards, rendered: toRender, reused };
 }

@@ -1,6 +1,5 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
-import type { Log } from "./stage-log.ts";
 import { PROJECT_ROOT } from "./run-eleventy.ts";
 
 export interface RenderTask {
@@ -11,25 +10,49 @@ export interface RenderTask {
 }
 
 /**
- * Renders each task in its own Eleventy process, at most `jobs` at a time,
- * all into the same output folder (their pages never overlap). Separate
- * processes bound memory (Eleventy holds every page it renders) and use
- * every core. Returns the number of pages written.
+ * Renders Eleventy inputs, each in its own Eleventy process, at most `jobs`
+ * at a time, all into the same output folder (their pages never overlap).
+ * Separate processes bound memory (Eleventy holds every page it renders) and
+ * use every core. A task can be handed over as soon as its input is written:
+ * the listing pages start rendering while the paper pages are still being
+ * prepared.
  */
-export async function renderInProcesses(tasks: readonly RenderTask[], output: string, basePath: string, jobs: number, log: Log): Promise<number> {
-  const queue = [...tasks];
-  let pages = 0;
-  let done = 0;
-  const worker = async () => {
-    for (let task = queue.shift(); task; task = queue.shift()) {
-      const rendered = await renderOne(task, output, basePath);
-      pages += rendered;
-      done++;
-      log(`[eleventy] ${done}/${tasks.length} parts rendered (${Math.round((done / tasks.length) * 100)}%)`);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, tasks.length)) }, worker));
-  return pages;
+export class RenderPool {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+  private readonly started: Promise<number>[] = [];
+
+  constructor(
+    private readonly output: string,
+    private readonly basePath: string,
+    private readonly jobs: number,
+  ) {}
+
+  /** Queues `task`; resolves to the number of pages it wrote. */
+  render(task: RenderTask): Promise<number> {
+    const rendering = (async () => {
+      if (this.running >= Math.max(1, this.jobs)) await new Promise<void>((resolve) => this.waiting.push(resolve));
+      this.running++;
+      try {
+        return await renderOne(task, this.output, this.basePath);
+      } finally {
+        this.running--;
+        this.waiting.shift()?.();
+      }
+    })();
+    // Awaited in finish(); until then a failure must not count as unhandled.
+    rendering.catch(() => {});
+    this.started.push(rendering);
+    return rendering;
+  }
+
+  /** Waits for every queued task (also after a failure, so none writes into a folder being removed); the total pages written. */
+  async finish(): Promise<number> {
+    const results = await Promise.allSettled(this.started);
+    const failed = results.find((result) => result.status === "rejected");
+    if (failed) throw failed.reason;
+    return results.reduce((sum, result) => sum + (result.status === "fulfilled" ? result.value : 0), 0);
+  }
 }
 
 function renderOne(task: RenderTask, output: string, basePath: string): Promise<number> {

@@ -21,6 +21,12 @@ describe("the math repair cache", () => {
     const kept = JSON.parse(await fs.readFile(second.file, "utf8")) as [string, unknown][];
     expect(new Map(kept).get(repairKey(texts[0]!))).toEqual(repairMath(texts[0]!));
 
+    // The same texts again: the kept file is not rewritten.
+    const before = await fs.stat(second.file);
+    await saveRepairCache(second, [...texts].reverse());
+    const after = await fs.stat(second.file);
+    expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
+
     // Only this build's texts are kept: a removed digest's abstracts drop out.
     await saveRepairCache(second, texts.slice(1));
     expect((await openRepairCache(workDir)).loaded).toBe(2);

@@ -14,6 +14,8 @@ export interface RepairCache {
   file: string;
   /** Repairs read from the previous build. */
   loaded: number;
+  /** Their keys: when this build's texts are the same, the file is left as it is. */
+  keys: ReadonlySet<string>;
 }
 
 const MATH_SOURCE = path.join(PROJECT_ROOT, "src", "math");
@@ -35,7 +37,7 @@ export async function openRepairCache(workDir: string): Promise<RepairCache> {
     () => [] as [string, Segment[]][],
   );
   useEarlierRepairs(new Map(entries.map(([key, segments]) => [key, Object.freeze(segments.map((segment) => Object.freeze(segment)))])));
-  return { file, loaded: entries.length };
+  return { file, loaded: entries.length, keys: new Set(entries.map(([key]) => key)) };
 }
 
 /** Keeps the repairs of this build's texts (and no others), then stops handing out earlier ones. */
@@ -43,6 +45,8 @@ export async function saveRepairCache(cache: RepairCache, texts: Iterable<string
   const entries = new Map<string, readonly Segment[]>();
   for (const text of texts) entries.set(repairKey(text), repairMath(text));
   useEarlierRepairs(undefined);
+  // A rebuild with no new or removed text: the kept file already says all of it.
+  if (entries.size === cache.keys.size && [...entries.keys()].every((key) => cache.keys.has(key))) return;
   const folder = path.dirname(cache.file);
   await fs.mkdir(folder, { recursive: true });
   for (const name of await fs.readdir(folder)) if (name !== path.basename(cache.file)) await fs.rm(path.join(folder, name), { force: true });

@@ -9,6 +9,7 @@ import { indexedHtml } from "../search/indexed-html.ts";
 import { newestFirstOrder, type IndexedPage } from "../search/newest-first-order.ts";
 import { PRIMARY_SEARCH_FOLDER, type SearchPart } from "../search/plan-search-parts.ts";
 import { linkOrCopy, mapInBatches } from "./file-batches.ts";
+import { pageFile, syncPartInput } from "./search-input.ts";
 import type { Log } from "./stage-log.ts";
 
 export interface SearchIndexReport {
@@ -55,6 +56,12 @@ export async function buildSearchIndex(
 ): Promise<SearchIndexReport> {
   const bundles: IndexedPage[][] = [];
   const keys = new Set<string>();
+  const inputs = path.join(scratch, "search-input");
+  // Folders Pagefind read for parts the archive no longer has (a different part size, say).
+  const firstDays = new Set(parts.map((part) => part.first));
+  for (const name of await fs.readdir(inputs).catch(() => [] as string[])) {
+    if (!firstDays.has(name.replace(/\.json$/, ""))) await fs.rm(path.join(inputs, name), { recursive: true, force: true });
+  }
   let reindexed = 0;
   const indexOne = async (part: SearchPart, number: number) => {
     const pagesHtml = await readIndexedHtml(site, part);
@@ -68,7 +75,7 @@ export async function buildSearchIndex(
       pages = JSON.parse(await fs.readFile(path.join(cached, "pages.json"), "utf8")) as IndexedPage[];
     } else {
       log(`[pagefind] part ${number + 1} of ${parts.length}: ${part.urls.length} papers, ${part.first} to ${part.last}`);
-      await indexPart(part, pagesHtml, target, path.join(scratch, "search-input", String(number + 1)));
+      await indexPart(part, pagesHtml, target, path.join(inputs, part.first), !cache);
       pages = await readIndexedPages(target);
       if (pages.length !== part.urls.length) throw new Error(`Pagefind indexed ${pages.length} of the ${part.urls.length} papers in ${part.folder}; is data-pagefind-body missing from a paper page?`);
       if (cached) {
@@ -107,7 +114,6 @@ export async function buildSearchIndex(
   return { indexed: bundles.reduce((sum, pages) => sum + pages.length, 0), parts: parts.length, reindexed, files: files + 1 };
 }
 
-const pageFile = (site: string, url: string) => path.join(site, ...url.split("/").filter(Boolean), "index.html");
 
 /**
  * What Pagefind reads of each page of the part (see indexedHtml), in URL
@@ -129,19 +135,10 @@ function partKey(part: SearchPart, pagesHtml: readonly Buffer[]): string {
  * what it indexes: the same index as from the whole pages (tested), from a
  * fraction of the HTML to parse.
  */
-async function indexPart(part: SearchPart, pagesHtml: readonly Buffer[], target: string, input: string): Promise<void> {
-  await fs.rm(input, { recursive: true, force: true });
-  await mapInBatches(part.urls, async (url, index) => {
-    const file = pageFile(input, url);
-    await fs.mkdir(path.dirname(file), { recursive: true });
-    await fs.writeFile(file, pagesHtml[index]!);
-  });
-  try {
-    await fs.rm(target, { recursive: true, force: true });
-    await runPagefindCli(["--site", input, "--output-path", target, ...PAGEFIND_ARGUMENTS], part.folder);
-  } finally {
-    await fs.rm(input, { recursive: true, force: true });
-  }
+async function indexPart(part: SearchPart, pagesHtml: readonly Buffer[], target: string, input: string, fresh: boolean): Promise<void> {
+  await syncPartInput(input, part.urls, pagesHtml, fresh);
+  await fs.rm(target, { recursive: true, force: true });
+  await runPagefindCli(["--site", input, "--output-path", target, ...PAGEFIND_ARGUMENTS], part.folder);
 }
 
 function runPagefindCli(args: string[], what: string): Promise<void> {

@@ -145,6 +145,27 @@ export function repairMath(text: string): readonly Segment[] {
   return segments;
 }
 
+/** Each text's repair: what a worker thread runs over its share of an archive (see build/repair-in-workers.ts). */
+export function repairEach(texts: readonly string[]): (readonly Segment[])[] {
+  return texts.map(repairMath);
+}
+
+/** The texts among `texts` that are neither memoised nor handed over by an earlier build, each once. */
+export function unrepairedTexts(texts: Iterable<string>): string[] {
+  const unknown = new Set<string>();
+  for (const text of texts) if (!cache.has(text) && !earlier?.has(repairKey(text))) unknown.add(text);
+  return [...unknown];
+}
+
+/** Memoises repairs that the same code made elsewhere (on worker threads), so `repairMath` returns them. */
+export function rememberRepairs(texts: readonly string[], repairs: readonly (readonly Segment[])[]): void {
+  if (texts.length !== repairs.length) throw new Error(`rememberRepairs: ${texts.length} texts but ${repairs.length} repairs`);
+  texts.forEach((text, index) => {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(text, Object.freeze(repairs[index]!.map((segment) => Object.freeze(segment))));
+  });
+}
+
 /** How many formulas the repair pass restored in `text` (not counting `$...$` it already had). */
 export function countRepairedSpans(text: string): number {
   return repairMath(text).filter((segment) => segment.kind === "math" && segment.origin === "repaired").length;

@@ -78,7 +78,9 @@ describe("a successful build", () => {
     ]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/\(2 shards\)/);
-    expect(result.stdout).toMatch(/\[eleventy\] 3\/3 parts rendered \(100%\)/);
+    expect(result.stdout).toContain("[eleventy] listing pages rendered");
+    expect(result.stdout).toContain("[eleventy] 2/2 shards of paper pages rendered (100%)");
+    expect(result.stdout).toMatch(/\[eleventy\] \d+ pages from 3 Eleventy processes, 2 at a time/);
     const archiveSite = inject("archiveSite");
     const files = listFiles(output);
     expect(files).toEqual(listFiles(archiveSite));
@@ -97,7 +99,8 @@ describe("a successful build", () => {
     const output = path.join(root, "incremental", "_site");
     const second = await runBuildCli(["--input", digests, "--output", output, "--work-dir", work, "--shard-size", "40"]);
     expect(second.code, second.stderr).toBe(0);
-    expect(second.stdout).toMatch(/\[eleventy\] \d+ pages in a separate process/);
+    expect(second.stdout).toMatch(/paper pages to render, \d+ unchanged \(1 shard\)/);
+    expect(second.stdout).toMatch(/\[eleventy\] \d+ pages from 2 Eleventy processes/);
     const [, rendered, unchanged] = /(\d+) paper pages to render, (\d+) unchanged/.exec(second.stdout)!.map(Number);
     // Rendered: two new papers, one paper seen again, and those whose related lists changed
     // (many, in an archive this small); the rest, most pages, come from the cache.

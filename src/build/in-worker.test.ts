@@ -1,0 +1,56 @@
+import fs from "node:fs";
+import { describe, expect, it, vi } from "vitest";
+import { parseDigest } from "../digest/parse-digest.ts";
+import { relatedPapers } from "../related/related.ts";
+import { SAMPLE_DIGEST } from "../../test/paths.ts";
+import { runInWorker, splitEvenly } from "./in-worker.ts";
+
+const sample = parseDigest(fs.readFileSync(SAMPLE_DIGEST, "utf8"), SAMPLE_DIGEST).digest!;
+const texts = sample.entries.flatMap((entry) => [entry.title, entry.abstract]);
+
+describe("splitEvenly", () => {
+  it.each([
+    { items: [1, 2, 3, 4, 5], count: 2, runs: [[1, 2, 3], [4, 5]] },
+    { items: [1, 2, 3, 4], count: 1, runs: [[1, 2, 3, 4]] },
+    { items: [1, 2], count: 4, runs: [[1], [2]] },
+    { items: [], count: 2, runs: [] },
+  ])("splits $items into at most $count runs, in order", ({ items, count, runs }) => {
+    expect(splitEvenly(items, count)).toEqual(runs);
+  });
+});
+
+describe("runInWorker", () => {
+  it("answers what the function answers in this thread", async () => {
+    const papers = sample.entries.map((entry, index) => ({ id: `p${String(index).padStart(2, "0")}`, title: entry.title, abstract: entry.abstract }));
+    const inWorker = await runInWorker<Map<string, string[]>>(new URL("../related/related.ts", import.meta.url), "relatedPapers", [papers, 5]);
+    expect(inWorker).toEqual(relatedPapers(papers, 5));
+  });
+
+  it("rejects with the function's error", async () => {
+    await expect(runInWorker(new URL("../related/related.ts", import.meta.url), "relatedPapers", [[], -1])).rejects.toThrow("k must be a non-negative integer");
+  });
+});
+
+describe("repairInWorkers", () => {
+  it("memoises the same repairs this thread would make, for texts no earlier build repaired", async () => {
+    const expected = (await import("../math/repair.ts")).repairEach(texts);
+    // A fresh copy of the repair module: nothing repaired or memoised yet.
+    vi.resetModules();
+    const repair = await import("../math/repair.ts");
+    const { repairInWorkers } = await import("./repair-in-workers.ts");
+    expect(repair.unrepairedTexts(texts)).toHaveLength(new Set(texts).size);
+
+    expect(await repairInWorkers(texts, 2, 1)).toBe(new Set(texts).size);
+    expect(repair.unrepairedTexts(texts)).toEqual([]);
+    expect(texts.map((text) => repair.repairMath(text))).toEqual(expected);
+    // Nothing left to repair: no workers.
+    expect(await repairInWorkers(texts, 2, 1)).toBe(0);
+  });
+
+  it("leaves a small archive, or a single core, to this thread", async () => {
+    vi.resetModules();
+    const { repairInWorkers } = await import("./repair-in-workers.ts");
+    expect(await repairInWorkers(texts, 2)).toBe(0);
+    expect(await repairInWorkers(texts, 1, 1)).toBe(0);
+  });
+});

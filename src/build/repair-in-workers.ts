@@ -1,0 +1,26 @@
+import { rememberRepairs, unrepairedTexts, type Segment } from "../math/repair.ts";
+import { runInWorker, splitEvenly } from "./in-worker.ts";
+
+/**
+ * Below this many texts a worker's start-up (about 0.7 s to load tsx, the
+ * repair code and KaTeX) costs more than it saves: they are repaired in this
+ * thread as pages ask for them.
+ */
+export const MIN_TEXTS_FOR_WORKERS = 4000;
+
+const REPAIR_MODULE = new URL("../math/repair.ts", import.meta.url);
+
+/**
+ * Math repair is most of a clean build's preprocessing and each text is
+ * independent, so the texts no earlier build repaired are split over `jobs`
+ * worker threads and their repairs memoised here. Returns how many texts the
+ * workers repaired.
+ */
+export async function repairInWorkers(texts: Iterable<string>, jobs: number, minTexts = MIN_TEXTS_FOR_WORKERS): Promise<number> {
+  const unknown = unrepairedTexts(texts);
+  if (jobs < 2 || unknown.length < minTexts) return 0;
+  const runs = splitEvenly(unknown, jobs);
+  const repairs = await Promise.all(runs.map((run) => runInWorker<Segment[][]>(REPAIR_MODULE, "repairEach", [run])));
+  runs.forEach((run, index) => rememberRepairs(run, repairs[index]!));
+  return unknown.length;
+}
