@@ -12,7 +12,6 @@ import { mapInBatches } from "./file-batches.ts";
 import { hasPage, pageKey, type CachedPaper, type RenderCache } from "./render-cache.ts";
 import { digestTextToMarkdown } from "../math/digest-text.ts";
 import { KATEX_STYLESHEET_PATH, katexStylesheet } from "../markdown/katex-assets.ts";
-import type { RelatablePaper } from "../related/related.ts";
 import { topicListingPages, topicSummaries, topicUrl } from "../site/topic-pages.ts";
 import { classifyPaper } from "../topics/classify.ts";
 import { compileTaxonomy } from "../topics/compile.ts";
@@ -50,7 +49,7 @@ export function identifyPapers(digests: readonly Digest[], registry: PermalinkRe
  * Gives each paper its topics, and makes the data every listing page needs.
  * Related papers matter to paper pages only and are the slowest step, so the
  * build finds them meanwhile (see related-off-thread.ts) and adds them with
- * `withRelated`.
+ * `addRelated`.
  */
 export function describeArchive(papers: Paper[], taxonomy: Taxonomy): ArchiveData {
   const compiled = compileTaxonomy(taxonomy);
@@ -59,9 +58,6 @@ export function describeArchive(papers: Paper[], taxonomy: Taxonomy): ArchiveDat
   const topicRef = topicRefLookup(topics);
   return buildArchiveData(papers, topicRef, topics, topicListingPages(topics, papers, topicRef));
 }
-
-/** What related-paper search reads of each paper. */
-export const relatablePapers = (papers: readonly Paper[]): RelatablePaper[] => papers.map((paper) => ({ id: paper.slug, title: paper.title, abstract: paper.abstract }));
 
 /** Fills in each paper's related papers. */
 export function addRelated(papers: Paper[], related: ReadonlyMap<string, string[]>): void {

@@ -1,7 +1,7 @@
 import type { Paper } from "../model/types.ts";
-import { relatedPapers } from "../related/related.ts";
+import { relatedPapers, type RelatablePaper } from "../related/related.ts";
 import { runInWorker } from "./in-worker.ts";
-import { RELATED_COUNT, relatablePapers } from "./preprocess.ts";
+import { RELATED_COUNT } from "./preprocess.ts";
 
 /** Below this many papers related-paper search takes about a second: a worker's start-up is not worth it. */
 export const MIN_PAPERS_FOR_WORKER = 4000;
@@ -14,7 +14,7 @@ const RELATED_MODULE = new URL("../related/related.ts", import.meta.url);
  * rebuild) overlaps the listing pages and other preprocessing.
  */
 export function findRelatedOffThread(papers: readonly Paper[], jobs: number, minPapers = MIN_PAPERS_FOR_WORKER): Promise<Map<string, string[]>> {
-  const relatable = relatablePapers(papers);
+  const relatable: RelatablePaper[] = papers.map((paper) => ({ id: paper.slug, title: paper.title, abstract: paper.abstract }));
   if (jobs < 2 || papers.length < minPapers) return Promise.resolve(relatedPapers(relatable, RELATED_COUNT));
   return runInWorker<Map<string, string[]>>(RELATED_MODULE, "relatedPapers", [relatable, RELATED_COUNT]);
 }

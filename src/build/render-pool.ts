@@ -31,13 +31,15 @@ export class RenderPool {
   /** Queues `task`; resolves to the number of pages it wrote. */
   render(task: RenderTask): Promise<number> {
     const rendering = (async () => {
-      if (this.running >= Math.max(1, this.jobs)) await new Promise<void>((resolve) => this.waiting.push(resolve));
-      this.running++;
+      if (this.running < Math.max(1, this.jobs)) this.running++;
+      // A task that finishes hands its slot straight to the longest waiting one.
+      else await new Promise<void>((resolve) => this.waiting.push(resolve));
       try {
         return await renderOne(task, this.output, this.basePath);
       } finally {
-        this.running--;
-        this.waiting.shift()?.();
+        const next = this.waiting.shift();
+        if (next) next();
+        else this.running--;
       }
     })();
     // Awaited in finish(); until then a failure must not count as unhandled.
