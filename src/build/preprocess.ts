@@ -102,7 +102,8 @@ export interface PaperInputs {
  * Writes one markdown file per paper that needs rendering. With a render
  * cache, papers whose exact page was rendered before are left out and copied
  * from the cache after rendering. For a small archive the files go into the
- * listings folder, rendered with it in one Eleventy run; for a large one
+ * listings folder (so after writeListingsInput, which empties it), rendered
+ * with it in one Eleventy run; for a large one
  * (`separate`) into shard folders of at most `shardSize` papers (in slug
  * order), each rendered by its own process, so no process holds the whole
  * archive. Shard folders are emptied first so a removed paper does not linger.
