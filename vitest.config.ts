@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["test/**/*.test.ts", "src/**/*.test.ts"],
+          include: ["test/**/*.test.ts", "src/**/*.test.ts", "tools/**/*.test.ts"],
           exclude: ["test/site/**", "test/browser/**", "**/node_modules/**"],
         },
       },

@@ -5,8 +5,8 @@
 import fs from "node:fs";
 import { parseArgs } from "node:util";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
-import { BuildError } from "../src/build/build-error.ts";
-import { buildSite } from "../src/build/pipeline.ts";
+import { BuildError } from "../src/pipeline/build-error.ts";
+import { buildSite } from "../src/pipeline/pipeline.ts";
 
 const { values } = parseArgs({
   options: {

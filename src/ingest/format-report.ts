@@ -1,5 +1,5 @@
 import path from "node:path";
-import { formatProblems } from "../build/read-digests.ts";
+import { formatProblems } from "../pipeline/read-digests.ts";
 import { FORMAT_LABEL } from "./digest-format.ts";
 import type { DigestSummary, IngestPlan } from "./plan-ingest.ts";
 

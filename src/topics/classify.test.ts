@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { classifyPaper } from "./classify.ts";
 import { compileTaxonomy } from "./compile.ts";
 import { loadTaxonomy } from "./taxonomy.ts";
-import { testTaxonomy, topic } from "./test-taxonomy.ts";
+import { testTaxonomy, topic } from "../../test/fixtures/test-taxonomy.ts";
 
 const taxonomy = testTaxonomy([
   topic("quantization", { quantization: 3, "low bit": 2 }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compileTaxonomy } from "./compile.ts";
-import { testTaxonomy, topic } from "./test-taxonomy.ts";
+import { testTaxonomy, topic } from "../../test/fixtures/test-taxonomy.ts";
 
 describe("compileTaxonomy", () => {
   const compiled = compileTaxonomy(

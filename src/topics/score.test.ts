@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compileTaxonomy } from "./compile.ts";
 import { scoreTopics } from "./score.ts";
-import { testTaxonomy, topic } from "./test-taxonomy.ts";
+import { testTaxonomy, topic } from "../../test/fixtures/test-taxonomy.ts";
 
 const compiled = compileTaxonomy(
   testTaxonomy([

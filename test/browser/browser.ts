@@ -7,7 +7,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { Page } from "playwright-core";
-import { launchChromium } from "../../src/browser/chromium.ts";
+import { launchChromium } from "../../tools/browser/chromium.ts";
 import { parse } from "node-html-parser";
 
 

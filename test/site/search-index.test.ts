@@ -4,7 +4,7 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import * as pagefind from "pagefind";
 import { describe, expect, inject, it } from "vitest";
-import { PAGEFIND_OPTIONS } from "../../src/build/search-index.ts";
+import { PAGEFIND_OPTIONS } from "../../src/pipeline/search-index.ts";
 import { listFiles, readPage } from "./read-site.ts";
 
 const archiveSite = inject("archiveSite");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Paper } from "../../src/model/types.ts";
-import { TOPIC_PAGE_SIZE, topicListingPages, topicSummaries } from "../../src/site/topic-pages.ts";
-import type { Taxonomy } from "../../src/topics/taxonomy.ts";
+import type { Paper } from "../model/types.ts";
+import { TOPIC_PAGE_SIZE, topicListingPages, topicSummaries } from "./topic-pages.ts";
+import type { Taxonomy } from "../topics/taxonomy.ts";
 
 const taxonomy = {
   title_weight: 3,

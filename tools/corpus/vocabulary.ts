@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { parseDigest } from "../digest/parse-digest.ts";
+import { parseDigest } from "../../src/digest/parse-digest.ts";
 
 /**
  * Word material for synthetic digests, learnt from one real digest: bigram

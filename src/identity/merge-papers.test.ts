@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { mergePapers } from "../../src/identity/merge-papers.ts";
-import type { Digest, DigestEntry } from "../../src/model/types.ts";
+import { mergePapers } from "./merge-papers.ts";
+import type { Digest, DigestEntry } from "../model/types.ts";
 
 const abstractA = "We study sparse attention for long contexts and show that learned routing matches dense attention on retrieval benchmarks.";
 const abstractB = "A survey of protein folding methods with equivariant networks, covering datasets, metrics and open problems in structure prediction.";

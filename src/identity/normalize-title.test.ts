@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeTitle } from "../../src/identity/normalize-title.ts";
+import { normalizeTitle } from "./normalize-title.ts";
 
 describe("normalizeTitle", () => {
   it.each([

@@ -17,7 +17,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs, promisify } from "node:util";
 import { serveStatic } from "../src/serve/static-server.ts";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../src/browser/chromium.ts";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./browser/chromium.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const QUALITY_DOC = path.join(ROOT, "docs", "quality.md");

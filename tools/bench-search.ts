@@ -1,16 +1,16 @@
 import fs from "node:fs";
 import path from "node:path";
 import { eng as ENGLISH_STOPWORDS } from "stopword";
-import { measureFullBuild, mb } from "../src/bench/build-bench.ts";
-import { replaceSection } from "../src/bench/docs-section.ts";
-import { countFiles, describeMachine, folderBytes } from "../src/bench/machine.ts";
-import { summarizeBytes } from "../src/bench/search-bytes.ts";
-import { STAGES } from "../src/bench/stage-lines.ts";
-import { generateCorpus } from "../src/corpus/generate.ts";
-import { DEFAULT_SAMPLE, loadVocabulary } from "../src/corpus/vocabulary.ts";
+import { measureFullBuild, mb } from "./bench/build-bench.ts";
+import { replaceSection } from "./bench/docs-section.ts";
+import { countFiles, describeMachine, folderBytes } from "./bench/machine.ts";
+import { summarizeBytes } from "./bench/search-bytes.ts";
+import { STAGES } from "./bench/stage-lines.ts";
+import { generateCorpus } from "./corpus/generate.ts";
+import { DEFAULT_SAMPLE, loadVocabulary } from "./corpus/vocabulary.ts";
 import { serveStatic } from "../src/serve/static-server.ts";
 import { readCommandLine } from "../src/cli/read-command-line.ts";
-import { launchChromium } from "../src/browser/chromium.ts";
+import { launchChromium } from "./browser/chromium.ts";
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
 const TARGET_BYTES = 300 * 1024;

@@ -1,7 +1,7 @@
 import { XMLValidator } from "fast-xml-parser";
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from "feedsmith";
 import { describe, expect, it } from "vitest";
-import { atomFeed, jsonFeed, rssFeed, type FeedChannel } from "../../src/feeds/build-feeds.ts";
+import { atomFeed, jsonFeed, rssFeed, type FeedChannel } from "./build-feeds.ts";
 
 const hostileTitle = "A ]]> & <b>Bold</b> \u0001\u0007 “quotes” 'single' 🚀 Über";
 const readableTitle = "A ]]> & <b>Bold</b>  “quotes” 'single' 🚀 Über";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { slugFromTitle } from "../../src/identity/slug-from-title.ts";
+import { slugFromTitle } from "./slug-from-title.ts";
 
 describe("slugFromTitle", () => {
   it.each([

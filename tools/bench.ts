@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import { formatBuildReport, runBuildBench } from "../src/bench/build-bench.ts";
-import { replaceSection } from "../src/bench/docs-section.ts";
-import { DEFAULT_SAMPLE, loadVocabulary } from "../src/corpus/vocabulary.ts";
+import { formatBuildReport, runBuildBench } from "./bench/build-bench.ts";
+import { replaceSection } from "./bench/docs-section.ts";
+import { DEFAULT_SAMPLE, loadVocabulary } from "./corpus/vocabulary.ts";
 import { readCommandLine } from "../src/cli/read-command-line.ts";
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");

@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { planIngest, type DigestsFolderView, type IngestPlan } from "../../src/ingest/plan-ingest.ts";
-import { FIXTURES, SAMPLE_DIGEST } from "../paths.ts";
+import { planIngest, type DigestsFolderView, type IngestPlan } from "./plan-ingest.ts";
+import { FIXTURES, SAMPLE_DIGEST } from "../../test/paths.ts";
 
 const abstract = "An abstract that is long enough to be one, and then some more words to make it so. ".repeat(3).trim();
 const sample = fs.readFileSync(SAMPLE_DIGEST, "utf8");

@@ -5,7 +5,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { launchChromium } from "../src/browser/chromium.ts";
+import { launchChromium } from "./browser/chromium.ts";
 import { serveStatic } from "../src/serve/static-server.ts";
 
 const { values } = parseArgs({

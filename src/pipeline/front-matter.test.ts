@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { paperMarkdownFile } from "../../src/build/front-matter.ts";
-import type { PaperFrontMatter } from "../../src/model/site.ts";
+import { paperMarkdownFile } from "./front-matter.ts";
+import type { PaperFrontMatter } from "../model/site.ts";
 
 const hostileTitle = '---\nlayout: evil.njk\n--- "quoted" \\ {{ x }} {% y %} \u2028 ]]>';
 

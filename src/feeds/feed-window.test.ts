@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { selectFeedDays } from "../../src/feeds/feed-window.ts";
+import { selectFeedDays } from "./feed-window.ts";
 
 const day = (date: string, count: number) => ({ date, items: Array.from({ length: count }, (_, index) => `${date}#${index}`) });
 

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { abstractSimilarity, DIFFERENT_PAPER_SIMILARITY } from "../identity/abstract-similarity.ts";
-import { cutAtWordBoundary, MAX_SLUG_LENGTH } from "../identity/slug-from-title.ts";
+import { abstractSimilarity, DIFFERENT_PAPER_SIMILARITY } from "../../src/identity/abstract-similarity.ts";
+import { cutAtWordBoundary, MAX_SLUG_LENGTH } from "../../src/identity/slug-from-title.ts";
 import { formatCardDay, formatPlainDay, type FormattedPaper } from "./format.ts";
 import { Random } from "./random.ts";
 import { makeAbstract, makeName, makeTitle } from "./text.ts";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { assignPermalinks } from "../../src/identity/assign-permalinks.ts";
-import { mergePapers } from "../../src/identity/merge-papers.ts";
-import { emptyRegistry, permalinkRegistrySchema, serializeRegistry, type PermalinkRegistry } from "../../src/identity/permalink-registry.ts";
-import type { Digest, DigestEntry } from "../../src/model/types.ts";
+import { assignPermalinks } from "./assign-permalinks.ts";
+import { mergePapers } from "./merge-papers.ts";
+import { emptyRegistry, permalinkRegistrySchema, serializeRegistry, type PermalinkRegistry } from "./permalink-registry.ts";
+import type { Digest, DigestEntry } from "../model/types.ts";
 
 const entry = (title: string, abstract: string, card: DigestEntry["card"] = {}): DigestEntry => ({ title, abstract, line: 1, card, authors: [] });
 const digest = (date: string, ...entries: DigestEntry[]): Digest => ({ file: `${date}.txt`, date, entries });

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { DEFAULT_RATES, writeCorpus } from "../src/corpus/generate.ts";
-import { DEFAULT_SAMPLE, loadVocabulary } from "../src/corpus/vocabulary.ts";
+import { DEFAULT_RATES, writeCorpus } from "./corpus/generate.ts";
+import { DEFAULT_SAMPLE, loadVocabulary } from "./corpus/vocabulary.ts";
 import { readCommandLine } from "../src/cli/read-command-line.ts";
 
 const usage = `Usage: npm run corpus -- --out DIR [--days 365] [--per-day 60] [--seed 1] [--start 2023-01-01] [--sample FILE] [--force]

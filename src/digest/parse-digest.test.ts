@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseDigest } from "../../src/digest/parse-digest.ts";
-import { FIXTURES, SAMPLE_DIGEST } from "../paths.ts";
+import { parseDigest } from "./parse-digest.ts";
+import { FIXTURES, SAMPLE_DIGEST } from "../../test/paths.ts";
 
 const sample = fs.readFileSync(SAMPLE_DIGEST, "utf8");
 

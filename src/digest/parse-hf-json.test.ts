@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseDigest } from "../../src/digest/parse-digest.ts";
-import { parseHfJson } from "../../src/digest/parse-hf-json.ts";
-import { FIXTURES, SAMPLE_DIGEST } from "../paths.ts";
+import { parseDigest } from "./parse-digest.ts";
+import { parseHfJson } from "./parse-hf-json.ts";
+import { FIXTURES, SAMPLE_DIGEST } from "../../test/paths.ts";
 
 const fixtureFile = path.join(FIXTURES, "hf-json", "2025-08-23.json");
 const fixture = fs.readFileSync(fixtureFile, "utf8");

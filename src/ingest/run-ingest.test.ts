@@ -2,9 +2,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { readDigestFolder } from "../../src/build/read-digests.ts";
-import { runIngest, type RunIngestOptions } from "../../src/ingest/run-ingest.ts";
-import { FIXTURES, SAMPLE_DIGEST } from "../paths.ts";
+import { readDigestFolder } from "../pipeline/read-digests.ts";
+import { runIngest, type RunIngestOptions } from "./run-ingest.ts";
+import { FIXTURES, SAMPLE_DIGEST } from "../../test/paths.ts";
 
 const abstract = "An abstract that is long enough to be one, and then some more words to make it so. ".repeat(3).trim();
 const sample = fs.readFileSync(SAMPLE_DIGEST, "utf8");
