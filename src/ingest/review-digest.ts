@@ -20,6 +20,11 @@ const CARD_FIELD_NAMES: Record<keyof CardMetadata, string> = {
   githubStars: "GitHub stars",
   comments: "comments",
   publishedOn: "publication dates",
+  organizationUrl: "organisation pages",
+  githubRepo: "code repositories",
+  projectPage: "project pages",
+  keywords: "keywords",
+  countedOn: "count dates",
 };
 
 /** The odd things in a digest that parsed cleanly: short abstracts, repeated papers, what metadata came along. */

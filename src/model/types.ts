@@ -18,6 +18,16 @@ export const cardMetadataSchema = z.object({
   comments: z.number().int().nonnegative().optional(),
   /** The paper's own publication date shown on a card (not the digest's date). */
   publishedOn: isoDate.optional(),
+  /** The organisation's Hugging Face page, when the digest names one. */
+  organizationUrl: z.url().optional(),
+  /** The paper's code repository (Hugging Face API `githubRepo`). */
+  githubRepo: z.url().optional(),
+  /** The paper's project page (Hugging Face API `projectPage`). */
+  projectPage: z.url().optional(),
+  /** Keywords the Hugging Face API attaches (`ai_keywords`). */
+  keywords: z.array(z.string()).optional(),
+  /** The calendar date (UTC) on which `upvotes` and `comments` were counted. */
+  countedOn: isoDate.optional(),
 });
 export type CardMetadata = z.infer<typeof cardMetadataSchema>;
 
