@@ -6,19 +6,19 @@ import { markdownPlugin } from "./src/eleventy/markdown-plugin.ts";
 import { pagesPlugin } from "./src/eleventy/pages-plugin.ts";
 import { schemaPlugin } from "./src/eleventy/schema-plugin.ts";
 import { katexFontFiles } from "./src/markdown/katex-assets.ts";
+import { readRenderJob } from "./src/pipeline/render-job.ts";
 
 /**
- * Eleventy renders a folder that preprocessing generates (papers and global
+ * Eleventy renders a folder that the pipeline generates (papers and global
  * data) with the Nunjucks layouts in `layouts/`. Run `npm run build`, which
- * preprocesses first; it points Eleventy at the generated folder.
+ * writes that folder and points Eleventy at it; the folder's render job says
+ * whether it is the whole site or a shard of paper pages.
  */
-const projectRoot = import.meta.dirname;
-const siteSource = process.env.DPA_SITE_SOURCE ?? path.join(projectRoot, ".generated", "site");
-const layouts = path.join(projectRoot, "layouts");
-// Set for a shard of paper pages in a sharded build: the listings pass renders pages and copies assets.
-const papersOnly = process.env.DPA_PAPERS_ONLY === "1";
+const layouts = path.join(import.meta.dirname, "layouts");
 
 export default function (eleventyConfig: EleventyConfig) {
+  const siteSource = eleventyConfig.directories.input;
+  const { papersOnly } = readRenderJob(siteSource);
   // The generated input folder is git-ignored by design; Eleventy must still read it.
   eleventyConfig.setUseGitIgnore(false);
   eleventyConfig.addPlugin(markdownPlugin);
@@ -29,14 +29,13 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPlugin(HtmlBasePlugin);
   if (!papersOnly) {
     eleventyConfig.addPassthroughCopy({ [path.join(layouts, "assets")]: "assets" });
-    // KaTeX's woff2 fonts, self-hosted from the katex package; preprocessing writes its stylesheet.
+    // KaTeX's woff2 fonts, self-hosted from the katex package; the pipeline writes its stylesheet.
     for (const file of katexFontFiles()) eleventyConfig.addPassthroughCopy({ [file.from]: file.to });
     eleventyConfig.addPassthroughCopy({ [path.join(siteSource, "assets")]: "assets" });
   }
 
   return {
     dir: {
-      input: siteSource,
       includes: path.relative(siteSource, layouts),
       layouts: path.relative(siteSource, layouts),
       data: "_data",

@@ -1,5 +1,5 @@
 import { BuildError } from "../src/pipeline/build-error.ts";
-import { buildSite } from "../src/pipeline/pipeline.ts";
+import { buildSite } from "../src/pipeline/build-site.ts";
 import { readCommandLine } from "../src/cli/read-command-line.ts";
 
 const usage = `Usage: npm run build -- [--input DIR] [--output DIR] [--site-url URL] [--base-path /prefix/]

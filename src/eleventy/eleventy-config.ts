@@ -17,7 +17,3 @@ export interface EleventyConfig {
   directories: { input: string; output: string };
 }
 
-export interface EleventyPageData {
-  page: { inputPath: string; url: string | false };
-  [key: string]: unknown;
-}

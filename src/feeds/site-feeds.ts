@@ -1,6 +1,5 @@
 import type { BuildSettings, TopicPage } from "../model/site.ts";
 import type { Paper } from "../model/types.ts";
-import { digestTextToPlainText } from "../math/digest-text.ts";
 import { paperUrl } from "../site/paper-page.ts";
 import { atomFeed, jsonFeed, rssFeed, type FeedEntry } from "./build-feeds.ts";
 import { selectFeedDays, type FeedDay } from "./feed-window.ts";
@@ -18,8 +17,8 @@ export interface FeedSources {
   papers: readonly Paper[];
   topics: readonly TopicPage[];
   settings: BuildSettings;
-  /** The abstract as feed-safe HTML: math as MathML, no KaTeX HTML. */
-  renderAbstractHtml: (abstract: string) => string;
+  /** A paper's abstract markdown as feed-safe HTML: math as MathML, no KaTeX HTML. */
+  renderAbstractHtml: (abstractMarkdown: string) => string;
 }
 
 export const feedPaths = {
@@ -36,10 +35,10 @@ export function siteFeeds(sources: FeedSources): FeedFile[] {
   const topicNames = new Map(sources.topics.map((topic) => [topic.slug, topic.name]));
   const entryFor = (paper: Paper, date: string): FeedEntry => ({
     url: `${settings.siteUrl}${paperUrl(paper.slug)}`,
-    title: digestTextToPlainText(paper.title),
+    title: paper.text.titleText,
     date,
-    summary: digestTextToPlainText(paper.abstract),
-    contentHtml: sources.renderAbstractHtml(paper.abstract),
+    summary: paper.text.abstractText,
+    contentHtml: sources.renderAbstractHtml(paper.text.abstractMarkdown),
     categories: paper.topics.map((slug) => ({ term: slug, label: topicNames.get(slug) ?? slug })),
     ...(paper.arxivId ? { arxivUrl: `https://arxiv.org/abs/${paper.arxivId}` } : {}),
     authors: paper.authors,

@@ -6,7 +6,7 @@ import { escapeMarkdown } from "../markdown/escape-markdown.ts";
 import { repairMath, type Segment } from "./repair.ts";
 import { texToUnicode } from "./tex-to-unicode.ts";
 
-export { countRepairedSpans, repairMath, type Segment } from "./repair.ts";
+export { repairMath, type Segment } from "./repair.ts";
 
 /**
  * Emphasis markers only work when they touch letters or digits; around
@@ -29,42 +29,29 @@ function segmentMarkdown(segment: Segment): string {
 }
 
 /**
- * Digest text (a title or an abstract) as safe markdown for the site's
- * markdown-it renderer: text is escaped so nothing in it is markdown, HTML
- * or template syntax (a `$` in text becomes `\$`, which the KaTeX plugin
- * skips), formulas become `$...$`, emphasis `*...*`.
+ * Repaired text as safe markdown for the site's markdown-it renderer: text is
+ * escaped so nothing in it is markdown, HTML or template syntax (a `$` in text
+ * becomes `\$`, which the KaTeX plugin skips), formulas become `$...$`,
+ * emphasis `*...*`.
  */
-export function digestTextToMarkdown(text: string): string {
-  return remember(markdownCache, text, () => repairMath(text).map(segmentMarkdown).join(""));
-}
+export const segmentsToMarkdown = (segments: readonly Segment[]): string => segments.map(segmentMarkdown).join("");
 
 /** Readable plain text for <title>, feeds, meta descriptions and search: `ell_p` → ℓp, `epsilon` → ε. */
-export function digestTextToPlainText(text: string): string {
-  return remember(plainTextCache, text, () =>
-    repairMath(text)
-      .map((segment) => (segment.kind === "math" ? texToUnicode(segment.tex) : segment.text))
-      .join("")
-      .replace(/\s+/g, " ")
-      .trim(),
-  );
-}
-
-// A title is asked for on its own page, in listings, feeds and five related lists: convert it once.
-const CACHE_LIMIT = 250_000;
-const markdownCache = new Map<string, string>();
-const plainTextCache = new Map<string, string>();
-
-function remember(cache: Map<string, string>, text: string, convert: () => string): string {
-  let value = cache.get(text);
-  if (value === undefined) {
-    value = convert();
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(text, value);
-  }
-  return value;
-}
+export const segmentsToPlainText = (segments: readonly Segment[]): string =>
+  segments
+    .map((segment) => (segment.kind === "math" ? texToUnicode(segment.tex) : segment.text))
+    .join("")
+    .replace(/\s+/g, " ")
+    .trim();
 
 /** Whether the rendered text will contain typeset math (so the page needs KaTeX's CSS). */
-export function digestTextHasMath(text: string): boolean {
-  return repairMath(text).some((segment) => segment.kind === "math");
-}
+export const segmentsHaveMath = (segments: readonly Segment[]): boolean => segments.some((segment) => segment.kind === "math");
+
+/** Digest text (a title or an abstract) as safe markdown; see `segmentsToMarkdown`. Not memoised: a build uses `MathText`. */
+export const digestTextToMarkdown = (text: string): string => segmentsToMarkdown(repairMath(text));
+
+/** Digest text as readable plain text; see `segmentsToPlainText`. Not memoised: a build uses `MathText`. */
+export const digestTextToPlainText = (text: string): string => segmentsToPlainText(repairMath(text));
+
+/** Whether digest text will contain typeset math. Not memoised: a build uses `MathText`. */
+export const digestTextHasMath = (text: string): boolean => segmentsHaveMath(repairMath(text));

@@ -113,57 +113,21 @@ function repairUncached(text: string): Segment[] {
   return tidy(segments);
 }
 
-// Large enough to hold every title and abstract of a 100k-paper build, so each is repaired once.
-const CACHE_LIMIT = 250_000;
-const cache = new Map<string, readonly Segment[]>();
-/** Repairs an earlier build kept (see build/repair-cache.ts), by `repairKey`. */
-let earlier: ReadonlyMap<string, readonly Segment[]> | undefined;
-
-/** The key an earlier build's repair of `text` is kept under. */
+/** The key an earlier build's repair of `text` is kept under (see pipeline/repair-cache.ts). */
 export const repairKey = (text: string) => createHash("sha1").update(text).digest("base64url");
 
 /**
- * Hands the repair results of an earlier build, made by this same repair
- * code, to `repairMath`, which then skips repairing those texts again. The
- * repair is a pure function of the text, so the result is the same.
- */
-export function useEarlierRepairs(repairs: ReadonlyMap<string, readonly Segment[]> | undefined): void {
-  earlier = repairs;
-}
-
-/**
- * Digest text (a title or an abstract) as text, math and emphasis segments.
- * Memoised: pages ask for the markdown, the plain text and "has math?" of
- * the same abstract.
+ * Digest text (a title or an abstract) as text, math and emphasis segments,
+ * frozen. Pure and not memoised: `MathText` (math-text.ts) remembers repairs
+ * for a build.
  */
 export function repairMath(text: string): readonly Segment[] {
-  const cached = cache.get(text);
-  if (cached) return cached;
-  const segments = earlier?.get(repairKey(text)) ?? Object.freeze(repairUncached(text).map((segment) => Object.freeze(segment)));
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(text, segments);
-  return segments;
+  return Object.freeze(repairUncached(text).map((segment) => Object.freeze(segment)));
 }
 
-/** Each text's repair: what a worker thread runs over its share of an archive (see build/repair-in-workers.ts). */
+/** Each text's repair: what a worker thread runs over its share of an archive (see pipeline/repair-in-workers.ts). */
 export function repairEach(texts: readonly string[]): (readonly Segment[])[] {
   return texts.map(repairMath);
-}
-
-/** The texts among `texts` that are neither memoised nor handed over by an earlier build, each once. */
-export function unrepairedTexts(texts: Iterable<string>): string[] {
-  const unknown = new Set<string>();
-  for (const text of texts) if (!cache.has(text) && !earlier?.has(repairKey(text))) unknown.add(text);
-  return [...unknown];
-}
-
-/** Memoises repairs that the same code made elsewhere (on worker threads), so `repairMath` returns them. */
-export function rememberRepairs(texts: readonly string[], repairs: readonly (readonly Segment[])[]): void {
-  if (texts.length !== repairs.length) throw new Error(`rememberRepairs: ${texts.length} texts but ${repairs.length} repairs`);
-  texts.forEach((text, index) => {
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(text, Object.freeze(repairs[index]!.map((segment) => Object.freeze(segment))));
-  });
 }
 
 /** How many formulas the repair pass restored in `text` (not counting `$...$` it already had). */

@@ -62,7 +62,7 @@ export interface Appearance {
 }
 
 /** A paper after identity merging: one page, however many digests it appeared in. */
-export interface Paper {
+export interface IdentifiedPaper {
   slug: string;
   title: string;
   abstract: string;
@@ -71,8 +71,23 @@ export interface Paper {
   appearances: Appearance[];
   card: CardMetadata;
   authors: string[];
+}
+
+/** Title and abstract in every form the site shows them, made once per paper from its repaired math. */
+export interface PaperText {
+  titleMarkdown: string;
+  titleText: string;
+  titleHasMath: boolean;
+  abstractMarkdown: string;
+  abstractText: string;
+  abstractHasMath: boolean;
+}
+
+/** A paper with everything the site shows of it: what enrichment returns. */
+export interface Paper extends IdentifiedPaper {
   /** Topic slugs, best first. */
   topics: string[];
   /** Slugs of similar papers, most similar first. */
   related: string[];
+  text: PaperText;
 }

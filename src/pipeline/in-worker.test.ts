@@ -32,25 +32,25 @@ describe("runInWorker", () => {
 });
 
 describe("repairInWorkers", () => {
-  it("memoises the same repairs this thread would make, for texts no earlier build repaired", async () => {
+  it("hands the build's MathText the same repairs this thread would make, for texts it did not know", async () => {
     const expected = (await import("../math/repair.ts")).repairEach(texts);
-    // A fresh copy of the repair module: nothing repaired or memoised yet.
-    vi.resetModules();
-    const repair = await import("../math/repair.ts");
+    const { MathText } = await import("../math/math-text.ts");
     const { repairInWorkers } = await import("./repair-in-workers.ts");
-    expect(repair.unrepairedTexts(texts)).toHaveLength(new Set(texts).size);
+    // A fresh MathText: nothing repaired or handed over yet.
+    const mathText = new MathText();
+    expect(mathText.unrepaired(texts)).toHaveLength(new Set(texts).size);
 
-    expect(await repairInWorkers(texts, 2, 1)).toBe(new Set(texts).size);
-    expect(repair.unrepairedTexts(texts)).toEqual([]);
-    expect(texts.map((text) => repair.repairMath(text))).toEqual(expected);
+    expect(await repairInWorkers(mathText, texts, 2, 1)).toBe(new Set(texts).size);
+    expect(mathText.unrepaired(texts)).toEqual([]);
+    expect(texts.map((text) => mathText.segments(text))).toEqual(expected);
     // Nothing left to repair: no workers.
-    expect(await repairInWorkers(texts, 2, 1)).toBe(0);
+    expect(await repairInWorkers(mathText, texts, 2, 1)).toBe(0);
   });
 
   it("leaves a small archive, or a single core, to this thread", async () => {
-    vi.resetModules();
+    const { MathText } = await import("../math/math-text.ts");
     const { repairInWorkers } = await import("./repair-in-workers.ts");
-    expect(await repairInWorkers(texts, 2)).toBe(0);
-    expect(await repairInWorkers(texts, 1, 1)).toBe(0);
+    expect(await repairInWorkers(new MathText(), texts, 2)).toBe(0);
+    expect(await repairInWorkers(new MathText(), texts, 1, 1)).toBe(0);
   });
 });

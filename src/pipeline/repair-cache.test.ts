@@ -1,11 +1,10 @@
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { repairKey, repairMath, useEarlierRepairs } from "../math/repair.ts";
+import { describe, expect, it } from "vitest";
+import { MathText } from "../math/math-text.ts";
+import { repairKey, repairMath } from "../math/repair.ts";
 import { openRepairCache, saveRepairCache } from "./repair-cache.ts";
-
-afterEach(() => useEarlierRepairs(undefined));
 
 const texts = ["Sharper Bounds for ell_p Sensitivity Sampling", "We prove an O(n log n) bound with epsilon-approximations.", "No math here at all."];
 
@@ -14,7 +13,7 @@ describe("the math repair cache", () => {
     const workDir = await fs.mkdtemp(path.join(os.tmpdir(), "dpa-repair-"));
     const first = await openRepairCache(workDir);
     expect(first.loaded).toBe(0);
-    await saveRepairCache(first, texts);
+    await saveRepairCache(first, texts, new MathText(first.earlier));
 
     const second = await openRepairCache(workDir);
     expect(second.loaded).toBe(texts.length);
@@ -23,21 +22,21 @@ describe("the math repair cache", () => {
 
     // The same texts again: the kept file is not rewritten.
     const before = await fs.stat(second.file);
-    await saveRepairCache(second, [...texts].reverse());
+    await saveRepairCache(second, [...texts].reverse(), new MathText(second.earlier));
     const after = await fs.stat(second.file);
     expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
 
     // Only this build's texts are kept: a removed digest's abstracts drop out.
-    await saveRepairCache(second, texts.slice(1));
+    await saveRepairCache(second, texts.slice(1), new MathText(second.earlier));
     expect((await openRepairCache(workDir)).loaded).toBe(2);
     expect(await fs.readdir(path.dirname(second.file))).toEqual([path.basename(second.file)]);
   });
 
-  it("is what repairMath answers for a text it has not repaired in this process", () => {
+  it("is what the build's MathText answers for a text it has not repaired in this process", () => {
     const text = "A text this process has never repaired, kept by an earlier build.";
-    useEarlierRepairs(new Map([[repairKey(text), [{ kind: "text", text: "as the earlier build repaired it" }]]]));
-    expect(repairMath(text)).toEqual([{ kind: "text", text: "as the earlier build repaired it" }]);
-    useEarlierRepairs(undefined);
-    expect(repairMath("Another new text, repaired here.")).toEqual([{ kind: "text", text: "Another new text, repaired here." }]);
+    const mathText = new MathText(new Map([[repairKey(text), [{ kind: "text", text: "as the earlier build repaired it" }]]]));
+    expect(mathText.segments(text)).toEqual([{ kind: "text", text: "as the earlier build repaired it" }]);
+    expect(new MathText().segments(text)).toEqual([{ kind: "text", text }]);
+    expect(mathText.segments("Another new text, repaired here.")).toEqual([{ kind: "text", text: "Another new text, repaired here." }]);
   });
 });

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { repairKey, repairMath, useEarlierRepairs, type Segment } from "../math/repair.ts";
+import type { MathText } from "../math/math-text.ts";
+import { repairKey, type Segment } from "../math/repair.ts";
 import { PROJECT_ROOT } from "./run-eleventy.ts";
 
 /**
@@ -16,6 +17,8 @@ export interface RepairCache {
   loaded: number;
   /** Their keys: when this build's texts are the same, the file is left as it is. */
   keys: ReadonlySet<string>;
+  /** The repairs themselves, by `repairKey`, for this build's `MathText`. */
+  earlier: ReadonlyMap<string, readonly Segment[]>;
 }
 
 const MATH_SOURCE = path.join(PROJECT_ROOT, "src", "math");
@@ -29,22 +32,21 @@ async function repairCodeVersion(): Promise<string> {
   return hash.digest("hex").slice(0, 24);
 }
 
-/** Reads the previous build's repairs, when they were made by this repair code, and hands them to `repairMath`. */
+/** Reads the previous build's repairs, when they were made by this repair code. */
 export async function openRepairCache(workDir: string): Promise<RepairCache> {
   const file = path.join(workDir, "math-cache", `${await repairCodeVersion()}.json`);
   const entries = await fs.readFile(file, "utf8").then(
     (text) => JSON.parse(text) as [string, Segment[]][],
     () => [] as [string, Segment[]][],
   );
-  useEarlierRepairs(new Map(entries.map(([key, segments]) => [key, Object.freeze(segments.map((segment) => Object.freeze(segment)))])));
-  return { file, loaded: entries.length, keys: new Set(entries.map(([key]) => key)) };
+  const earlier = new Map(entries.map(([key, segments]) => [key, Object.freeze(segments.map((segment) => Object.freeze(segment)))]));
+  return { file, loaded: entries.length, keys: new Set(earlier.keys()), earlier };
 }
 
-/** Keeps the repairs of this build's texts (and no others), then stops handing out earlier ones. */
-export async function saveRepairCache(cache: RepairCache, texts: Iterable<string>): Promise<void> {
+/** Keeps the repairs of this build's texts (and no others), as `mathText` made or reused them. */
+export async function saveRepairCache(cache: RepairCache, texts: Iterable<string>, mathText: MathText): Promise<void> {
   const entries = new Map<string, readonly Segment[]>();
-  for (const text of texts) entries.set(repairKey(text), repairMath(text));
-  useEarlierRepairs(undefined);
+  for (const text of texts) entries.set(repairKey(text), mathText.segments(text));
   // A rebuild with no new or removed text: the kept file already says all of it.
   if (entries.size === cache.keys.size && [...entries.keys()].every((key) => cache.keys.has(key))) return;
   const folder = path.dirname(cache.file);

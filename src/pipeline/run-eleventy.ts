@@ -3,13 +3,12 @@ import Eleventy from "@11ty/eleventy";
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "..", "..");
 
-/** Renders the generated folder with the project's `.eleventy.ts` into `output`; returns the number of files written. */
-export async function runEleventy(siteSource: string, output: string, basePath: string, options: { papersOnly?: boolean } = {}): Promise<number> {
-  // The config reads where the generated input is from the environment, as it does under the eleventy CLI.
-  process.env.DPA_SITE_SOURCE = siteSource;
-  // A shard of paper pages: the site's own pages and assets come from the listings pass.
-  if (options.papersOnly) process.env.DPA_PAPERS_ONLY = "1";
-  else delete process.env.DPA_PAPERS_ONLY;
+/**
+ * Renders a generated input folder with the project's `.eleventy.ts` into
+ * `output`; returns the number of pages written. The folder's render job
+ * (render-job.ts) tells the config what to render.
+ */
+export async function runEleventy(siteSource: string, output: string, basePath: string): Promise<number> {
   const eleventy = new Eleventy(siteSource, output, {
     configPath: path.join(PROJECT_ROOT, ".eleventy.ts"),
     quietMode: true,

@@ -8,3 +8,6 @@ export async function timed<T>(log: Log, stage: string, run: () => Promise<T>, d
   log(`[${stage}] ${describe(result)} in ${seconds < 10 ? seconds.toFixed(2) : seconds.toFixed(1)} s`);
   return result;
 }
+
+/** "1 paper", "3 papers": counts in log lines read as English. */
+export const count = (n: number, singular: string, plural = `${singular}s`) => `${n} ${n === 1 ? singular : plural}`;

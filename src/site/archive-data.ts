@@ -1,4 +1,3 @@
-import { digestTextHasMath, digestTextToMarkdown, digestTextToPlainText } from "../math/digest-text.ts";
 import type { ArchiveData, DayCount, DayPage, DayRef, MonthPage, PaperSummary, TopicListingPage, TopicPage, TopicRef, YearPage } from "../model/site.ts";
 import type { Paper } from "../model/types.ts";
 import { dayLabel, dayUrl, longDayLabel, monthLabel, monthUrl, yearUrl } from "./calendar.ts";
@@ -37,7 +36,7 @@ export function buildArchiveData(
       longLabel: longDayLabel(date),
       papers: summaries,
       hasMath: summaries.some((summary) => summary.hasMath),
-      titlesHaveMath: entries.some(({ paper }) => digestTextHasMath(paper.title)),
+      titlesHaveMath: entries.some(({ paper }) => paper.text.titleHasMath),
       ...(previous ? { previous: dayRef(previous) } : {}),
       ...(next ? { next: dayRef(next) } : {}),
       month: { url: monthUrl(yearMonth), label: monthLabel(yearMonth) },
@@ -73,9 +72,9 @@ function summarize(paper: Paper, date: string, topicRef: (slug: string) => Topic
   return {
     ...paperLink(paper),
     slug: paper.slug,
-    abstractMarkdown: digestTextToMarkdown(paper.abstract),
-    excerpt: truncateAtWord(digestTextToPlainText(paper.abstract), 240),
-    hasMath: digestTextHasMath(paper.title) || digestTextHasMath(paper.abstract),
+    abstractMarkdown: paper.text.abstractMarkdown,
+    excerpt: truncateAtWord(paper.text.abstractText, 240),
+    hasMath: paper.text.titleHasMath || paper.text.abstractHasMath,
     topics: paper.topics.map(topicRef),
     otherDays: paper.appearances.filter((appearance) => appearance.date !== date).map((appearance) => dayRef(appearance.date)),
     ...(paper.arxivId ? { arxivId: paper.arxivId } : {}),

@@ -1,4 +1,3 @@
-import { digestTextHasMath, digestTextToMarkdown, digestTextToPlainText } from "../math/digest-text.ts";
 import type { Paper } from "../model/types.ts";
 import type { PaperLink, PaperPage, TopicRef } from "../model/site.ts";
 import { dayLabel, dayUrl } from "./calendar.ts";
@@ -7,7 +6,7 @@ import { truncateAtWord } from "./truncate-at-word.ts";
 export const paperUrl = (slug: string) => `/papers/${slug}/`;
 
 export function paperLink(paper: Paper): PaperLink {
-  return { url: paperUrl(paper.slug), titleMarkdown: digestTextToMarkdown(paper.title), titleText: digestTextToPlainText(paper.title) };
+  return { url: paperUrl(paper.slug), titleMarkdown: paper.text.titleMarkdown, titleText: paper.text.titleText };
 }
 
 /** Everything a paper's page shows, derived from the merged paper. */
@@ -17,15 +16,14 @@ export function toPaperPage(
   paperBySlug: (slug: string) => Paper | undefined,
   siteUrl: string,
 ): PaperPage {
-  const titleText = digestTextToPlainText(paper.title);
-  const abstractText = digestTextToPlainText(paper.abstract);
+  const { titleText, abstractText } = paper.text;
   const topics = paper.topics.map(topicRef);
   const query = encodeURIComponent(titleText);
   const dates = paper.appearances.map((appearance) => appearance.date);
   return {
     slug: paper.slug,
     url: paperUrl(paper.slug),
-    titleMarkdown: digestTextToMarkdown(paper.title),
+    titleMarkdown: paper.text.titleMarkdown,
     titleText,
     description: truncateAtWord(abstractText, 200),
     jsonLd: {
@@ -41,11 +39,11 @@ export function toPaperPage(
     },
     // Related titles render with math too, so they count.
     hasMath:
-      digestTextHasMath(paper.title) ||
-      digestTextHasMath(paper.abstract) ||
+      paper.text.titleHasMath ||
+      paper.text.abstractHasMath ||
       paper.related.some((slug) => {
         const other = paperBySlug(slug);
-        return other !== undefined && digestTextHasMath(other.title);
+        return other !== undefined && other.text.titleHasMath;
       }),
     appearances: dates.map((date) => ({ date, url: dayUrl(date), label: dayLabel(date) })),
     firstDate: dates[0]!,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MathText } from "../math/math-text.ts";
 import type { Paper } from "../model/types.ts";
 import { TOPIC_PAGE_SIZE, topicListingPages, topicSummaries } from "./topic-pages.ts";
 import type { Taxonomy } from "../topics/taxonomy.ts";
@@ -14,13 +15,18 @@ const taxonomy = {
   ],
 } as unknown as Taxonomy;
 
+const mathText = new MathText();
+
 function paper(index: number, topics: string[]): Paper {
   const day = String((index % 28) + 1).padStart(2, "0");
   const month = index < 60 ? "07" : "08";
+  const title = `Paper ${index}`;
+  const abstract = `Abstract ${index}.`;
   return {
     slug: `paper-${index}`,
-    title: `Paper ${index}`,
-    abstract: `Abstract ${index}.`,
+    title,
+    abstract,
+    text: mathText.paperText({ title, abstract }),
     appearances: [{ date: `2025-${month}-${day}`, position: index }],
     card: {},
     authors: [],

@@ -1,4 +1,3 @@
-import { digestTextHasMath, digestTextToPlainText } from "../math/digest-text.ts";
 import type { TopicListingPage, TopicPage, TopicRef } from "../model/site.ts";
 import type { Paper } from "../model/types.ts";
 import type { Taxonomy } from "../topics/taxonomy.ts";
@@ -49,11 +48,11 @@ export function topicListingPages(topics: readonly TopicPage[], papers: readonly
             date,
             dateLabel: dayLabel(date),
             dayUrl: dayUrl(date),
-            excerpt: truncateAtWord(digestTextToPlainText(paper.abstract), 280),
+            excerpt: truncateAtWord(paper.text.abstractText, 280),
             topics: paper.topics.map(topicRef),
           };
         }),
-        hasMath: chunk.some((paper) => digestTextHasMath(paper.title)),
+        hasMath: chunk.some((paper) => paper.text.titleHasMath),
         ...(pageNumber > 1 ? { previous: topicPageUrl(topic.slug, pageNumber - 1) } : {}),
         ...(pageNumber < pageCount ? { next: topicPageUrl(topic.slug, pageNumber + 1) } : {}),
       };

@@ -1,7 +1,9 @@
-import type { Paper } from "../model/types.ts";
+import type { IdentifiedPaper } from "../model/types.ts";
 import { relatedPapers, type RelatablePaper } from "../related/related.ts";
 import { runInWorker } from "./in-worker.ts";
-import { RELATED_COUNT } from "./preprocess.ts";
+
+/** How many similar papers each paper page lists. */
+export const RELATED_COUNT = 5;
 
 /** Below this many papers related-paper search takes about a second: a worker's start-up is not worth it. */
 export const MIN_PAPERS_FOR_WORKER = 4000;
@@ -9,11 +11,11 @@ export const MIN_PAPERS_FOR_WORKER = 4000;
 const RELATED_MODULE = new URL("../related/related.ts", import.meta.url);
 
 /**
- * Related papers for every paper. For a large archive on a machine with a
- * core to spare this runs on a worker thread, so the search (a tenth of a
- * rebuild) overlaps the listing pages and other preprocessing.
+ * Related papers for every paper, by slug. For a large archive on a machine
+ * with a core to spare this runs on a worker thread, so the search overlaps
+ * classification and the math repair on this thread.
  */
-export function findRelatedOffThread(papers: readonly Paper[], jobs: number, minPapers = MIN_PAPERS_FOR_WORKER): Promise<Map<string, string[]>> {
+export function findRelated(papers: readonly IdentifiedPaper[], jobs: number, minPapers = MIN_PAPERS_FOR_WORKER): Promise<Map<string, string[]>> {
   const relatable: RelatablePaper[] = papers.map((paper) => ({ id: paper.slug, title: paper.title, abstract: paper.abstract }));
   if (jobs < 2 || papers.length < minPapers) return Promise.resolve(relatedPapers(relatable, RELATED_COUNT));
   return runInWorker<Map<string, string[]>>(RELATED_MODULE, "relatedPapers", [relatable, RELATED_COUNT]);

@@ -1,20 +1,25 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { siteFeeds } from "../feeds/site-feeds.ts";
-import { digestTextToMarkdown } from "../math/digest-text.ts";
 import { createMarkdownRenderer } from "../markdown/renderer.ts";
 import type { BuildSettings } from "../model/site.ts";
 import { robotsTxt, sitemapEntries, sitemapXml } from "../site/sitemap.ts";
-import type { SiteContent } from "./preprocess.ts";
+import type { EnrichedArchive } from "./enrich.ts";
+
+/** What the syndicate stage reports: the feeds and sitemap it wrote into the site. */
+export interface Syndication {
+  feeds: number;
+  sitemapUrls: number;
+}
 
 /** Feeds, sitemap and robots.txt, written straight into the (staging) site folder. */
-export async function writeSyndication(site: string, content: SiteContent, settings: BuildSettings): Promise<{ feeds: number; sitemapUrls: number }> {
+export async function syndicate(site: string, content: EnrichedArchive, settings: BuildSettings): Promise<Syndication> {
   const markdown = createMarkdownRenderer({ mathOutput: "mathml" });
   const feeds = siteFeeds({
     papers: content.papers,
     topics: content.archive.topics,
     settings,
-    renderAbstractHtml: (abstract) => markdown.render(digestTextToMarkdown(abstract)).trim(),
+    renderAbstractHtml: (abstractMarkdown) => markdown.render(abstractMarkdown).trim(),
   });
   const entries = sitemapEntries(content.archive, content.papers);
   const files = [

@@ -1,0 +1,45 @@
+import { describe, expect, test } from "vitest";
+import { digestTextHasMath, digestTextToMarkdown, digestTextToPlainText } from "./digest-text.ts";
+import { MathText } from "./math-text.ts";
+import { repairKey, repairMath } from "./repair.ts";
+
+describe("MathText", () => {
+  test("repairs each text once and gives the same frozen segments to every caller", () => {
+    const mathText = new MathText();
+    const first = mathText.segments("a bound of Omega(T^{2/3}) holds");
+    expect(mathText.segments("a bound of Omega(T^{2/3}) holds")).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(first).toEqual(repairMath("a bound of Omega(T^{2/3}) holds"));
+  });
+
+  test("each build's memo is its own", () => {
+    const text = "Sharper Bounds for ell_p Sensitivity Sampling";
+    expect(new MathText().segments(text)).not.toBe(new MathText().segments(text));
+  });
+
+  test("a paper's text forms are what the unmemoised functions give", () => {
+    const paper = { title: "Sharper Bounds for ell_p Sensitivity Sampling", abstract: "We get O(n log n) time and 3times faster, with no math elsewhere." };
+    expect(new MathText().paperText(paper)).toEqual({
+      titleMarkdown: digestTextToMarkdown(paper.title),
+      titleText: digestTextToPlainText(paper.title),
+      titleHasMath: digestTextHasMath(paper.title),
+      abstractMarkdown: digestTextToMarkdown(paper.abstract),
+      abstractText: digestTextToPlainText(paper.abstract),
+      abstractHasMath: digestTextHasMath(paper.abstract),
+    });
+  });
+
+  test("uses an earlier build's repair as it is, and says which texts it has not seen", () => {
+    const kept = "A text repaired by an earlier build.";
+    const mathText = new MathText(new Map([[repairKey(kept), [{ kind: "text", text: "as kept" }]]]));
+    expect(mathText.plainText(kept)).toBe("as kept");
+    expect(mathText.unrepaired([kept, "new text", "new text"])).toEqual(["new text"]);
+  });
+
+  test("remembers repairs made elsewhere, and refuses a mismatched hand-over", () => {
+    const mathText = new MathText();
+    mathText.remember(["x"], [[{ kind: "text", text: "from a worker" }]]);
+    expect(mathText.plainText("x")).toBe("from a worker");
+    expect(() => mathText.remember(["a", "b"], [[]])).toThrow("2 texts but 1 repairs");
+  });
+});

@@ -1,0 +1,62 @@
+import { BoundedMemo } from "../memo/bounded-memo.ts";
+import type { PaperText } from "../model/types.ts";
+import { segmentsHaveMath, segmentsToMarkdown, segmentsToPlainText } from "./digest-text.ts";
+import { repairKey, repairMath, type Segment } from "./repair.ts";
+
+/** Large enough to hold every title and abstract of a 100k-paper build, so each is repaired once. */
+const MEMO_LIMIT = 250_000;
+
+/**
+ * A build's math repairs: each text repaired once, whoever asks (the same
+ * title is shown on its page, its days, its topics and related lists). The
+ * pipeline makes one per build and passes it on; repairs an earlier build
+ * kept (`earlier`, by `repairKey`) or worker threads made (`remember`) are
+ * used as they are, since the repair is a pure function of the text.
+ */
+export class MathText {
+  private readonly repairs = new BoundedMemo<string, readonly Segment[]>(MEMO_LIMIT);
+
+  constructor(private readonly earlier: ReadonlyMap<string, readonly Segment[]> = new Map()) {}
+
+  segments(text: string): readonly Segment[] {
+    return this.repairs.get(text, () => this.earlier.get(repairKey(text)) ?? repairMath(text));
+  }
+
+  markdown(text: string): string {
+    return segmentsToMarkdown(this.segments(text));
+  }
+
+  plainText(text: string): string {
+    return segmentsToPlainText(this.segments(text));
+  }
+
+  hasMath(text: string): boolean {
+    return segmentsHaveMath(this.segments(text));
+  }
+
+  paperText(paper: { title: string; abstract: string }): PaperText {
+    const title = this.segments(paper.title);
+    const abstract = this.segments(paper.abstract);
+    return {
+      titleMarkdown: segmentsToMarkdown(title),
+      titleText: segmentsToPlainText(title),
+      titleHasMath: segmentsHaveMath(title),
+      abstractMarkdown: segmentsToMarkdown(abstract),
+      abstractText: segmentsToPlainText(abstract),
+      abstractHasMath: segmentsHaveMath(abstract),
+    };
+  }
+
+  /** The texts among `texts` that are neither repaired here nor handed over by an earlier build, each once. */
+  unrepaired(texts: Iterable<string>): string[] {
+    const unknown = new Set<string>();
+    for (const text of texts) if (!this.repairs.has(text) && !this.earlier.has(repairKey(text))) unknown.add(text);
+    return [...unknown];
+  }
+
+  /** Repairs the same code made elsewhere (on worker threads), used from now on. */
+  remember(texts: readonly string[], repairs: readonly (readonly Segment[])[]): void {
+    if (texts.length !== repairs.length) throw new Error(`MathText.remember: ${texts.length} texts but ${repairs.length} repairs`);
+    texts.forEach((text, index) => this.repairs.set(text, Object.freeze(repairs[index]!.map((segment) => Object.freeze(segment)))));
+  }
+}

@@ -1,0 +1,192 @@
+import { existsSync } from "node:fs";
+import fs from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import path from "node:path";
+import { MathText } from "../math/math-text.ts";
+import { latestDate } from "../site/paper-dates.ts";
+import { paperUrl } from "../site/paper-page.ts";
+import { DEFAULT_TAXONOMY_FILE, loadTaxonomy, TaxonomyError, type Taxonomy } from "../topics/taxonomy.ts";
+import { BuildError } from "./build-error.ts";
+import { enrichArchive } from "./enrich.ts";
+import { identifyPapers } from "./identify.ts";
+import { publish } from "./publish.ts";
+import { readDigestFolder } from "./read-digests.ts";
+import { readRegistry } from "./registry-file.ts";
+import { openRenderCache } from "./render-cache.ts";
+import { renderSite } from "./render-site.ts";
+import { openRepairCache, saveRepairCache } from "./repair-cache.ts";
+import { PROJECT_ROOT } from "./run-eleventy.ts";
+import { buildSearchIndex } from "./search-index.ts";
+import { buildSettings } from "./settings.ts";
+import { count, timed, type Log } from "./stage-log.ts";
+import { syndicate } from "./syndicate.ts";
+import { writeEleventyInput } from "./write-input.ts";
+
+export interface BuildOptions {
+  /** Folder of digests. */
+  input: string;
+  /** Folder the site is written to; replaced only when the whole build succeeds. */
+  output: string;
+  siteUrl: string;
+  basePath: string;
+  /** Where generated, never-committed Eleventy input and the caches go. */
+  workDir: string;
+  /** The permalink registry; by default `permalinks.json` beside the digests folder. */
+  permalinks?: string;
+  /** The topic taxonomy; by default `topics.yaml` beside the digests folder, else the project's default. */
+  topics?: string;
+  /** Parallel Eleventy and Pagefind processes and worker threads; by default one per core. */
+  jobs?: number;
+  /** Papers per shard: an archive larger than this renders its paper pages in separate processes. */
+  shardSize?: number;
+  /** Papers per search index part (whole days); each part is indexed by its own Pagefind process. */
+  searchPartSize?: number;
+  /** Reuse paper pages, math repairs and search index parts built earlier from identical input (default true). */
+  cache?: boolean;
+  log?: Log;
+}
+
+export interface BuildReport {
+  papers: number;
+  days: number;
+  pages: number;
+  indexed: number;
+  newPermalinks: number;
+}
+
+/**
+ * Up to this many papers render in one Eleventy process with everything else;
+ * a larger archive is split so no process holds more than this many paper pages.
+ */
+export const DEFAULT_SHARD_SIZE = 6000;
+
+/**
+ * Papers per search index part. Every part costs a first search one more
+ * index chunk (about 45 KB for a common word) and its share of the metadata,
+ * so an archive of up to 20,000 papers stays one part and a first search
+ * stays under 300 KB. Pagefind holds about 125 KB per paper while indexing:
+ * a full part takes about 2.5 GB. `--search-part-size 10000` halves that for
+ * a small build machine, at the cost of first-search bytes.
+ */
+export const DEFAULT_SEARCH_PART_SIZE = 20000;
+
+export const defaultRegistryPath = (input: string) => path.join(path.dirname(path.resolve(input)), "permalinks.json");
+
+/** `topics.yaml` beside the digests folder when there is one, so each archive can have its own. */
+export function defaultTaxonomyPath(input: string): string {
+  const beside = path.join(path.dirname(path.resolve(input)), "topics.yaml");
+  return existsSync(beside) ? beside : path.join(PROJECT_ROOT, DEFAULT_TAXONOMY_FILE);
+}
+
+/**
+ * The whole build, as a list of stages, each taking the previous stage's data
+ * and returning new, complete data: parse, identify, enrich, write Eleventy
+ * input, render, syndicate, index, publish. Everything is written into a
+ * staging folder beside the output and swapped in at the end, so a failed
+ * build leaves the previous site exactly as it was.
+ */
+export async function buildSite(options: BuildOptions): Promise<BuildReport> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const settings = buildSettings(options.siteUrl, options.basePath);
+  const output = path.resolve(options.output);
+  const workDir = path.resolve(options.workDir);
+  const registryFile = options.permalinks ?? defaultRegistryPath(options.input);
+  const jobs = options.jobs ?? availableParallelism();
+  const useCache = options.cache !== false;
+  const taxonomy = readTaxonomy(options.topics ?? defaultTaxonomyPath(options.input));
+  const registry = await readRegistry(registryFile);
+
+  const parsed = await timed(log, "parse", () => readDigestFolder(options.input), describeParse);
+  if (parsed.problems.length) {
+    throw new BuildError(`${count(parsed.problems.length, "problem")} in the digests; nothing was written:`, parsed.problems);
+  }
+
+  const identified = await timed(log, "identify", async () => identifyPapers(parsed.digests, registry), (result) =>
+    `${count(result.papers.length, "paper")} from ${count(parsed.digests.length, "digest")}, ${count(result.newPermalinks, "new permalink")}`,
+  );
+
+  const repairCache = useCache ? await openRepairCache(workDir) : undefined;
+  const mathText = new MathText(repairCache?.earlier);
+  const enriched = await timed(
+    log,
+    "enrich",
+    () => enrichArchive(identified, { taxonomy, mathText, jobs, searchPartSize: options.searchPartSize ?? DEFAULT_SEARCH_PART_SIZE }),
+    (result) => {
+      const repairs = [
+        repairCache?.loaded ? `math repairs of ${repairCache.loaded} texts reused` : "",
+        result.repairedInWorkers ? `${result.repairedInWorkers} texts repaired on ${Math.min(jobs, result.repairedInWorkers)} threads` : "",
+      ].filter(Boolean);
+      return [`${count(result.papers.length, "paper")} over ${count(result.archive.dayCount, "day")}, ${count(result.archive.topics.length, "topic")}`, ...repairs].join("; ");
+    },
+  );
+  if (repairCache) await saveRepairCache(repairCache, enriched.papers.flatMap((paper) => [paper.title, paper.abstract]), mathText);
+
+  const renderCache = useCache ? await openRenderCache(workDir, settings) : undefined;
+  const input = await timed(
+    log,
+    "input",
+    () => writeEleventyInput(enriched, { workDir, settings, shardSize: options.shardSize ?? DEFAULT_SHARD_SIZE, ...(renderCache ? { cache: renderCache } : {}) }),
+    (result) => {
+      const reuse = renderCache ? `; ${result.rendered.length} paper pages to render, ${result.reused.length} unchanged` : "";
+      const shards = result.shards.length ? ` in ${count(result.shards.length, "shard")}` : "";
+      return `into ${path.relative(process.cwd(), workDir) || "."}${reuse}${shards}`;
+    },
+  );
+
+  const staging = path.join(path.dirname(output), `.${path.basename(output)}.staging-${process.pid}`);
+  await fs.rm(staging, { recursive: true, force: true });
+  try {
+    const site = await timed(
+      log,
+      "eleventy",
+      () => renderSite(input, { folder: staging, basePath: settings.basePath, jobs, log, ...(renderCache ? { cache: renderCache } : {}) }),
+      (result) => {
+        const processes = result.processes ? ` from ${result.processes} Eleventy processes, ${Math.min(jobs, result.processes)} at a time` : "";
+        const reused = renderCache ? `; ${result.reused} paper pages reused from the cache` : "";
+        return `${result.rendered + result.reused} pages${processes}${reused}`;
+      },
+    );
+    await timed(log, "feeds", () => syndicate(site.folder, enriched, settings), (result) => `${count(result.feeds, "feed")}, sitemap of ${result.sitemapUrls} URLs`);
+    const dates = new Map(enriched.papers.map((paper) => [paperUrl(paper.slug), latestDate(paper)]));
+    const search = await timed(
+      log,
+      "pagefind",
+      () => buildSearchIndex(site.folder, enriched.searchParts, (url) => dates.get(url), { scratch: workDir, jobs, ...(useCache ? { cache: path.join(workDir, "search-cache") } : {}), log }),
+      (result) => {
+        const reuse = result.reindexed < result.parts ? ` (${result.reindexed} re-indexed, ${result.parts - result.reindexed} reused)` : "";
+        return `${result.indexed} papers indexed in ${count(result.parts, "part")}${reuse}, ${result.files} files`;
+      },
+    );
+    const published = await publish(site.folder, output, { file: registryFile, content: enriched.registry });
+    log(`[output] ${path.relative(process.cwd(), published.output) || published.output}`);
+    if (published.registryWritten) {
+      log(`[permalinks] recorded ${count(enriched.newPermalinks, "new permalink")} in ${path.relative(process.cwd(), registryFile)}; commit it so these URLs never move`);
+    }
+    return {
+      papers: enriched.papers.length,
+      days: enriched.archive.dayCount,
+      pages: site.rendered + site.reused,
+      indexed: search.indexed,
+      newPermalinks: enriched.newPermalinks,
+    };
+  } catch (error) {
+    await fs.rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+function describeParse(result: Awaited<ReturnType<typeof readDigestFolder>>): string {
+  const entries = result.digests.reduce((sum, digest) => sum + digest.entries.length, 0);
+  const skipped = result.skipped.length
+    ? `; skipped ${count(result.skipped.length, "non-digest file")} (${result.skipped.map((file) => path.basename(file)).join(", ")})`
+    : "";
+  return `${count(result.digests.length, "digest")}, ${count(entries, "entry", "entries")}${skipped}`;
+}
+
+function readTaxonomy(file: string): Taxonomy {
+  try {
+    return loadTaxonomy(file);
+  } catch (error) {
+    throw error instanceof TaxonomyError ? new BuildError(error.message) : error;
+  }
+}

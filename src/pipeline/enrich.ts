@@ -1,0 +1,70 @@
+import type { ArchiveData, TopicPage, TopicRef } from "../model/site.ts";
+import type { Paper } from "../model/types.ts";
+import type { MathText } from "../math/math-text.ts";
+import { planSearchParts, type SearchPart } from "../search/plan-search-parts.ts";
+import { buildArchiveData } from "../site/archive-data.ts";
+import { firstDate } from "../site/paper-dates.ts";
+import { paperUrl } from "../site/paper-page.ts";
+import { topicListingPages, topicSummaries, topicUrl } from "../site/topic-pages.ts";
+import { classifyPaper } from "../topics/classify.ts";
+import { compileTaxonomy } from "../topics/compile.ts";
+import type { Taxonomy } from "../topics/taxonomy.ts";
+import { findRelated } from "./find-related.ts";
+import type { IdentifiedArchive } from "./identify.ts";
+import { repairInWorkers } from "./repair-in-workers.ts";
+
+/** What the enrich stage returns: every paper complete (topics, related papers, text), and the data of every listing page. */
+export interface EnrichedArchive extends IdentifiedArchive {
+  papers: Paper[];
+  archive: ArchiveData;
+  /** The search index's parts, fixed by the papers' first days. */
+  searchParts: SearchPart[];
+  /** Texts repaired on worker threads (0 when the archive is small or nothing was new). */
+  repairedInWorkers: number;
+}
+
+export interface EnrichOptions {
+  taxonomy: Taxonomy;
+  mathText: MathText;
+  jobs: number;
+  searchPartSize: number;
+}
+
+/**
+ * Gives each paper its topics, related papers and repaired text, and makes
+ * the data every listing page needs. Related papers are searched on a worker
+ * thread for a large archive while this thread repairs math and classifies.
+ */
+export async function enrichArchive(identified: IdentifiedArchive, options: EnrichOptions): Promise<EnrichedArchive> {
+  const repairAndClassify = async () => {
+    const texts = identified.papers.flatMap((paper) => [paper.title, paper.abstract]);
+    const repairedInWorkers = await repairInWorkers(options.mathText, texts, options.jobs);
+    const compiled = compileTaxonomy(options.taxonomy);
+    return { repairedInWorkers, topics: identified.papers.map((paper) => classifyPaper(paper, compiled)) };
+  };
+  const [related, { repairedInWorkers, topics: paperTopics }] = await Promise.all([findRelated(identified.papers, options.jobs), repairAndClassify()]);
+  const papers = identified.papers.map(
+    (paper, index): Paper => ({
+      ...paper,
+      topics: paperTopics[index]!,
+      related: related.get(paper.slug) ?? [],
+      text: options.mathText.paperText(paper),
+    }),
+  );
+
+  const topics = topicSummaries(options.taxonomy, papers);
+  const topicRef = topicRefLookup(topics);
+  const archive = buildArchiveData(papers, topicRef, topics, topicListingPages(topics, papers, topicRef));
+  const searchParts = planSearchParts(
+    // By first appearance, which later digests never change: a paper seen again stays in its part.
+    papers.map((paper) => ({ url: paperUrl(paper.slug), date: firstDate(paper) })),
+    options.searchPartSize,
+  );
+  return { ...identified, papers, archive, searchParts, repairedInWorkers };
+}
+
+/** A topic's name and URL by slug; a slug the taxonomy lacks still links somewhere sensible. */
+export function topicRefLookup(topics: readonly TopicPage[]): (slug: string) => TopicRef {
+  const bySlug = new Map(topics.map((topic) => [topic.slug, { slug: topic.slug, name: topic.name, url: topic.url }]));
+  return (slug) => bySlug.get(slug) ?? { slug, name: slug, url: topicUrl(slug) };
+}

@@ -1,0 +1,29 @@
+import { assignPermalinks } from "../identity/assign-permalinks.ts";
+import { mergePapers } from "../identity/merge-papers.ts";
+import type { PermalinkRegistry } from "../identity/permalink-registry.ts";
+import type { Digest, IdentifiedPaper } from "../model/types.ts";
+
+/** What the identify stage returns: each paper once, with its permalink, and the registry that now holds every permalink. */
+export interface IdentifiedArchive {
+  papers: IdentifiedPaper[];
+  registry: PermalinkRegistry;
+  newPermalinks: number;
+}
+
+/** Digests to papers: the same paper on several days becomes one, and every paper gets its permanent slug. */
+export function identifyPapers(digests: readonly Digest[], registry: PermalinkRegistry): IdentifiedArchive {
+  const merged = mergePapers(digests);
+  const assigned = assignPermalinks(merged, registry);
+  const papers = merged.map(
+    (paper, index): IdentifiedPaper => ({
+      slug: assigned.slugs[index]!,
+      title: paper.title,
+      abstract: paper.abstract,
+      ...(paper.arxivId ? { arxivId: paper.arxivId } : {}),
+      appearances: paper.appearances,
+      card: paper.card,
+      authors: paper.authors,
+    }),
+  );
+  return { papers, registry: assigned.registry, newPermalinks: assigned.added };
+}

@@ -1,0 +1,106 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import { KATEX_STYLESHEET_PATH, katexStylesheet } from "../markdown/katex-assets.ts";
+import type { BuildSettings } from "../model/site.ts";
+import type { Paper } from "../model/types.ts";
+import { paperUrl, toPaperPage } from "../site/paper-page.ts";
+import type { EnrichedArchive } from "./enrich.ts";
+import { topicRefLookup } from "./enrich.ts";
+import { mapInBatches } from "./file-batches.ts";
+import { paperMarkdownFile } from "./front-matter.ts";
+import { hasPage, pageKey, type CachedPaper, type RenderCache } from "./render-cache.ts";
+import { writeRenderJob } from "./render-job.ts";
+
+/** What the write-input stage returns: Eleventy input folders, and which paper pages each build renders or reuses. */
+export interface EleventyInput {
+  /** The site's own pages (days, months, topics, home) and, for a small archive, the paper pages too. */
+  listings: string;
+  /** Folders holding only paper pages, each rendered by its own Eleventy process; empty when the papers went into `listings`. */
+  shards: string[];
+  /** Papers Eleventy renders this time, with their cache keys. */
+  rendered: CachedPaper[];
+  /** Papers whose page an earlier build rendered from identical input: copied, not rendered. */
+  reused: CachedPaper[];
+}
+
+export interface WriteInputOptions {
+  workDir: string;
+  settings: BuildSettings;
+  /** An archive with more papers renders its paper pages in shards of this many, each in its own process. */
+  shardSize: number;
+  cache?: RenderCache;
+}
+
+/**
+ * Writes the generated Eleventy input, which is never committed: the listings
+ * folder (global data and the KaTeX stylesheet) and one markdown file per
+ * paper that needs rendering. With a render cache, papers whose exact page
+ * was rendered before are left out and copied from the cache after
+ * rendering. For a large archive the paper files go into shard folders of at
+ * most `shardSize` papers (in slug order), so no process holds the whole
+ * archive. Every folder is emptied first so a removed paper does not linger.
+ */
+export async function writeEleventyInput(enriched: EnrichedArchive, options: WriteInputOptions): Promise<EleventyInput> {
+  const { workDir, settings, shardSize, cache } = options;
+  const sharded = enriched.papers.length > shardSize;
+  const listings = path.join(workDir, "site");
+  const shardRoot = path.join(workDir, "shards");
+  const pending = path.join(workDir, "pending");
+  await Promise.all([listings, shardRoot, pending].map((folder) => fs.rm(folder, { recursive: true, force: true })));
+
+  await fs.mkdir(path.join(listings, "_data"), { recursive: true });
+  await fs.mkdir(path.join(listings, path.dirname(KATEX_STYLESHEET_PATH)), { recursive: true });
+  await fs.writeFile(path.join(listings, KATEX_STYLESHEET_PATH), katexStylesheet());
+  await fs.writeFile(path.join(listings, "_data", "archive.json"), JSON.stringify(enriched.archive));
+  await fs.writeFile(path.join(listings, "_data", "build.json"), JSON.stringify(settings));
+  await fs.writeFile(path.join(listings, "_data", "search.json"), JSON.stringify({ bundles: enriched.searchParts.map((part) => part.folder) }));
+  await writeRenderJob(listings, { papersOnly: false });
+
+  // Each file is written as soon as it is made, into a holding folder: an archive's generated
+  // files together are larger than the archive.
+  await fs.mkdir(pending, { recursive: true });
+  const generatedFile = paperFileMaker(enriched, settings);
+  const sorted = [...enriched.papers].sort((a, b) => (a.slug < b.slug ? -1 : 1));
+  const decided = await mapInBatches(sorted, async (paper) => {
+    const file = generatedFile(paper);
+    const key = cache ? pageKey(cache, file) : "";
+    const render = !(cache && (await hasPage(cache, key)));
+    if (render) await fs.writeFile(path.join(pending, `${paper.slug}.md`), file);
+    return { slug: paper.slug, key, render };
+  });
+  const rendered = decided.filter((paper) => paper.render).map(({ slug, key }) => ({ slug, key }));
+  const reused = decided.filter((paper) => !paper.render).map(({ slug, key }) => ({ slug, key }));
+
+  if (!sharded) {
+    await fs.rename(pending, path.join(listings, "papers"));
+    return { listings, shards: [], rendered, reused };
+  }
+  const shards = Array.from({ length: Math.ceil(rendered.length / shardSize) }, (_, index) => path.join(shardRoot, String(index + 1).padStart(4, "0")));
+  for (const [index, shard] of shards.entries()) {
+    await fs.mkdir(path.join(shard, "_data"), { recursive: true });
+    await fs.writeFile(path.join(shard, "_data", "build.json"), JSON.stringify(settings));
+    await writeRenderJob(shard, { papersOnly: true });
+    await fs.mkdir(path.join(shard, "papers"));
+    await mapInBatches(rendered.slice(index * shardSize, (index + 1) * shardSize), ({ slug }) =>
+      fs.rename(path.join(pending, `${slug}.md`), path.join(shard, "papers", `${slug}.md`)),
+    );
+  }
+  await fs.rm(pending, { recursive: true, force: true });
+  return { listings, shards, rendered, reused };
+}
+
+/** Each paper's generated markdown file: front matter with its page data, then its abstract. */
+function paperFileMaker(enriched: EnrichedArchive, settings: BuildSettings): (paper: Paper) => string {
+  const bySlug = new Map(enriched.papers.map((paper) => [paper.slug, paper]));
+  const topicRef = topicRefLookup(enriched.archive.topics);
+  return (paper) =>
+    paperMarkdownFile(
+      {
+        layout: "paper.njk",
+        templateEngineOverride: "md",
+        permalink: `${paperUrl(paper.slug)}index.html`,
+        paper: toPaperPage(paper, topicRef, (slug) => bySlug.get(slug), settings.siteUrl),
+      },
+      paper.text.abstractMarkdown,
+    );
+}
