@@ -63,9 +63,10 @@ describe("a successful build", () => {
     const folder = digestsFolder("report", { "2025-08-20.txt": fs.readFileSync(SAMPLE_DIGEST, "utf8"), "README.md": "notes\n", ".DS_Store": "" });
     const result = await runBuildCli(["--input", folder, "--output", path.join(root, "report", "_site"), "--work-dir", path.join(root, "report", "work")]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/\[parse\] 1 digests, 67 entries; skipped 2 non-digest files \(\.DS_Store, README\.md\) in \d+\.\d+ s/);
-    expect(result.stdout).toMatch(/\[preprocess\] 67 papers over 1 days \(67 new permalinks\)/);
-    expect(result.stdout).toMatch(/\[eleventy\] \d+ pages in \d+\.\d+ s/);
+    expect(result.stdout).toMatch(/\[parse\] 1 digest, 67 entries; skipped 2 non-digest files \(\.DS_Store, README\.md\) in \d+\.\d+ s/);
+    expect(result.stdout).toMatch(/\[identify\] 67 papers from 1 digest, 67 new permalinks in \d+\.\d+ s/);
+    expect(result.stdout).toMatch(/\[enrich\] 67 papers over 1 day, \d+ topics in \d+\.\d+ s/);
+    expect(result.stdout).toMatch(/\[eleventy\] \d+ pages; 0 paper pages reused from the cache in \d+\.\d+ s/);
     expect(result.stdout).toMatch(/\[pagefind\] 67 papers indexed in 1 part, \d+ files in \d+\.\d+ s/);
     expect(fs.existsSync(path.join(root, "report", "permalinks.json"))).toBe(true);
   });
@@ -77,9 +78,9 @@ describe("a successful build", () => {
       "--site-url", "https://papers.example.org", "--shard-size", "40", "--jobs", "2", ...ARCHIVE_SEARCH_PARTS,
     ]);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/\(2 shards\)/);
-    expect(result.stdout).toContain("[eleventy] listing pages rendered");
-    expect(result.stdout).toContain("[eleventy] 2/2 shards of paper pages rendered (100%)");
+    expect(result.stdout).toMatch(/paper pages to render, 0 unchanged in 2 shards/);
+    // Each process reports as it finishes, in whatever order they finish.
+    for (const part of ["listing pages", "paper shard 0001", "paper shard 0002"]) expect(result.stdout).toMatch(new RegExp(`\\[eleventy\\] ${part} rendered \\([123] of 3\\)`));
     expect(result.stdout).toMatch(/\[eleventy\] \d+ pages from 3 Eleventy processes, 2 at a time/);
     const archiveSite = inject("archiveSite");
     const files = listFiles(output);
@@ -93,13 +94,13 @@ describe("a successful build", () => {
     // Shards of 40: the first build renders in three processes; the rebuild renders few pages, but
     // the archive is larger than a shard, so Eleventy still runs apart from the build process.
     const first = await runBuildCli(["--input", digests, "--output", path.join(root, "incremental", "first"), "--work-dir", work, "--shard-size", "40"]);
-    expect(first.stdout).toContain("67 paper pages to render, 0 unchanged (2 shards)");
+    expect(first.stdout).toContain("67 paper pages to render, 0 unchanged in 2 shards");
 
     fs.copyFileSync(path.join(FIXTURES, "card", "2025-08-22.txt"), path.join(digests, "2025-08-22.txt"));
     const output = path.join(root, "incremental", "_site");
     const second = await runBuildCli(["--input", digests, "--output", output, "--work-dir", work, "--shard-size", "40"]);
     expect(second.code, second.stderr).toBe(0);
-    expect(second.stdout).toMatch(/paper pages to render, \d+ unchanged \(1 shard\)/);
+    expect(second.stdout).toMatch(/paper pages to render, \d+ unchanged in 1 shard\b/);
     expect(second.stdout).toMatch(/\[eleventy\] \d+ pages from 2 Eleventy processes/);
     const [, rendered, unchanged] = /(\d+) paper pages to render, (\d+) unchanged/.exec(second.stdout)!.map(Number);
     // Rendered: two new papers, one paper seen again, and those whose related lists changed
