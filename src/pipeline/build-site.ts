@@ -9,7 +9,8 @@ import { DEFAULT_TAXONOMY_FILE, loadTaxonomy, TaxonomyError, type Taxonomy } fro
 import { BuildError } from "./build-error.ts";
 import { enrichArchive } from "./enrich.ts";
 import { identifyPapers } from "./identify.ts";
-import { publish } from "./publish.ts";
+import { withLock } from "./build-lock.ts";
+import { newBuildFolder, outputPaths, publish, removeLeftovers } from "./publish.ts";
 import { readDigestFolder } from "./read-digests.ts";
 import { readRegistry } from "./registry-file.ts";
 import { openRenderCache } from "./render-cache.ts";
@@ -81,14 +82,23 @@ export function defaultTaxonomyPath(input: string): string {
 /**
  * The whole build, as a list of stages, each taking the previous stage's data
  * and returning new, complete data: parse, identify, enrich, write Eleventy
- * input, render, syndicate, index, publish. Everything is written into a
- * staging folder beside the output and swapped in at the end, so a failed
- * build leaves the previous site exactly as it was.
+ * input, render, syndicate, index, publish. The site is rendered into a
+ * folder of its own and published by switching the output link to it (see
+ * publish.ts), so a failed or killed build leaves the previous site exactly
+ * as it was. One build at a time uses a work folder or an output.
  */
 export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   const log = options.log ?? ((line: string) => console.log(line));
+  const paths = outputPaths(path.resolve(options.output));
+  const workDir = path.resolve(options.workDir);
+  return withLock(path.join(workDir, ".lock"), `the work folder ${displayPath(workDir)}`, { log }, () =>
+    withLock(`${paths.builds}.lock`, `the output ${displayPath(paths.output)}`, { log }, () => buildLocked(options, log)),
+  );
+}
+
+async function buildLocked(options: BuildOptions, log: Log): Promise<BuildReport> {
   const settings = buildSettings(options.siteUrl, options.basePath);
-  const output = path.resolve(options.output);
+  const paths = outputPaths(path.resolve(options.output));
   const workDir = path.resolve(options.workDir);
   const registryFile = options.permalinks ?? defaultRegistryPath(options.input);
   const jobs = options.jobs ?? availableParallelism();
@@ -129,12 +139,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     (result) => {
       const reuse = renderCache ? `; ${result.rendered.length} paper pages to render, ${result.reused.length} unchanged` : "";
       const shards = result.shards.length ? ` in ${count(result.shards.length, "shard")}` : "";
-      return `into ${path.relative(process.cwd(), workDir) || "."}${reuse}${shards}`;
+      return `into ${displayPath(workDir)}${reuse}${shards}`;
     },
   );
 
-  const staging = path.join(path.dirname(output), `.${path.basename(output)}.staging-${process.pid}`);
-  await fs.rm(staging, { recursive: true, force: true });
+  const leftovers = await removeLeftovers(paths);
+  if (leftovers) log(`[output] removed ${count(leftovers, "folder")} that interrupted builds left`);
+  const staging = await newBuildFolder(paths);
   try {
     const site = await timed(
       log,
@@ -157,11 +168,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
         return `${result.indexed} papers indexed in ${count(result.parts, "part")}${reuse}, ${result.files} files`;
       },
     );
-    const published = await publish(site.folder, output, { file: registryFile, content: enriched.registry });
-    log(`[output] ${path.relative(process.cwd(), published.output) || published.output}`);
-    if (published.registryWritten) {
-      log(`[permalinks] recorded ${count(enriched.newPermalinks, "new permalink")} in ${path.relative(process.cwd(), registryFile)}; commit it so these URLs never move`);
-    }
+    const published = await publish(site.folder, paths, { file: registryFile, content: enriched.registry }, (written) => {
+      if (written) log(`[permalinks] recorded ${count(enriched.newPermalinks, "new permalink")} in ${displayPath(registryFile)}; commit it so these URLs never move`);
+    });
+    log(`[output] ${displayPath(published.output)}`);
+    await published.cleanup;
     return {
       papers: enriched.papers.length,
       days: enriched.archive.dayCount,
@@ -174,6 +185,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     throw error;
   }
 }
+
+const displayPath = (file: string) => path.relative(process.cwd(), file) || ".";
 
 function describeParse(result: Awaited<ReturnType<typeof readDigestFolder>>): string {
   const entries = result.digests.reduce((sum, digest) => sum + digest.entries.length, 0);

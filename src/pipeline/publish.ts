@@ -3,36 +3,101 @@ import path from "node:path";
 import type { PermalinkRegistry } from "../identity/permalink-registry.ts";
 import { writeRegistry } from "./registry-file.ts";
 
+/**
+ * The output path (`_site`) is a symbolic link to the current build, which
+ * lives in a folder beside it (`.​_site.builds/<build>`). Publishing a new
+ * build replaces the link in one `rename`, so at every instant the output
+ * path holds a whole site, the old one or the new one; a build killed at any
+ * point leaves the previous site served.
+ */
+export interface OutputPaths {
+  output: string;
+  /** Where every build's folder lives. */
+  builds: string;
+}
+
+export const outputPaths = (output: string): OutputPaths => ({
+  output,
+  builds: path.join(path.dirname(output), `.${path.basename(output)}.builds`),
+});
+
+/** A fresh folder for this build's site, inside the builds folder. */
+export async function newBuildFolder(paths: OutputPaths): Promise<string> {
+  await fs.mkdir(paths.builds, { recursive: true });
+  return fs.mkdtemp(path.join(paths.builds, `build-${process.pid}-`));
+}
+
+/** The build folder the output link points at now, if it is one of ours. */
+async function currentBuild(paths: OutputPaths): Promise<string | undefined> {
+  const target = await fs.readlink(paths.output).catch(() => undefined);
+  return target === undefined ? undefined : path.resolve(path.dirname(paths.output), target);
+}
+
+/**
+ * Removes what killed or failed builds left: every build folder but the one
+ * the output points at, and the staging and previous folders older versions
+ * wrote beside the output. Run while holding the output's lock.
+ */
+export async function removeLeftovers(paths: OutputPaths): Promise<number> {
+  const current = await currentBuild(paths);
+  const leftovers: string[] = [];
+  for (const name of await fs.readdir(paths.builds).catch(() => [] as string[])) {
+    const folder = path.join(paths.builds, name);
+    if (folder !== current) leftovers.push(folder);
+  }
+  const base = path.basename(paths.output);
+  for (const name of await fs.readdir(path.dirname(paths.output)).catch(() => [] as string[])) {
+    if (name.startsWith(`.${base}.staging-`) || name.startsWith(`.${base}.previous-`) || name.startsWith(`.${base}.link-`)) {
+      leftovers.push(path.join(path.dirname(paths.output), name));
+    }
+  }
+  await Promise.all(leftovers.map((folder) => fs.rm(folder, { recursive: true, force: true })));
+  return leftovers.length;
+}
+
 /** What the publish stage reports. */
 export interface Publication {
   output: string;
   /** Whether the registry file changed (new permalinks were recorded). */
   registryWritten: boolean;
+  /** The replaced build's removal, which need not hold up the report. */
+  cleanup: Promise<void>;
 }
 
 /**
- * Makes the built site the output and records the permalinks it gave out.
- * The output is replaced in two renames, so the old site is never
- * half-overwritten.
+ * Records the permalinks the site gives out, then makes the built site the
+ * output. The registry is written first: a build killed in between has
+ * recorded permalinks it has not published yet, which the next build reuses;
+ * the other order could publish URLs no registry remembers.
  */
-export async function publish(site: string, output: string, registry: { file: string; content: PermalinkRegistry }): Promise<Publication> {
-  await swapInto(site, output);
+export async function publish(
+  site: string,
+  paths: OutputPaths,
+  registry: { file: string; content: PermalinkRegistry },
+  onRegistryWritten: (written: boolean) => void,
+): Promise<Publication> {
   const registryWritten = await writeRegistry(registry.file, registry.content);
-  return { output, registryWritten };
+  onRegistryWritten(registryWritten);
+  const replaced = await switchOutput(site, paths);
+  const cleanup = replaced ? fs.rm(replaced, { recursive: true, force: true }) : Promise.resolve();
+  return { output: paths.output, registryWritten, cleanup };
 }
 
-async function swapInto(staging: string, output: string): Promise<void> {
-  const previous = path.join(path.dirname(output), `.${path.basename(output)}.previous-${process.pid}`);
-  const hadOutput = await fs.stat(output).then(
-    () => true,
-    () => false,
-  );
-  if (hadOutput) await fs.rename(output, previous);
-  try {
-    await fs.rename(staging, output);
-  } catch (error) {
-    if (hadOutput) await fs.rename(previous, output);
-    throw error;
+/** Points the output link at `site` in one rename; returns the folder it pointed at before. */
+async function switchOutput(site: string, paths: OutputPaths): Promise<string | undefined> {
+  const previous = await currentBuild(paths);
+  const link = path.join(path.dirname(paths.output), `.${path.basename(paths.output)}.link-${process.pid}`);
+  await fs.rm(link, { force: true });
+  await fs.symlink(path.relative(path.dirname(paths.output), site), link);
+  const stat = await fs.lstat(paths.output).catch(() => undefined);
+  if (stat && !stat.isSymbolicLink()) {
+    // An output folder from before builds were linked: moved into the builds folder first.
+    // This one migration is the only moment the output path is briefly missing.
+    const moved = await fs.mkdtemp(path.join(paths.builds, "earlier-"));
+    await fs.rename(paths.output, path.join(moved, "site"));
+    await fs.rename(link, paths.output);
+    return moved;
   }
-  if (hadOutput) await fs.rm(previous, { recursive: true, force: true });
+  await fs.rename(link, paths.output);
+  return previous;
 }

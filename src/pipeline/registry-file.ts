@@ -26,6 +26,9 @@ export async function writeRegistry(file: string, registry: PermalinkRegistry): 
   const text = serializeRegistry(registry);
   const current = await fs.readFile(file, "utf8").catch(() => undefined);
   if (current === text) return false;
-  await fs.writeFile(file, text);
+  // Whole or not at all: a build killed mid-write must not leave half a registry.
+  const temporary = `${file}.${process.pid}.tmp`;
+  await fs.writeFile(temporary, text);
+  await fs.rename(temporary, file);
   return true;
 }
