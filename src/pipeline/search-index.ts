@@ -4,12 +4,12 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { indexedHtml } from "../search/indexed-html.ts";
 import { newestFirstOrder, type IndexedPage } from "../search/newest-first-order.ts";
 import { PRIMARY_SEARCH_FOLDER, type SearchPart } from "../search/plan-search-parts.ts";
 import { linkOrCopy, mapInBatches } from "./file-batches.ts";
-import { pageFile, syncPartInput } from "./search-input.ts";
+import { writePartPages } from "./pagefind-part.ts";
+import { PROJECT_ROOT } from "./run-eleventy.ts";
 import type { Log } from "./stage-log.ts";
 
 export interface SearchIndexReport {
@@ -28,12 +28,11 @@ export const NEWEST_FIRST_FILE = "search/newest-first.json";
 // KaTeX writes each formula twice (HTML for the eye, MathML for assistive tech) plus its TeX source:
 // index the MathML text alone, which reads as the formula's plain form.
 export const PAGEFIND_OPTIONS = { forceLanguage: "en", excludeSelectors: [".katex-html", "annotation"] };
-const PAGEFIND_ARGUMENTS = ["--force-language", PAGEFIND_OPTIONS.forceLanguage, ...PAGEFIND_OPTIONS.excludeSelectors.flatMap((selector) => ["--exclude-selectors", selector])];
-/** Pagefind's command-line entry, which runs its binary: one process per part, so parts can index side by side. */
-const PAGEFIND_CLI = fileURLToPath(new URL("runner/bin.cjs", import.meta.resolve("pagefind")));
+/** Indexes one part in its own process, so parts index side by side, each Pagefind holding one. */
+const INDEX_PART_SCRIPT = path.join(PROJECT_ROOT, "scripts", "index-part.ts");
 const PAGEFIND_VERSION = (JSON.parse(readFileSync(new URL("../package.json", import.meta.resolve("pagefind")), "utf8")) as { version: string }).version;
 /** Bumped when what this module writes into a cached part changes. */
-const CACHE_FORMAT = "2";
+const CACHE_FORMAT = "3";
 
 /** What an older part keeps: merged parts borrow the primary bundle's library and WASM. */
 const PART_DATA = new Set(["pagefind-entry.json", "fragment", "index", "filter"]);
@@ -57,11 +56,9 @@ export async function buildSearchIndex(
   const bundles: IndexedPage[][] = [];
   const keys = new Set<string>();
   const inputs = path.join(scratch, "search-input");
-  // Folders Pagefind read for parts the archive no longer has (a different part size, say).
-  const firstDays = new Set(parts.map((part) => part.first));
-  for (const name of await fs.readdir(inputs).catch(() => [] as string[])) {
-    if (!firstDays.has(name.replace(/\.json$/, ""))) await fs.rm(path.join(inputs, name), { recursive: true, force: true });
-  }
+  // What Pagefind read in earlier builds: not needed again.
+  await fs.rm(inputs, { recursive: true, force: true });
+  await fs.mkdir(inputs, { recursive: true });
   let reindexed = 0;
   const indexOne = async (part: SearchPart, number: number) => {
     const pagesHtml = await readIndexedHtml(site, part);
@@ -75,7 +72,7 @@ export async function buildSearchIndex(
       pages = JSON.parse(await fs.readFile(path.join(cached, "pages.json"), "utf8")) as IndexedPage[];
     } else {
       log(`[pagefind] part ${number + 1} of ${parts.length}: ${part.urls.length} papers, ${part.first} to ${part.last}`);
-      await indexPart(part, pagesHtml, target, path.join(inputs, part.first), !cache);
+      await indexPart(part, pagesHtml, target, path.join(inputs, `${part.first}.jsonl`));
       pages = await readIndexedPages(target);
       if (pages.length !== part.urls.length) throw new Error(`Pagefind indexed ${pages.length} of the ${part.urls.length} papers in ${part.folder}; is data-pagefind-body missing from a paper page?`);
       if (cached) {
@@ -123,6 +120,9 @@ function readIndexedHtml(site: string, part: SearchPart): Promise<Buffer[]> {
   return mapInBatches(part.urls, async (url) => Buffer.from(indexedHtml(await fs.readFile(pageFile(site, url), "utf8"))));
 }
 
+/** Where a page's HTML sits in a site folder: `/papers/x/` is `papers/x/index.html`. */
+const pageFile = (site: string, url: string) => path.join(site, ...url.split("/").filter(Boolean), "index.html");
+
 /** A hash of everything Pagefind's output for the part depends on: versions, options, and each page's URL and indexed HTML. */
 function partKey(part: SearchPart, pagesHtml: readonly Buffer[]): string {
   const hash = createHash("sha256").update(`${CACHE_FORMAT}\0${PAGEFIND_VERSION}\0${JSON.stringify(PAGEFIND_OPTIONS)}\0`);
@@ -131,19 +131,19 @@ function partKey(part: SearchPart, pagesHtml: readonly Buffer[]): string {
 }
 
 /**
- * Pagefind reads a folder holding only this part's pages, each cut down to
- * what it indexes: the same index as from the whole pages (tested), from a
- * fraction of the HTML to parse.
+ * Pagefind reads this part's pages, each cut down to what it indexes (the
+ * same index as from the whole pages, tested), in URL order, from one file.
  */
-async function indexPart(part: SearchPart, pagesHtml: readonly Buffer[], target: string, input: string, fresh: boolean): Promise<void> {
-  await syncPartInput(input, part.urls, pagesHtml, fresh);
+async function indexPart(part: SearchPart, pagesHtml: readonly Buffer[], target: string, pagesFile: string): Promise<void> {
+  await writePartPages(pagesFile, part.urls, pagesHtml);
   await fs.rm(target, { recursive: true, force: true });
-  await runPagefindCli(["--site", input, "--output-path", target, ...PAGEFIND_ARGUMENTS], part.folder);
+  await runIndexPart([pagesFile, target, JSON.stringify(PAGEFIND_OPTIONS)], part.folder);
+  await fs.rm(pagesFile, { force: true });
 }
 
-function runPagefindCli(args: string[], what: string): Promise<void> {
+function runIndexPart(args: string[], what: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [PAGEFIND_CLI, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", INDEX_PART_SCRIPT, ...args], { cwd: PROJECT_ROOT, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));

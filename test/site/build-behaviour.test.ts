@@ -165,4 +165,23 @@ describe("a successful build", () => {
       expect(fs.readFileSync(path.join(output, file)).equals(fs.readFileSync(path.join(sampleSite, file))), file).toBe(true);
     }
   });
+
+  it("is the same whatever file system the work folder and output are on (tmpfs lists folders in another order)", async () => {
+    // /dev/shm is tmpfs on Linux; the test sites are built on the disk under the system's temporary folder.
+    expect(fs.statSync("/dev/shm").isDirectory()).toBe(true);
+    const tmpfs = fs.mkdtempSync("/dev/shm/dpa-repro-");
+    try {
+      const output = path.join(tmpfs, "_site");
+      const result = await runBuildCli([
+        "--input", path.join(root, "report", "digests"), "--output", output, "--work-dir", path.join(tmpfs, "work"),
+        "--permalinks", path.join(tmpfs, "permalinks.json"), "--site-url", "https://papers.example.org", "--no-cache",
+      ]);
+      expect(result.code, result.stderr).toBe(0);
+      const files = listFiles(output);
+      expect(files).toEqual(listFiles(sampleSite));
+      for (const file of files) expect(fs.readFileSync(path.join(output, file)).equals(fs.readFileSync(path.join(sampleSite, file))), file).toBe(true);
+    } finally {
+      fs.rmSync(tmpfs, { recursive: true, force: true });
+    }
+  });
 });
