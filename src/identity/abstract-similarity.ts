@@ -15,6 +15,20 @@ export function abstractSimilarity(first: string, second: string): number {
   return shared / (a.size + b.size - shared);
 }
 
+/** Share of the shorter abstract's words found in the longer one: near 1 when one is a cut-down copy of the other. */
+export function abstractContainment(first: string, second: string): number {
+  const a = wordSet(first);
+  const b = wordSet(second);
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  if (small.size === 0) return large.size === 0 ? 1 : 0;
+  let shared = 0;
+  for (const word of small) if (large.has(word)) shared++;
+  return shared / small.size;
+}
+
+/** At or above this, an abstract under the same title is the other one shortened (its first sentences, say). */
+export const SHORTENED_ABSTRACT_CONTAINMENT = 0.9;
+
 /** Below this, two abstracts under one title are clearly different papers. */
 export const DIFFERENT_PAPER_SIMILARITY = 0.25;
 

@@ -67,6 +67,52 @@ describe("assignPermalinks", () => {
     expect(again.added).toBe(0);
   });
 
+  it("moves a paper to its fixed title's URL and keeps the old URL as a redirect (no arXiv id)", () => {
+    const first = build([digest("2025-08-20", entry("Stochastic Gradeint Descent", routing))], emptyRegistry());
+    expect([...first.urls.values()]).toEqual(["stochastic-gradeint-descent"]);
+    const fixed = assignPermalinks(mergePapers([digest("2025-08-20", entry("Stochastic Gradient Descent", routing))]), first.registry);
+    expect(fixed.slugs).toEqual(["stochastic-gradient-descent"]);
+    expect(fixed.redirects).toEqual([{ from: "stochastic-gradeint-descent", to: "stochastic-gradient-descent" }]);
+    expect(fixed.moved).toBe(1);
+    expect(fixed.registry.papers["stochastic-gradeint-descent"]?.redirectTo).toBe("stochastic-gradient-descent");
+    // The next build changes nothing: the redirect stays, for good.
+    const again = assignPermalinks(mergePapers([digest("2025-08-20", entry("Stochastic Gradient Descent", routing))]), fixed.registry);
+    expect([again.slugs, again.moved, again.redirects]).toEqual([["stochastic-gradient-descent"], 0, fixed.redirects]);
+  });
+
+  it("moves a paper whose corrected title comes with the same arXiv id, and takes its old URL back if the title is reverted", () => {
+    const typo = digest("2025-08-20", entry("Sparse Routnig at Scale", routing, { arxivId: "2508.00001" }));
+    const first = assignPermalinks(mergePapers([typo]), emptyRegistry());
+    const corrected = digest("2025-08-21", entry("Sparse Routing at Scale", routing, { arxivId: "2508.00001" }));
+    const second = assignPermalinks(mergePapers([typo, corrected]), first.registry);
+    expect(second.slugs).toEqual(["sparse-routing-at-scale"]);
+    expect(second.redirects).toEqual([{ from: "sparse-routnig-at-scale", to: "sparse-routing-at-scale" }]);
+    const reverted = assignPermalinks(mergePapers([typo]), second.registry);
+    expect(reverted.slugs).toEqual(["sparse-routnig-at-scale"]);
+    expect(reverted.redirects).toEqual([{ from: "sparse-routing-at-scale", to: "sparse-routnig-at-scale" }]);
+  });
+
+  it("keeps a slug when only case or punctuation of the title changes", () => {
+    const first = build([day1], emptyRegistry());
+    const again = build([digest("2025-08-20", entry("Attention is all you need!", routing), entry("Streaming Bandits", bandits))], first.registry);
+    expect([...again.urls.values()]).toEqual(["attention-is-all-you-need", "streaming-bandits"]);
+    expect(first.registry.papers["attention-is-all-you-need"]?.redirectTo).toBeUndefined();
+  });
+
+  it("turns the second of two pages that turn out to be one paper into a redirect", () => {
+    // Two recorded pages: one known by arXiv id, the other by its abstract.
+    const registry: PermalinkRegistry = {
+      version: 1,
+      papers: {
+        "sparse-routing": { title: "Sparse Routing", arxivId: "2508.00001", fingerprints: [] },
+        "sparse-routing-3f2a1b": { title: "Sparse Routing", fingerprints: mergePapers([digest("2025-08-20", entry("Sparse Routing", routing))])[0]!.fingerprints },
+      },
+    };
+    const result = assignPermalinks(mergePapers([digest("2025-08-22", entry("Sparse Routing", routing, { arxivId: "2508.00001" }))]), registry);
+    expect(result.slugs).toEqual(["sparse-routing"]);
+    expect(result.redirects).toEqual([{ from: "sparse-routing-3f2a1b", to: "sparse-routing" }]);
+  });
+
   it("serialises the registry stably", () => {
     const { registry } = build([day1], emptyRegistry());
     expect(serializeRegistry(registry)).toBe(serializeRegistry(JSON.parse(serializeRegistry(registry)) as PermalinkRegistry));

@@ -16,7 +16,40 @@ describe("mergePapers", () => {
       { date: "2025-08-20", position: 0 },
       { date: "2025-08-22", position: 0 },
     ]);
-    expect(papers[0]?.title).toBe("sparse  routing");
+    // Digests are read oldest first and the latest text wins.
+    expect(papers[0]?.title).toBe("Sparse Routing!");
+  });
+
+  it("shows a title corrected in a later digest (the same arXiv id)", () => {
+    const papers = mergePapers([
+      digest("2025-08-20", entry("Stochastic Gradeint Descent, Revisited", abstractA, { arxivId: "2508.00001" })),
+      digest("2025-08-21", entry("Stochastic Gradient Descent, Revisited", abstractA, { arxivId: "2508.00001" })),
+    ]);
+    expect(papers.map((paper) => paper.title)).toEqual(["Stochastic Gradient Descent, Revisited"]);
+  });
+
+  it.each([
+    ["a typo fixed (letters swapped)", "Stochastic Gradeint Descent, Revisited", "Stochastic Gradient Descent, Revisited"],
+    ["one word changed", "Sparse Routing for Long Context", "Sparse Routing for Long Contexts"],
+    ["an accent lost in re-encoding", "Naïve Bayes at Scale", "Na?ve Bayes at Scale"],
+  ])("makes one paper of the same abstract under a title with %s, without arXiv ids", (_, before, after) => {
+    const papers = mergePapers([digest("2025-08-20", entry(before, abstractA)), digest("2025-08-21", entry(after, abstractA))]);
+    expect(papers).toHaveLength(1);
+    expect(papers[0]?.title).toBe(after);
+    expect(papers[0]?.appearances.map((appearance) => appearance.date)).toEqual(["2025-08-20", "2025-08-21"]);
+  });
+
+  it("keeps papers apart that share an abstract but not a title (a copy-paste mistake is not a typo)", () => {
+    const papers = mergePapers([digest("2025-08-20", entry("Sparse Routing", abstractA)), digest("2025-08-21", entry("Protein Folding Survey", abstractA))]);
+    expect(papers).toHaveLength(2);
+  });
+
+  it("makes one paper of the same title with a shortened abstract, and keeps the fuller abstract", () => {
+    const full = `${abstractA} We also prove a matching lower bound and release code for every experiment reported here.`;
+    const shortened = "We study sparse attention for long contexts.";
+    const papers = mergePapers([digest("2025-08-20", entry("Sparse Routing", full)), digest("2025-08-21", entry("Sparse Routing", shortened))]);
+    expect(papers).toHaveLength(1);
+    expect(papers[0]?.abstract).toBe(full);
   });
 
   it("makes one paper of the same arXiv id under different titles", () => {

@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { Appearance, CardMetadata, Digest } from "../model/types.ts";
-import { abstractFingerprint, abstractSimilarity, DIFFERENT_PAPER_SIMILARITY } from "./abstract-similarity.ts";
+import { abstractContainment, abstractFingerprint, abstractSimilarity, DIFFERENT_PAPER_SIMILARITY, SHORTENED_ABSTRACT_CONTAINMENT } from "./abstract-similarity.ts";
+import { titlesAreClose } from "./close-titles.ts";
 import { normalizeTitle } from "./normalize-title.ts";
 
 /** A paper found in one or more digests, before it has a permalink. */
@@ -17,10 +18,14 @@ export interface MergedPaper {
 }
 
 /**
- * Folds the entries of every digest into papers: the same arXiv id, or the same
- * normalised title with a similar abstract, is one paper. Two papers that share
- * a title but have clearly different abstracts (or different arXiv ids) stay apart.
- * Digests are read oldest first, so a paper's text is the one it first appeared with.
+ * Folds the entries of every digest into papers. One paper is: the same arXiv
+ * id; or the same normalised title with a similar abstract (or one abstract a
+ * shortened copy of the other); or the same abstract under a title with a
+ * typo fixed (the same words, letters swapped or changed in one word). Two
+ * papers that share a title but have clearly different abstracts (or
+ * different arXiv ids) stay apart. Digests are read oldest first, and a
+ * paper's text is the latest it appeared with (a later digest corrects an
+ * earlier one), unless that abstract is a cut-down copy of a fuller one.
  */
 export function mergePapers(digests: readonly Digest[]): MergedPaper[] {
   // Within a day, 2025-08-20.txt comes before 2025-08-20-extra.txt.
@@ -29,28 +34,48 @@ export function mergePapers(digests: readonly Digest[]): MergedPaper[] {
   const papers: MergedPaper[] = [];
   const byArxiv = new Map<string, MergedPaper>();
   const byTitle = new Map<string, MergedPaper[]>();
+  const byFingerprint = new Map<string, MergedPaper[]>();
+  const byLooseTitle = new Map<string, MergedPaper[]>();
   const positionInDay = new Map<string, number>();
+  const add = <K>(index: Map<K, MergedPaper[]>, key: K, paper: MergedPaper) => {
+    const list = index.get(key) ?? [];
+    if (!list.includes(paper)) index.set(key, [...list, paper]);
+  };
+  const compatible = (candidate: MergedPaper, arxivId: string | undefined) => !(arxivId && candidate.arxivId && candidate.arxivId !== arxivId);
 
   for (const digest of ordered) {
     for (const entry of digest.entries) {
       const titleKey = normalizeTitle(entry.title);
       const arxivId = entry.card.arxivId;
+      const fingerprint = abstractFingerprint(entry.abstract);
       let paper = arxivId ? byArxiv.get(arxivId) : undefined;
       paper ??= (byTitle.get(titleKey) ?? []).find(
         (candidate) =>
-          !(arxivId && candidate.arxivId && candidate.arxivId !== arxivId) &&
-          abstractSimilarity(candidate.abstract, entry.abstract) >= DIFFERENT_PAPER_SIMILARITY,
+          compatible(candidate, arxivId) &&
+          (abstractSimilarity(candidate.abstract, entry.abstract) >= DIFFERENT_PAPER_SIMILARITY ||
+            abstractContainment(candidate.abstract, entry.abstract) >= SHORTENED_ABSTRACT_CONTAINMENT),
+      );
+      // A title fixed or re-encoded between digests, its abstract the same.
+      paper ??= (byFingerprint.get(fingerprint) ?? []).find((candidate) => compatible(candidate, arxivId) && titlesAreClose(candidate.titleKey, titleKey));
+      paper ??= (byLooseTitle.get(looseTitleKey(titleKey)) ?? []).find(
+        (candidate) => compatible(candidate, arxivId) && abstractSimilarity(candidate.abstract, entry.abstract) >= SAME_ABSTRACT_SIMILARITY,
       );
       if (!paper) {
         paper = { title: entry.title, abstract: entry.abstract, titleKey, fingerprints: [], appearances: [], card: {}, authors: [] };
         papers.push(paper);
-        byTitle.set(titleKey, [...(byTitle.get(titleKey) ?? []), paper]);
+      } else {
+        // The latest text wins, but a cut-down abstract does not replace a fuller one.
+        paper.title = entry.title;
+        paper.titleKey = titleKey;
+        if (entry.abstract.length >= paper.abstract.length * KEEP_FULLER_ABSTRACT) paper.abstract = entry.abstract;
       }
+      add(byTitle, titleKey, paper);
+      add(byFingerprint, fingerprint, paper);
+      add(byLooseTitle, looseTitleKey(titleKey), paper);
       if (arxivId && !paper.arxivId) {
         paper.arxivId = arxivId;
         byArxiv.set(arxivId, paper);
       }
-      const fingerprint = abstractFingerprint(entry.abstract);
       if (!paper.fingerprints.includes(fingerprint)) paper.fingerprints.push(fingerprint);
       // Later cards carry fresher counts (upvotes, stars); keep every field any card had.
       paper.card = { ...paper.card, ...definedFields(entry.card) };
@@ -65,6 +90,22 @@ export function mergePapers(digests: readonly Digest[]): MergedPaper[] {
   }
   return papers;
 }
+
+/** A later abstract shorter than this share of the one held is a cut-down copy: the fuller one stays. */
+const KEEP_FULLER_ABSTRACT = 0.8;
+
+/** Word overlap of two scrapes of one abstract under a title with a typo fixed. */
+const SAME_ABSTRACT_SIMILARITY = 0.8;
+
+/**
+ * A title with each word's letters sorted: "Gradeint" and "Gradient" agree,
+ * so a transposition typo does not make a second paper (with a similar abstract).
+ */
+const looseTitleKey = (titleKey: string) =>
+  titleKey
+    .split(" ")
+    .map((word) => [...word].sort().join(""))
+    .join(" ");
 
 function definedFields<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as Partial<T>;

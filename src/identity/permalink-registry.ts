@@ -14,6 +14,8 @@ export const permalinkRegistrySchema = z.object({
       title: z.string(),
       arxivId: z.string().optional(),
       fingerprints: z.array(z.string()),
+      /** The slug this URL moved to (the title was fixed, or two pages turned out to be one paper); kept for good as a redirect. */
+      redirectTo: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).optional(),
     }),
   ),
 });
@@ -28,7 +30,28 @@ export function serializeRegistry(registry: PermalinkRegistry): string {
   const papers: Record<string, PermalinkRecord> = {};
   for (const slug of Object.keys(registry.papers).sort()) {
     const record = registry.papers[slug]!;
-    papers[slug] = { title: record.title, ...(record.arxivId ? { arxivId: record.arxivId } : {}), fingerprints: [...record.fingerprints].sort() };
+    papers[slug] = {
+      title: record.title,
+      ...(record.arxivId ? { arxivId: record.arxivId } : {}),
+      fingerprints: [...record.fingerprints].sort(),
+      ...(record.redirectTo ? { redirectTo: record.redirectTo } : {}),
+    };
   }
   return `${JSON.stringify({ version: 1, papers }, null, 2)}\n`;
+}
+
+/**
+ * The live slug a recorded slug leads to, following redirects; undefined
+ * for a slug the registry does not hold or a loop of redirects.
+ */
+export function resolveSlug(registry: PermalinkRegistry, slug: string): string | undefined {
+  const seen = new Set<string>();
+  let current = slug;
+  for (;;) {
+    const record = registry.papers[current];
+    if (!record || seen.has(current)) return undefined;
+    if (!record.redirectTo) return current;
+    seen.add(current);
+    current = record.redirectTo;
+  }
 }

@@ -22,6 +22,7 @@ import { buildSettings } from "./settings.ts";
 import { count, timed, type Log } from "./stage-log.ts";
 import { syndicate } from "./syndicate.ts";
 import { writeEleventyInput } from "./write-input.ts";
+import { writeRedirectPages } from "./write-redirects.ts";
 
 export interface BuildOptions {
   /** Folder of digests. */
@@ -104,16 +105,17 @@ async function buildLocked(options: BuildOptions, log: Log): Promise<BuildReport
   const jobs = options.jobs ?? availableParallelism();
   const useCache = options.cache !== false;
   const taxonomy = readTaxonomy(options.topics ?? defaultTaxonomyPath(options.input));
-  const registry = await readRegistry(registryFile);
+  const registry = await readRegistry(registryFile, paths.output, log);
 
   const parsed = await timed(log, "parse", () => readDigestFolder(options.input), describeParse);
   if (parsed.problems.length) {
     throw new BuildError(`${count(parsed.problems.length, "problem")} in the digests; nothing was written:`, parsed.problems);
   }
 
-  const identified = await timed(log, "identify", async () => identifyPapers(parsed.digests, registry), (result) =>
-    `${count(result.papers.length, "paper")} from ${count(parsed.digests.length, "digest")}, ${count(result.newPermalinks, "new permalink")}`,
-  );
+  const identified = await timed(log, "identify", async () => identifyPapers(parsed.digests, registry), (result) => {
+    const moved = result.movedPermalinks ? `, ${count(result.movedPermalinks, "URL")} moved (the old ones redirect)` : "";
+    return `${count(result.papers.length, "paper")} from ${count(parsed.digests.length, "digest")}, ${count(result.newPermalinks, "new permalink")}${moved}`;
+  });
 
   const repairCache = useCache ? await openRepairCache(workDir) : undefined;
   const mathText = new MathText(repairCache?.earlier);
@@ -150,11 +152,15 @@ async function buildLocked(options: BuildOptions, log: Log): Promise<BuildReport
     const site = await timed(
       log,
       "eleventy",
-      () => renderSite(input, { folder: staging, basePath: settings.basePath, jobs, log, ...(renderCache ? { cache: renderCache } : {}) }),
+      async () => {
+        const rendered = await renderSite(input, { folder: staging, basePath: settings.basePath, jobs, log, ...(renderCache ? { cache: renderCache } : {}) });
+        return { ...rendered, redirects: await writeRedirectPages(rendered.folder, enriched.redirects, enriched.papers, settings) };
+      },
       (result) => {
         const processes = result.processes ? ` from ${result.processes} Eleventy processes, ${Math.min(jobs, result.processes)} at a time` : "";
         const reused = renderCache ? `; ${result.reused} paper pages reused from the cache` : "";
-        return `${result.rendered + result.reused} pages${processes}${reused}`;
+        const redirects = result.redirects ? `; ${count(result.redirects, "redirect page")} for moved URLs` : "";
+        return `${result.rendered + result.reused} pages${processes}${reused}${redirects}`;
       },
     );
     await timed(log, "feeds", () => syndicate(site.folder, enriched, settings), (result) => `${count(result.feeds, "feed")}, sitemap of ${result.sitemapUrls} URLs`);
@@ -169,7 +175,10 @@ async function buildLocked(options: BuildOptions, log: Log): Promise<BuildReport
       },
     );
     const published = await publish(site.folder, paths, { file: registryFile, content: enriched.registry }, (written) => {
-      if (written) log(`[permalinks] recorded ${count(enriched.newPermalinks, "new permalink")} in ${displayPath(registryFile)}; commit it so these URLs never move`);
+      if (written) {
+        const moved = enriched.movedPermalinks ? ` and ${count(enriched.movedPermalinks, "moved URL")}` : "";
+        log(`[permalinks] recorded ${count(enriched.newPermalinks, "new permalink")}${moved} in ${displayPath(registryFile)}; commit it so these URLs never move`);
+      }
     });
     log(`[output] ${displayPath(published.output)}`);
     await published.cleanup;

@@ -1,4 +1,4 @@
-import { assignPermalinks } from "../identity/assign-permalinks.ts";
+import { assignPermalinks, type SlugRedirect } from "../identity/assign-permalinks.ts";
 import { mergePapers } from "../identity/merge-papers.ts";
 import type { PermalinkRegistry } from "../identity/permalink-registry.ts";
 import type { Digest, IdentifiedPaper } from "../model/types.ts";
@@ -8,6 +8,10 @@ export interface IdentifiedArchive {
   papers: IdentifiedPaper[];
   registry: PermalinkRegistry;
   newPermalinks: number;
+  /** Slugs that became redirects in this build (a title fixed, two pages found to be one paper). */
+  movedPermalinks: number;
+  /** Every old slug that leads to one of these papers: each gets a redirect page. */
+  redirects: SlugRedirect[];
 }
 
 /** Digests to papers: the same paper on several days becomes one, and every paper gets its permanent slug. */
@@ -25,5 +29,5 @@ export function identifyPapers(digests: readonly Digest[], registry: PermalinkRe
       authors: paper.authors,
     }),
   );
-  return { papers, registry: assigned.registry, newPermalinks: assigned.added };
+  return { papers, registry: assigned.registry, newPermalinks: assigned.added, movedPermalinks: assigned.moved, redirects: assigned.redirects };
 }

@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import type { PermalinkRegistry } from "../identity/permalink-registry.ts";
-import { writeRegistry } from "./registry-file.ts";
+import { serializeRegistry, type PermalinkRegistry } from "../identity/permalink-registry.ts";
+import { SITE_REGISTRY_FILE, writeRegistry } from "./registry-file.ts";
 
 /**
  * The output path (`_site`) is a symbolic link to the current build, which
@@ -78,6 +78,7 @@ export async function publish(
 ): Promise<Publication> {
   const registryWritten = await writeRegistry(registry.file, registry.content);
   onRegistryWritten(registryWritten);
+  await fs.writeFile(path.join(site, SITE_REGISTRY_FILE), serializeRegistry(registry.content));
   const replaced = await switchOutput(site, paths);
   const cleanup = replaced ? fs.rm(replaced, { recursive: true, force: true }) : Promise.resolve();
   return { output: paths.output, registryWritten, cleanup };
