@@ -32,7 +32,11 @@ const UNREADABLE_LOCK_GRACE_MS = 5_000;
 export async function withLock<T>(file: string, what: string, options: LockOptions, run: () => Promise<T>): Promise<T> {
   const { log, waitMs = 30 * 60_000, pollMs = 200, isAlive = processIsAlive } = options;
   const me: LockOwner = { pid: process.pid, host: os.hostname() };
-  await fs.mkdir(path.dirname(file), { recursive: true });
+  try {
+    await fs.mkdir(path.dirname(file), { recursive: true });
+  } catch (error) {
+    throw new BuildError(`cannot lock ${what}: cannot create ${path.dirname(file)}: ${(error as Error).message}`);
+  }
   const started = Date.now();
   let announced = false;
   for (;;) {

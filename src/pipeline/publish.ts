@@ -1,5 +1,6 @@
 import fs from "node:fs/promises";
 import path from "node:path";
+import { BuildError } from "./build-error.ts";
 import { serializeRegistry, type PermalinkRegistry } from "../identity/permalink-registry.ts";
 import { SITE_REGISTRY_FILE, writeRegistry } from "./registry-file.ts";
 
@@ -23,8 +24,12 @@ export const outputPaths = (output: string): OutputPaths => ({
 
 /** A fresh folder for this build's site, inside the builds folder. */
 export async function newBuildFolder(paths: OutputPaths): Promise<string> {
-  await fs.mkdir(paths.builds, { recursive: true });
-  return fs.mkdtemp(path.join(paths.builds, `build-${process.pid}-`));
+  try {
+    await fs.mkdir(paths.builds, { recursive: true });
+    return await fs.mkdtemp(path.join(paths.builds, `build-${process.pid}-`));
+  } catch (error) {
+    throw new BuildError(`cannot write the site beside ${paths.output}: ${(error as Error).message}`);
+  }
 }
 
 /** The build folder the output link points at now, if it is one of ours. */

@@ -30,12 +30,23 @@ export async function readDigestFolder(folder: string): Promise<DigestFolder> {
   const skipped: string[] = [];
   for (const name of names) {
     const file = path.join(folder, name);
-    const stat = await fs.stat(file);
-    if (name.startsWith(".") || !stat.isFile() || !DIGEST_EXTENSIONS.has(path.extname(name).toLowerCase())) {
+    if (name.startsWith(".") || !DIGEST_EXTENSIONS.has(path.extname(name).toLowerCase())) {
       skipped.push(file);
       continue;
     }
-    const parsed = parserFor(name)(await fs.readFile(file, "utf8"), file);
+    let text: string;
+    try {
+      const stat = await fs.stat(file);
+      if (!stat.isFile()) {
+        skipped.push(file);
+        continue;
+      }
+      text = await fs.readFile(file, "utf8");
+    } catch (error) {
+      problems.push({ file, line: 0, message: unreadableFileMessage(error as NodeJS.ErrnoException) });
+      continue;
+    }
+    const parsed = parserFor(name)(text, file);
     problems.push(...parsed.problems);
     if (parsed.digest) digests.push(parsed.digest);
   }
@@ -43,6 +54,21 @@ export async function readDigestFolder(folder: string): Promise<DigestFolder> {
     problems.push({ file: folder, line: 0, message: "no digests found: add files named YYYY-MM-DD.txt" });
   }
   return { digests, problems, skipped };
+}
+
+/** Why a digest file cannot be read, in words: a broken link, a loop of links, no permission. */
+function unreadableFileMessage(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case "ENOENT":
+      return "is a symbolic link to a file that does not exist; fix or remove the link";
+    case "ELOOP":
+      return "is a symbolic link that points back to itself (a loop); fix or remove the link";
+    case "EACCES":
+    case "EPERM":
+      return "cannot be read: permission denied";
+    default:
+      return `cannot be read (${error.code ?? error.message})`;
+  }
 }
 
 /** "file:line: message" lines, the form editors and terminals link to. */

@@ -16,7 +16,18 @@ export interface RenderCache {
   folder: string;
   /** Hash of the renderer: layouts, source, Eleventy config, locked dependencies, settings. */
   version: string;
+  /** What each entry held when it was stored, to tell a damaged entry from a good one. */
+  entries: Map<string, EntryCheck>;
 }
+
+/** An entry as stored: its size and time for a cheap check, its hash for a sure one. */
+interface EntryCheck {
+  size: number;
+  mtimeMs: number;
+  sha1: string;
+}
+
+const MANIFEST = "manifest.json";
 
 /** What decides how a page renders besides its own data. */
 const RENDERER_PATHS = ["layouts", "src", ".eleventy.ts", "package-lock.json"];
@@ -40,7 +51,11 @@ export async function openRenderCache(workDir: string, settings: BuildSettings):
   }
   const folder = path.join(workDir, "render-cache");
   await fs.mkdir(folder, { recursive: true });
-  return { folder, version: hash.digest("hex") };
+  const stored = await fs.readFile(path.join(folder, MANIFEST), "utf8").then(
+    (text) => Object.entries(JSON.parse(text) as Record<string, EntryCheck>),
+    () => [] as [string, EntryCheck][],
+  );
+  return { folder, version: hash.digest("hex"), entries: new Map(stored) };
 }
 
 /** The key of one page: the renderer's version and the exact file Eleventy would read. */
@@ -50,12 +65,26 @@ export function pageKey(cache: RenderCache, generatedFile: string): string {
 
 const cachedPage = (cache: RenderCache, key: string) => path.join(cache.folder, `${key}.html`);
 
+/**
+ * Whether the cache holds the page `key`, whole: an entry whose size or time
+ * differs from when it was stored is hashed, and one whose bytes changed (a
+ * damaged disk, an edit) is dropped, so the page is rendered again.
+ */
 export async function hasPage(cache: RenderCache, key: string): Promise<boolean> {
-  return fs.stat(cachedPage(cache, key)).then(
-    () => true,
-    () => false,
-  );
+  const expected = cache.entries.get(key);
+  if (!expected) return false;
+  const file = cachedPage(cache, key);
+  const stat = await fs.stat(file).catch(() => undefined);
+  if (!stat?.isFile()) return false;
+  if (stat.size === expected.size && stat.mtimeMs === expected.mtimeMs) return true;
+  const bytes = await fs.readFile(file).catch(() => undefined);
+  if (bytes && sha1(bytes) === expected.sha1) return true;
+  cache.entries.delete(key);
+  await fs.rm(file, { recursive: true, force: true });
+  return false;
 }
+
+const sha1 = (bytes: Buffer) => createHash("sha1").update(bytes).digest("hex");
 
 export interface CachedPaper {
   slug: string;
@@ -75,9 +104,16 @@ export async function restorePages(cache: RenderCache, papers: readonly CachedPa
 /** Keeps this build's newly rendered pages, and drops cached pages no current paper uses. */
 export async function storePages(cache: RenderCache, rendered: readonly CachedPaper[], site: string, keep: ReadonlySet<string>): Promise<void> {
   await mapInBatches(rendered, async ({ slug, key }) => {
-    await fs.rm(cachedPage(cache, key), { force: true });
+    await fs.rm(cachedPage(cache, key), { recursive: true, force: true });
     await linkOrCopy(pageInSite(site, slug), cachedPage(cache, key));
+    const [stat, bytes] = await Promise.all([fs.stat(cachedPage(cache, key)), fs.readFile(cachedPage(cache, key))]);
+    cache.entries.set(key, { size: stat.size, mtimeMs: stat.mtimeMs, sha1: sha1(bytes) });
   });
-  const stale = (await fs.readdir(cache.folder)).filter((name) => !keep.has(name.replace(/\.html$/, "")));
-  await mapInBatches(stale, (name) => fs.rm(path.join(cache.folder, name), { force: true }));
+  const stale = (await fs.readdir(cache.folder)).filter((name) => name !== MANIFEST && !keep.has(name.replace(/\.html$/, "")));
+  await mapInBatches(stale, (name) => fs.rm(path.join(cache.folder, name), { recursive: true, force: true }));
+  for (const key of cache.entries.keys()) if (!keep.has(key)) cache.entries.delete(key);
+  const manifest = Object.fromEntries([...cache.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const temporary = path.join(cache.folder, `${MANIFEST}.${process.pid}.tmp`);
+  await fs.writeFile(temporary, JSON.stringify(manifest));
+  await fs.rename(temporary, path.join(cache.folder, MANIFEST));
 }

@@ -49,6 +49,25 @@ describe("a build with bad input", () => {
     expect(fs.readdirSync(path.dirname(output)).filter((name) => name.includes("staging"))).toEqual([]);
   });
 
+  it("names a broken symbolic link, a loop of links and an unwritable output plainly, without a stack trace", async () => {
+    const folder = digestsFolder("links", { "2025-08-20.txt": fs.readFileSync(SAMPLE_DIGEST, "utf8") });
+    fs.symlinkSync(path.join(folder, "missing.txt"), path.join(folder, "2025-08-21.txt"));
+    fs.symlinkSync(path.join(folder, "2025-08-22.txt"), path.join(folder, "2025-08-22.txt"));
+    const result = await runBuildCli(["--input", folder, "--output", path.join(root, "links", "_site"), "--work-dir", path.join(root, "links", "work")]);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain(`${path.join(folder, "2025-08-21.txt")}: is a symbolic link to a file that does not exist`);
+    expect(result.stderr).toContain(`${path.join(folder, "2025-08-22.txt")}: is a symbolic link that points back to itself (a loop)`);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+
+    // An output whose parent is a file (as root, a read-only folder would still be writable).
+    fs.writeFileSync(path.join(root, "links", "a-file"), "");
+    const good = digestsFolder("links-good", { "2025-08-20.txt": fs.readFileSync(SAMPLE_DIGEST, "utf8") });
+    const unwritable = await runBuildCli(["--input", good, "--output", path.join(root, "links", "a-file", "_site"), "--work-dir", path.join(root, "links", "work2")]);
+    expect(unwritable.code).not.toBe(0);
+    expect(unwritable.stderr).toContain(`Build failed: cannot lock the output`);
+    expect(unwritable.stderr).not.toMatch(/^\s+at /m);
+  });
+
   it("rejects a folder with no digests", async () => {
     const empty = digestsFolder("empty", { "README.md": "nothing here\n" });
     const result = await runBuildCli(["--input", empty, "--output", path.join(root, "empty", "_site"), "--work-dir", path.join(root, "empty", "work")]);
@@ -164,6 +183,25 @@ describe("a successful build", () => {
     for (const file of files) {
       expect(fs.readFileSync(path.join(output, file)).equals(fs.readFileSync(path.join(sampleSite, file))), file).toBe(true);
     }
+  });
+
+  it("renders a page again when its render-cache entry was damaged, instead of failing every later build", async () => {
+    const work = path.join(root, "damaged", "work");
+    const args = ["--input", path.join(root, "report", "digests"), "--output", path.join(root, "damaged", "_site"), "--work-dir", work, "--site-url", "https://papers.example.org", "--permalinks", path.join(root, "damaged", "permalinks.json")];
+    expect((await runBuildCli(args)).code).toBe(0);
+    const entries = fs.readdirSync(path.join(work, "render-cache")).filter((name) => name.endsWith(".html"));
+    expect(entries).toHaveLength(67);
+    // One entry cut short, one overwritten in place with the same size: both are damage.
+    const [cut, flipped] = entries.map((name) => path.join(work, "render-cache", name));
+    fs.truncateSync(cut!, 100);
+    const bytes = fs.readFileSync(flipped!);
+    bytes[bytes.length - 20] = "X".charCodeAt(0);
+    fs.writeFileSync(flipped!, bytes);
+    const rebuilt = await runBuildCli(args);
+    expect(rebuilt.code, rebuilt.stderr).toBe(0);
+    expect(rebuilt.stdout).toContain("2 paper pages to render, 65 unchanged");
+    const output = path.join(root, "damaged", "_site");
+    for (const file of listFiles(sampleSite)) expect(fs.readFileSync(path.join(output, file)).equals(fs.readFileSync(path.join(sampleSite, file))), file).toBe(true);
   });
 
   it("is the same whatever file system the work folder and output are on (tmpfs lists folders in another order)", async () => {
