@@ -8,7 +8,7 @@ import type { Paper } from "../model/types.ts";
 import { addRelated, describeArchive, identifyPapers, writeListingsInput, writePaperInputs, type SiteContent } from "./preprocess.ts";
 import { findRelatedOffThread } from "./related-off-thread.ts";
 import { repairInWorkers } from "./repair-in-workers.ts";
-import { readDigestFolder } from "./read-digests.ts";
+import { formatProblems, readDigestFolder } from "./read-digests.ts";
 import { readRegistry, writeRegistry } from "./registry-file.ts";
 import { PROJECT_ROOT, runEleventy } from "./run-eleventy.ts";
 import { RenderPool } from "./render-pool.ts";
@@ -91,6 +91,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   const folder = await timed(log, "parse", () => readDigestFolder(options.input), (result) =>
     `${result.digests.length} digests, ${result.digests.reduce((sum, digest) => sum + digest.entries.length, 0)} entries${result.skipped.length ? `; skipped ${result.skipped.length} non-digest files (${result.skipped.map((file) => path.basename(file)).join(", ")})` : ""}`,
   );
+  for (const line of formatProblems(folder.warnings).split("\n").filter(Boolean)) log(`warning: ${line}`);
   if (folder.problems.length) {
     throw new BuildError(`${folder.problems.length} problem${folder.problems.length === 1 ? "" : "s"} in the digests; nothing was written:`, folder.problems);
   }

@@ -1,21 +1,20 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { Digest, DigestProblem } from "../model/types.ts";
-import { parseDigest } from "../digest/parse-digest.ts";
-import { parseHfJson } from "../digest/parse-hf-json.ts";
+import { formatOfFileName, parseDigestBytes } from "../digest/digest-file.ts";
+import { formatProblems } from "../digest/digest-text.ts";
+
+export { formatProblems };
 
 export interface DigestFolder {
   digests: Digest[];
   problems: DigestProblem[];
+  /** Lines skipped or cleaned without stopping the build (unknown page chrome, control characters). */
+  warnings: DigestProblem[];
   /** Files that are not digests (README, dotfiles, images), reported but not read. */
   skipped: string[];
 }
 
-/** File kinds that are digests; anything else in the folder is skipped with a note. */
-const DIGEST_EXTENSIONS = new Set([".txt", ".json"]);
-
-/** Text digests (saved pages) and JSON digests (the Hugging Face daily papers API's answer). */
-const parserFor = (name: string) => (path.extname(name).toLowerCase() === ".json" ? parseHfJson : parseDigest);
 
 /** Reads and parses every digest in a folder, collecting every problem in every file. */
 export async function readDigestFolder(folder: string): Promise<DigestFolder> {
@@ -23,29 +22,27 @@ export async function readDigestFolder(folder: string): Promise<DigestFolder> {
   try {
     names = (await fs.readdir(folder)).sort();
   } catch (error) {
-    return { digests: [], problems: [{ file: folder, line: 0, message: `cannot read the digests folder: ${(error as Error).message}` }], skipped: [] };
+    return { digests: [], problems: [{ file: folder, line: 0, message: `cannot read the digests folder: ${(error as Error).message}` }], warnings: [], skipped: [] };
   }
   const digests: Digest[] = [];
   const problems: DigestProblem[] = [];
+  const warnings: DigestProblem[] = [];
   const skipped: string[] = [];
   for (const name of names) {
     const file = path.join(folder, name);
     const stat = await fs.stat(file);
-    if (name.startsWith(".") || !stat.isFile() || !DIGEST_EXTENSIONS.has(path.extname(name).toLowerCase())) {
+    const format = formatOfFileName(name);
+    if (name.startsWith(".") || !stat.isFile() || !format) {
       skipped.push(file);
       continue;
     }
-    const parsed = parserFor(name)(await fs.readFile(file, "utf8"), file);
+    const parsed = parseDigestBytes(format, await fs.readFile(file), file);
     problems.push(...parsed.problems);
+    warnings.push(...parsed.warnings);
     if (parsed.digest) digests.push(parsed.digest);
   }
   if (digests.length === 0 && problems.length === 0) {
     problems.push({ file: folder, line: 0, message: "no digests found: add files named YYYY-MM-DD.txt" });
   }
-  return { digests, problems, skipped };
-}
-
-/** "file:line: message" lines, the form editors and terminals link to. */
-export function formatProblems(problems: readonly DigestProblem[]): string {
-  return problems.map((problem) => `${problem.file}${problem.line > 0 ? `:${problem.line}` : ""}: ${problem.message}`).join("\n");
+  return { digests, problems, warnings, skipped };
 }
