@@ -121,7 +121,7 @@ function refuse(source: IngestSource, line: number, message: string, summary?: D
 }
 
 /** A file the build reads as (part of) that day's digest. */
-function isDigestOf(name: string, date: string): boolean {
+export function isDigestOf(name: string, date: string): boolean {
   if (name.startsWith(".") || !/\.(txt|json)$/i.test(name)) return false;
   const fromName = digestDateFromFileName(name);
   return fromName.ok && fromName.date === date;

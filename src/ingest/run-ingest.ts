@@ -53,7 +53,7 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestRun> {
   return { plans, ok, lines: formatPlans(plans, { digestsDir: options.digestsDir, stored: ok }) };
 }
 
-function readFolderView(folder: string): DigestsFolderView {
+export function readFolderView(folder: string): DigestsFolderView {
   const list = (dir: string) => {
     try {
       return fs.readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => entry.name).sort();
@@ -68,7 +68,7 @@ function readFolderView(folder: string): DigestsFolderView {
   };
 }
 
-async function carryOut(plan: Extract<IngestPlan, { action: "store" }>, folder: string): Promise<void> {
+export async function carryOut(plan: Extract<IngestPlan, { action: "store" }>, folder: string): Promise<void> {
   await fs.promises.mkdir(folder, { recursive: true });
   for (const move of plan.moveAside) {
     await fs.promises.mkdir(path.join(folder, path.dirname(move.to)), { recursive: true });
