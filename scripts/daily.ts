@@ -10,7 +10,7 @@ import { readCommandLine } from "../src/cli/read-command-line.ts";
 import { terminalSafe } from "../src/digest/digest-text.ts";
 import { commitDigests } from "../src/fetch/commit-day.ts";
 import { FETCH_FLAGS, FETCH_USAGE, fetchOptions } from "../src/fetch/fetch-command.ts";
-import { runFetch } from "../src/fetch/run-fetch.ts";
+import { runFetch, type FetchRun } from "../src/fetch/run-fetch.ts";
 import { BuildError } from "../src/pipeline/build-error.ts";
 import { buildSite, defaultRegistryPath } from "../src/pipeline/pipeline.ts";
 
@@ -27,6 +27,7 @@ ${FETCH_USAGE}
   --base-path PATH  serve the site under a sub-path (default /)
   --permalinks FILE permalink registry (default: permalinks.json beside the digests folder)
   --no-commit       fetch and build, but leave the changes uncommitted
+  --no-fetch        build and commit what is stored (new permalinks of pushed digests)
 
 The commit holds the digests folder and the permalink registry, only when one
 changed. Exit status: 0 done, 1 the fetch, the build or the commit failed
@@ -42,6 +43,7 @@ async function main(): Promise<number> {
       "base-path": { type: "string", default: "/" },
       permalinks: { type: "string" },
       "no-commit": { type: "boolean", default: false },
+      "no-fetch": { type: "boolean", default: false },
     },
     usage,
   );
@@ -54,12 +56,16 @@ async function main(): Promise<number> {
   }
   const say = (text: string) => console.log(terminalSafe(text));
   const dates = resolved.options.dates;
-  say(`[fetch] ${dates.length === 1 ? dates[0] : `${dates[0]} to ${dates[dates.length - 1]}`} from ${resolved.options.api}`);
-  const fetched = await runFetch({ ...resolved.options, deps: { log: say } });
-  for (const line of fetched.lines) (fetched.ok ? say : (text: string) => console.error(terminalSafe(text)))(line);
-  if (!fetched.ok) {
-    console.error("Daily run failed at the fetch: the site was not built and nothing was committed.");
-    return 1;
+  let fetched: FetchRun = { ok: true, lines: [], changed: [] };
+  if (values["no-fetch"]) say("[fetch] skipped (--no-fetch)");
+  else {
+    say(`[fetch] ${dates.length === 1 ? dates[0] : `${dates[0]} to ${dates[dates.length - 1]}`} from ${resolved.options.api}`);
+    fetched = await runFetch({ ...resolved.options, deps: { log: say } });
+    for (const line of fetched.lines) (fetched.ok ? say : (text: string) => console.error(terminalSafe(text)))(line);
+    if (!fetched.ok) {
+      console.error("Daily run failed at the fetch: the site was not built and nothing was committed.");
+      return 1;
+    }
   }
 
   const registry = values.permalinks ?? defaultRegistryPath(resolved.options.digestsDir);
@@ -84,8 +90,8 @@ async function main(): Promise<number> {
     say("[commit] skipped (--no-commit)");
     return 0;
   }
-  const changedDays = fetched.changed.length ? fetched.changed.join(", ") : "no digest changed";
-  const message = `Daily papers: ${changedDays}\n\n${fetched.lines.join("\n")}\n`;
+  const changedDays = fetched.changed.length ? fetched.changed.join(", ") : "permalinks of stored digests";
+  const message = `Daily papers: ${changedDays}\n\n${fetched.lines.join("\n") || "No day fetched; the build recorded new permalinks."}\n`;
   try {
     const result = await commitDigests({ digestsDir: resolved.options.digestsDir, registry }, terminalSafe(message));
     say(result.committed ? `[commit] ${result.commit.slice(0, 12)} ${path.normalize(resolved.options.digestsDir)} and ${path.normalize(registry)}` : `[commit] nothing to commit: ${result.reason}`);
