@@ -27,6 +27,9 @@ describe("saved pages, built", () => {
     await fs.mkdir(input);
     await fs.copyFile(path.join(FIXTURES, "card", "2025-08-25.txt"), path.join(input, "2025-08-25.txt"));
     await fs.writeFile(path.join(input, "2025-08-26.txt"), ["Daily Papers", "", "Aug 26", "", longTitle, "", abstract, ""].join("\n"));
+    // A lone surrogate and a terminal escape in JSON strings: the build used to crash on the first with a URIError.
+    const hostile = JSON.stringify([{ paper: { id: "2508.19999", title: "Broken \ud800 Emoji \u001b[31mRed\u0007 Title", summary: abstract } }]).replace("\ud800", "\\ud800");
+    await fs.writeFile(path.join(input, "2025-08-27.json"), hostile);
     ({ stdout } = await run(
       path.join(PROJECT_ROOT, "node_modules", ".bin", "tsx"),
       [path.join(PROJECT_ROOT, "scripts", "build.ts"), "--input", input, "--output", site, "--work-dir", path.join(root, "work"), "--site-url", "https://papers.example.org"],
@@ -40,7 +43,7 @@ describe("saved pages, built", () => {
 
   it("keeps every paper of the card page and the long title's paper", async () => {
     expect(longTitle.length).toBe(350);
-    expect(stdout).toMatch(/Built 5 papers, 2 days/);
+    expect(stdout).toMatch(/Built 6 papers, 3 days/);
     const feed = JSON.parse(await fs.readFile(path.join(site, "feed.json"), "utf8")) as { items: { title: string; url: string }[] };
     expect(feed.items.map((item) => item.title).sort()).toEqual(
       [
@@ -49,10 +52,21 @@ describe("saved pages, built", () => {
         "Reward Models That Read the Rubric: Grounding Preference Scores in Written Criteria",
         "Speculative Decoding with Draft Trees That Learn Their Own Shape",
         "Tiny Recurrent Memory for Streaming Speech Recognition",
+        "Broken Emoji [31mRed Title",
       ].sort(),
     );
     const long = feed.items.find((item) => item.title === longTitle)!;
     const page = parse(await fs.readFile(path.join(site, new URL(long.url).pathname, "index.html"), "utf8"));
     expect(page.querySelector("h1")?.text.trim()).toBe(longTitle);
+  });
+
+  it("removes a lone surrogate and control characters from JSON with a warning, and prints no control character", async () => {
+    expect(stdout).toMatch(/warning: .*2025-08-27\.json:1: entry 1 \(2508\.19999 "Broken Emoji \[31mRed Title"\): removed 2 control characters and 1 lone surrogate/);
+    expect(stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
+    const feed = JSON.parse(await fs.readFile(path.join(site, "feed.json"), "utf8")) as { items: { title: string; url: string }[] };
+    const broken = feed.items.find((item) => item.title.startsWith("Broken"))!;
+    const html = await fs.readFile(path.join(site, new URL(broken.url).pathname, "index.html"), "utf8");
+    expect(parse(html).querySelector("title")?.text).toContain("Broken Emoji [31mRed Title");
+    expect(html).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff]/);
   });
 });
