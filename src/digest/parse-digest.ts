@@ -1,6 +1,6 @@
 import type { CardMetadata, Digest, DigestEntry, DigestProblem } from "../model/types.ts";
 import { classifyCardLine, isCardMarker } from "./card-line.ts";
-import { describeRemoved, removeNonText, stripByteOrderMark } from "./digest-text.ts";
+import { describeRemoved, foldWhitespace, removeNonText, stripByteOrderMark } from "./digest-text.ts";
 import { checkRepeatedPapers } from "./repeated-papers.ts";
 import { digestDate } from "./file-name-date.ts";
 import { isoCalendarDate, parseMonthDay, type MonthDay } from "./month-day.ts";
@@ -139,7 +139,7 @@ function splitLines(source: string, warn: Report): Line[] {
     const cleaned = removeNonText(raw);
     const removed = describeRemoved(cleaned.removed);
     if (removed) warn(index + 1, removed);
-    return { text: cleaned.text.replace(/\s+/g, " ").trim(), number: index + 1 };
+    return { text: foldWhitespace(cleaned.text), number: index + 1 };
   });
 }
 
