@@ -26,6 +26,12 @@ describe("which files are digests, and their dates", () => {
     expect(digestDateFromFileName(name)).toEqual(expected);
   });
 
+  it("refuses a given date before 1991 as the file name's would be, so ingest stores nothing the build refuses", () => {
+    expect(parseDigestBytes("text", Buffer.from(plainDay()), "-", { date: "0099-08-21" }).problems).toEqual([
+      { file: "-", line: 0, message: expect.stringMatching(/the date 0099-08-21 is before 1991, when arXiv began/) },
+    ]);
+  });
+
   it("decides the format by extension in any case, else by content", () => {
     expect(formatOfFileName("2025-08-21.TXT")).toBe("text");
     expect(formatOfFileName("2025-08-21.JSON")).toBe("json");

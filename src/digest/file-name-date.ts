@@ -45,7 +45,12 @@ export function digestDateFromFileName(filePath: string): FileNameDate {
  * name's; a file name without one is reported as a whole-file problem (line 0).
  */
 export function digestDate(file: string, given: string | undefined, report: (line: number, message: string) => void): string | undefined {
-  if (given) return given;
+  if (given) {
+    // The same bound as for a file name: ingest must not store what the build would then refuse.
+    if (Number(given.slice(0, 4)) >= FIRST_DIGEST_YEAR) return given;
+    report(0, `the date ${given} is before ${FIRST_DIGEST_YEAR}, when arXiv began; is the year a typo (for example 0099 for 2099)?`);
+    return undefined;
+  }
   const fromName = digestDateFromFileName(file);
   if (fromName.ok) return fromName.date;
   report(0, fromName.message);
