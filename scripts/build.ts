@@ -1,3 +1,4 @@
+import { terminalSafe } from "../src/digest/digest-text.ts";
 import { BuildError } from "../src/pipeline/build-error.ts";
 import { buildSite } from "../src/pipeline/build-site.ts";
 import { readCommandLine } from "../src/cli/read-command-line.ts";
@@ -61,7 +62,7 @@ async function main(): Promise<number> {
     console.log(`Built ${report.papers} papers, ${report.days} days, ${report.pages} pages in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     return 0;
   } catch (error) {
-    console.error(error instanceof BuildError ? `Build failed: ${error.message}` : error);
+    console.error(error instanceof BuildError ? terminalSafe(`Build failed: ${error.message}`) : error);
     console.error("The previous output was left untouched.");
     return 1;
   }

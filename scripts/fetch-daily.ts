@@ -1,40 +1,30 @@
 /**
- * Fetches one day of the Hugging Face daily papers API and ingests it, exactly
- * as `npm run ingest` would ingest the saved JSON. Optional and not part of the
- * build: the build never touches the network.
- *
- *   npx tsx scripts/fetch-daily.ts [--date YYYY-MM-DD] [--force] [--digests DIR]
+ * `npm run fetch`: days of the Hugging Face daily papers API into the digests
+ * folder, through ingest's checks. Not part of the build: the build never
+ * touches the network.
  */
-import path from "node:path";
-import { parseArgs } from "node:util";
-import { calendarDate } from "../src/ingest/resolve-date.ts";
-import { runIngest } from "../src/ingest/run-ingest.ts";
+import { readCommandLine } from "../src/cli/read-command-line.ts";
+import { terminalSafe } from "../src/digest/digest-text.ts";
+import { FETCH_FLAGS, FETCH_USAGE, fetchOptions } from "../src/fetch/fetch-command.ts";
+import { runFetch } from "../src/fetch/run-fetch.ts";
 
-const API = "https://huggingface.co/api/daily_papers";
+const usage = `Usage: npm run fetch -- [--date D | --from D --to D] [--api URL] [--digests DIR]
+
+${FETCH_USAGE}
+
+Nothing is stored if any day fails. Exit status: 0 fetched (or nothing new),
+1 a day failed, 2 wrong usage.`;
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
-      date: { type: "string", default: new Date().toISOString().slice(0, 10) },
-      force: { type: "boolean", default: false },
-      digests: { type: "string", default: path.join("content", "digests") },
-    },
-    strict: true,
-  });
-  const date = calendarDate(values.date);
-  if (!date) {
-    console.error(`--date ${values.date} is not a calendar date in the form YYYY-MM-DD`);
+  const cli = readCommandLine(FETCH_FLAGS, usage);
+  if (cli.exitCode !== undefined) return cli.exitCode;
+  const resolved = fetchOptions(cli.values);
+  if (!resolved.ok) {
+    console.error(`${resolved.message}\n\n${usage}`);
     return 2;
   }
-  const url = `${API}?date=${date}`;
-  const response = await fetch(url, { headers: { accept: "application/json" } });
-  if (!response.ok) {
-    console.error(`${url}: ${response.status} ${response.statusText}`);
-    return 1;
-  }
-  const body = await response.text();
-  const run = await runIngest({ files: ["-"], digestsDir: values.digests, date, force: values.force, readStdin: async () => body });
-  (run.ok ? console.log : console.error)(run.lines.join("\n").replaceAll("<stdin>", url));
+  const run = await runFetch({ ...resolved.options, deps: { log: (line) => console.log(terminalSafe(line)) } });
+  (run.ok ? console.log : console.error)(terminalSafe(run.lines.join("\n")));
   return run.ok ? 0 : 1;
 }
 

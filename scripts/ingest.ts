@@ -1,5 +1,6 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { terminalSafe } from "../src/digest/digest-text.ts";
 import { runIngest } from "../src/ingest/run-ingest.ts";
 
 const usage = `Usage: npm run ingest -- FILE... [--date YYYY-MM-DD] [--force] [--digests DIR]
@@ -63,14 +64,14 @@ async function main(): Promise<number> {
     ...(values.date ? { date: values.date } : {}),
     readStdin,
   });
-  (run.ok ? console.log : console.error)(run.lines.join("\n"));
+  (run.ok ? console.log : console.error)(terminalSafe(run.lines.join("\n")));
   return run.ok ? 0 : 1;
 }
 
-async function readStdin(): Promise<string> {
+async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
 process.exitCode = await main();

@@ -8,6 +8,7 @@ import { parseMonthDay, type MonthDay } from "./month-day.ts";
 export type CardLine =
   | { kind: "submitted-by" }
   | { kind: "paper-url"; arxivId: string }
+  | { kind: "organization-url"; url: string }
   | { kind: "authors"; count: number }
   | { kind: "published"; date: MonthDay }
   | { kind: "count"; value: number }
@@ -18,6 +19,9 @@ export type CardLine =
   | { kind: "text" };
 
 const PAPER_URL = /^<?https?:\/\/(?:www\.)?huggingface\.co\/papers\/(\d{4}\.\d{4,5})(?:v\d+)?(?:[#?][^\s>]*)?>?$/;
+// An organisation card's link: huggingface.co/<name>, where <name> is not one of the site's own sections.
+const ORGANIZATION_URL = /^<?(https?:\/\/(?:www\.)?huggingface\.co\/([A-Za-z0-9][\w.-]*))\/?>?$/;
+const SITE_SECTIONS = new Set(["papers", "models", "datasets", "spaces", "docs", "blog", "posts", "pricing", "login", "join", "settings", "collections"]);
 const AUTHORS = /^\[?\s*(\d+)\s+authors?\s*(?:\]\(\S*\))?$/i;
 const PUBLISHED = /^(?:Published on\s+)?([A-Za-z]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4})?)$/;
 const GITHUB = /^GitHub\s+([\d.,]+[kKmM]?)$/;
@@ -32,6 +36,8 @@ export function classifyCardLine(line: string): CardLine {
   if (text === "arXiv Page") return { kind: "arxiv-page" };
   let match = PAPER_URL.exec(text);
   if (match?.[1]) return { kind: "paper-url", arxivId: match[1] };
+  match = ORGANIZATION_URL.exec(text);
+  if (match?.[1] && !SITE_SECTIONS.has(match[2]!.toLowerCase())) return { kind: "organization-url", url: match[1] };
   match = AUTHORS.exec(text);
   if (match?.[1]) return { kind: "authors", count: Number(match[1]) };
   match = GITHUB.exec(text);

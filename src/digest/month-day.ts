@@ -25,7 +25,9 @@ export function parseMonthDay(text: string): MonthDay | undefined {
 
 /** A real calendar date as YYYY-MM-DD, or undefined for 2025-02-30 and the like. */
 export function isoCalendarDate(year: number, month: number, day: number): string | undefined {
-  const date = new Date(Date.UTC(year, month - 1, day));
+  const date = new Date(Date.UTC(2000, month - 1, day));
+  // Date.UTC reads years 0-99 as 1900-1999; setting the year afterwards keeps 0099 as 0099.
+  date.setUTCFullYear(year, month - 1, day);
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
   return date.toISOString().slice(0, 10);
 }

@@ -38,8 +38,13 @@ describe("parseHfJson on the fixture", () => {
       publishedOn: "2025-08-21",
       githubStars: "312",
       organization: "Example AI Lab",
+      organizationUrl: "https://huggingface.co/example-lab",
+      githubRepo: "https://github.com/example/sparse-mod-agents",
+      keywords: ["mixture-of-depths", "routing", "agents"],
       submitter: "akhaliq",
       authorCount: 3,
+      // No count date recorded: the counts are no older than the file's newest timestamp.
+      countedOn: "2025-08-23",
     });
   });
 
@@ -55,7 +60,8 @@ describe("parseHfJson on the fixture", () => {
 
   it("tolerates missing and null optional fields", () => {
     const [, muvera, tabular] = digest!.entries;
-    expect(muvera?.card).toEqual({ arxivId: "2405.19504", upvotes: 17, comments: 0, publishedOn: "2024-05-29", submitter: "taesiri", authorCount: 5 });
+    expect(muvera?.card).toEqual({ arxivId: "2405.19504", upvotes: 17, comments: 0, publishedOn: "2024-05-29", submitter: "taesiri", authorCount: 5,
+      countedOn: "2025-08-23" });
     expect(tabular?.card).toEqual({ arxivId: "2508.16102", authorCount: 2 });
   });
 
@@ -75,7 +81,7 @@ describe("parseHfJson on other shapes", () => {
 
   it("ignores fields it does not know, wherever they are", () => {
     const { digest, problems } = parseHfJson(
-      json([{ ...entry("2508.00001", "A Paper", { ai_keywords: ["x"], mediaUrls: [1, 2], upvotes: 3 }), thumbnail: "t.png", someFutureField: { deep: [null] } }]),
+      json([{ ...entry("2508.00001", "A Paper", { ai_summary: "x", mediaUrls: [1, 2], upvotes: 3 }), thumbnail: "t.png", someFutureField: { deep: [null] } }]),
       "2025-08-24.json",
     );
     expect(problems).toEqual([]);

@@ -6,6 +6,7 @@
  *   { paper: { id, title, summary, authors: [{ name }], upvotes, publishedAt,
  *              submittedOnDailyAt, submittedOnDailyBy, githubStars, organization, ... },
  *     title, summary, publishedAt, numComments, submittedBy, organization, thumbnail, ... }
+ * plus, on newer days, githubRepo, projectPage, ai_keywords and an organisation.
  * Only a title and a summary are required; every other field is optional, may be
  * null, and fields we do not know are ignored (the API grows new ones). A field
  * we do read must have the right type, because a wrong one means the file is
@@ -13,7 +14,9 @@
  */
 import { z } from "zod";
 import type { CardMetadata, DigestEntry, DigestProblem } from "../model/types.ts";
+import { describeRemoved, foldWhitespace, removeNonText, stripByteOrderMark, type RemovedCharacters } from "./digest-text.ts";
 import { digestDate } from "./file-name-date.ts";
+import { checkRepeatedPapers } from "./repeated-papers.ts";
 import { leadingCalendarDate } from "./month-day.ts";
 import type { ParseDigestOptions, ParsedDigest } from "./parse-digest.ts";
 
@@ -36,6 +39,9 @@ const person = z.object({
 // The API sends an object ({ name, fullname, avatar }); a hand-written file may just name it.
 const organization = z.union([z.string(), z.object({ name: z.string().nullish(), fullname: z.string().nullish() })]);
 
+/** The Hugging Face page of an organisation, from its account name ("google" → https://huggingface.co/google). */
+const ORGANIZATION_NAME = /^[A-Za-z0-9][\w.-]*$/;
+
 const author = z.union([z.string(), z.object({ name: z.string().nullish() })]);
 
 const count = z.number().int().nonnegative();
@@ -51,6 +57,9 @@ const paperSchema = z.object({
   submittedOnDailyBy: person.nullish(),
   githubStars: z.union([count, z.string()]).nullish(),
   organization: organization.nullish(),
+  githubRepo: z.string().nullish(),
+  projectPage: z.string().nullish(),
+  ai_keywords: z.array(z.string()).nullish(),
 });
 
 const entrySchema = z.object({
@@ -61,17 +70,24 @@ const entrySchema = z.object({
   numComments: count.nullish(),
   submittedBy: person.nullish(),
   organization: organization.nullish(),
+  /**
+   * Not the API's: the UTC day `npm run fetch` took the counts (upvotes,
+   * comments), written into each entry it stores so a later fetch can tell
+   * fresher counts from older ones.
+   */
+  countedOn: z.string().nullish(),
 });
 
 type HfEntry = z.infer<typeof entrySchema>;
 
 export function parseHfJson(source: string, file: string, options: ParseDigestOptions = {}): ParsedHfJson {
   const problems: DigestProblem[] = [];
+  const warnings: DigestProblem[] = [];
   const report = (line: number, message: string) => problems.push({ file, line, message });
 
   const date = digestDate(file, options.date, report);
 
-  const text = source.replace(/^\uFEFF/, "");
+  const text = stripByteOrderMark(source);
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -79,22 +95,26 @@ export function parseHfJson(source: string, file: string, options: ParseDigestOp
     // V8 quotes the text around the error, newlines and all; keep the report on one line.
     const message = (error as Error).message.replace(/\s+/g, " ");
     report(lineOfJsonError(text), `not valid JSON (${message}); expected the array the Hugging Face daily papers API returns`);
-    return { problems };
+    return { problems, warnings };
   }
   if (!Array.isArray(data)) {
     report(1, `expected a JSON array of papers (as the Hugging Face daily papers API returns), found ${describeJsonValue(data)}`);
-    return { problems };
+    return { problems, warnings };
   }
   if (data.length === 0) {
     report(1, "the file is an empty list: a digest needs at least one paper");
-    return { problems };
+    return { problems, warnings };
   }
 
   const lines = topLevelElementLines(text);
+  const newestTimestamp = newestDateIn(data);
   const entries: DigestEntry[] = [];
   const submissionDays: string[] = [];
-  data.forEach((raw: unknown, index) => {
+  data.forEach((rawEntry: unknown, index) => {
     const line = lines[index] ?? 1;
+    const removed: RemovedCharacters = { controls: 0, surrogates: 0 };
+    const raw = cleanStrings(rawEntry, removed);
+    const removedNote = describeRemoved(removed);
     const name = entryName(raw, index);
     const parsed = entrySchema.safeParse(raw);
     if (!parsed.success) {
@@ -103,25 +123,29 @@ export function parseHfJson(source: string, file: string, options: ParseDigestOp
       for (const message of absentText(raw)) report(line, `${name}: ${message}`);
       return;
     }
-    const result = toDigestEntry(parsed.data, line);
+    if (removedNote) warnings.push({ file, line, message: `${name}: ${removedNote}` });
+    const result = toDigestEntry(parsed.data, line, newestTimestamp);
     for (const message of result.problems) report(line, `${name}: ${message}`);
+    for (const message of result.warnings) warnings.push({ file, line, message: `${name}: ${message}` });
     if (result.entry) entries.push(result.entry);
     const submitted = leadingCalendarDate(parsed.data.paper?.submittedOnDailyAt);
     if (submitted) submissionDays.push(submitted);
   });
 
-  const result: ParsedHfJson = { problems };
+  checkRepeatedPapers(entries, report);
+  const result: ParsedHfJson = { problems, warnings };
   const submittedOn = mostCommon(submissionDays);
   if (submittedOn) result.submittedOn = submittedOn;
   if (problems.length === 0 && date) result.digest = { file, date, entries };
   return result;
 }
 
-function toDigestEntry(entry: HfEntry, line: number): { entry?: DigestEntry; problems: string[] } {
+function toDigestEntry(entry: HfEntry, line: number, newestTimestamp: string | undefined): { entry?: DigestEntry; problems: string[]; warnings: string[] } {
   const paper = entry.paper ?? {};
   const problems: string[] = [];
-  const title = normalizeWhitespace(paper.title ?? entry.title ?? "");
-  const abstract = normalizeWhitespace(paper.summary ?? entry.summary ?? "");
+  const warnings: string[] = [];
+  const title = foldWhitespace(paper.title ?? entry.title ?? "");
+  const abstract = foldWhitespace(paper.summary ?? entry.summary ?? "");
   if (!title) problems.push(NO_TITLE);
   if (!abstract) problems.push(NO_ABSTRACT);
 
@@ -134,21 +158,74 @@ function toDigestEntry(entry: HfEntry, line: number): { entry?: DigestEntry; pro
   }
   if (paper.upvotes != null) card.upvotes = paper.upvotes;
   if (entry.numComments != null) card.comments = entry.numComments;
+  if (card.upvotes !== undefined || card.comments !== undefined) {
+    // When the counts were taken: the day fetch recorded, else no earlier than the newest timestamp in the file.
+    const countedOn = leadingCalendarDate(entry.countedOn) ?? newestTimestamp;
+    if (countedOn) card.countedOn = countedOn;
+  }
   const publishedOn = leadingCalendarDate(paper.publishedAt ?? entry.publishedAt);
   if (publishedOn) card.publishedOn = publishedOn;
   if (paper.githubStars != null) card.githubStars = String(paper.githubStars);
-  const organizationName = nameOfOrganization(entry.organization ?? paper.organization);
+  const organizationValue = entry.organization ?? paper.organization;
+  const organizationName = nameOfOrganization(organizationValue);
   if (organizationName) card.organization = organizationName;
+  const account = typeof organizationValue === "object" && organizationValue ? organizationValue.name?.trim() : undefined;
+  if (account && ORGANIZATION_NAME.test(account)) card.organizationUrl = `https://huggingface.co/${account}`;
   const submitter = nameOfPerson(entry.submittedBy ?? paper.submittedOnDailyBy);
   if (submitter) card.submitter = submitter;
+  for (const [field, value] of [["githubRepo", paper.githubRepo], ["projectPage", paper.projectPage]] as const) {
+    if (value == null || value.trim() === "") continue;
+    const url = webUrl(value);
+    if (url) card[field] = url;
+    else warnings.push(`paper.${field} "${value.slice(0, 80)}" is not an http(s) address; left out`);
+  }
+  const keywords = [...new Set((paper.ai_keywords ?? []).map(foldWhitespace).filter((keyword) => keyword !== ""))];
+  if (keywords.length > 0) card.keywords = keywords;
 
   const authors = (paper.authors ?? [])
-    .map((author) => normalizeWhitespace((typeof author === "string" ? author : author.name) ?? ""))
+    .map((author) => foldWhitespace((typeof author === "string" ? author : author.name) ?? ""))
     .filter((name) => name !== "");
   if (authors.length > 0) card.authorCount = authors.length;
 
-  if (problems.length > 0) return { problems };
-  return { entry: { title, abstract, line, card, authors }, problems };
+  if (problems.length > 0) return { problems, warnings };
+  return { entry: { title, abstract, line, card, authors }, problems, warnings };
+}
+
+/** An absolute http(s) URL in its normal form, or undefined. */
+function webUrl(text: string): string | undefined {
+  try {
+    const url = new URL(text.trim());
+    return url.protocol === "https:" || url.protocol === "http:" ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every string in a parsed JSON value with control characters and lone surrogates removed, counted in `removed`. */
+function cleanStrings(value: unknown, removed: RemovedCharacters): unknown {
+  if (typeof value === "string") {
+    const cleaned = removeNonText(value);
+    removed.controls += cleaned.removed.controls;
+    removed.surrogates += cleaned.removed.surrogates;
+    return cleaned.text;
+  }
+  if (Array.isArray(value)) return value.map((item) => cleanStrings(item, removed));
+  if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, cleanStrings(item, removed)]));
+  return value;
+}
+
+/** The newest calendar date of any timestamp in the file (submissions, author claims): the snapshot is no older. */
+function newestDateIn(value: unknown): string | undefined {
+  let newest: string | undefined;
+  const visit = (item: unknown) => {
+    if (typeof item === "string") {
+      const date = /^\d{4}-\d{2}-\d{2}T/.test(item) ? leadingCalendarDate(item) : undefined;
+      if (date && (!newest || date > newest)) newest = date;
+    } else if (Array.isArray(item)) item.forEach(visit);
+    else if (isRecord(item)) Object.values(item).forEach(visit);
+  };
+  visit(value);
+  return newest;
 }
 
 const NO_TITLE = "has no title (paper.title or title)";
@@ -162,21 +239,17 @@ function absentText(raw: unknown): string[] {
   return [...(absent("title") ? [NO_TITLE] : []), ...(absent("summary") ? [NO_ABSTRACT] : [])];
 }
 
-/** The same normalisation the text parser applies: NFC, runs of whitespace (newlines included) become one space. */
-function normalizeWhitespace(text: string): string {
-  return text.normalize("NFC").replace(/\s+/g, " ").trim();
-}
 
 function nameOfOrganization(value: z.infer<typeof organization> | null | undefined): string | undefined {
   if (value == null) return undefined;
   const name = typeof value === "string" ? value : (value.fullname ?? value.name);
-  return name ? normalizeWhitespace(name) || undefined : undefined;
+  return name ? foldWhitespace(name) || undefined : undefined;
 }
 
 /** The account name, as the card layout shows it ("akhaliq"), before the display name. */
 function nameOfPerson(value: z.infer<typeof person> | null | undefined): string | undefined {
   const name = value?.user ?? value?.name ?? value?.fullname;
-  return name ? normalizeWhitespace(name) || undefined : undefined;
+  return name ? foldWhitespace(name) || undefined : undefined;
 }
 
 /** The value seen most often; on a tie, the latest day. */
@@ -193,7 +266,7 @@ function entryName(raw: unknown, index: number): string {
   const paper = isRecord(record.paper) ? record.paper : {};
   const id = typeof paper.id === "string" ? paper.id : undefined;
   const titleValue = typeof paper.title === "string" ? paper.title : typeof record.title === "string" ? record.title : undefined;
-  const title = titleValue ? normalizeWhitespace(titleValue) : "";
+  const title = titleValue ? foldWhitespace(titleValue) : "";
   const shortTitle = title.length > 60 ? `${title.slice(0, 57)}...` : title;
   const label = [id, shortTitle ? `"${shortTitle}"` : undefined].filter(Boolean).join(" ");
   return `entry ${index + 1}${label ? ` (${label})` : ""}`;

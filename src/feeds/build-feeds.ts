@@ -7,8 +7,10 @@ export interface FeedEntry {
   url: string;
   /** Plain text. */
   title: string;
-  /** The digest date it appeared on, YYYY-MM-DD. */
+  /** The digest date it is listed under, its latest, YYYY-MM-DD. */
   date: string;
+  /** The first digest date it appeared on (default: `date`). */
+  published?: string;
   /** Plain-text abstract, for summaries. */
   summary: string;
   /** The full abstract as HTML whose math is MathML (feed readers lack KaTeX's CSS). */
@@ -65,7 +67,7 @@ function xmlFeed(channel: FeedChannel): Feed {
       // Atom takes the same URL as the entry id.
       link: entry.url,
       date: digestInstant(entry.date),
-      published: digestInstant(entry.date),
+      published: digestInstant(entry.published ?? entry.date),
       description: plainTextAsHtml(entry.summary),
       content: contentWithLinks(entry),
       category: entry.categories.map((category) => ({ name: xmlSafeText(category.label), term: category.term })),
@@ -102,7 +104,8 @@ export function jsonFeed(channel: FeedChannel): string {
       title: xmlSafeText(entry.title),
       content_html: `${entry.contentHtml}${entry.arxivUrl ? `<p><a href="${escapeAttribute(entry.arxivUrl)}">arXiv</a></p>` : ""}`,
       summary: xmlSafeText(entry.summary),
-      date_published: digestInstant(entry.date).toISOString().replace(".000Z", "Z"),
+      date_published: digestInstant(entry.published ?? entry.date).toISOString().replace(".000Z", "Z"),
+      ...(entry.published && entry.published !== entry.date ? { date_modified: digestInstant(entry.date).toISOString().replace(".000Z", "Z") } : {}),
       tags: entry.categories.map((category) => category.label),
       ...(entry.authors.length ? { authors: entry.authors.map((name) => ({ name })) } : {}),
     })),

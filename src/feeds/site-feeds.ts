@@ -1,10 +1,12 @@
 import type { BuildSettings, TopicPage } from "../model/site.ts";
 import type { Paper } from "../model/types.ts";
+import { dayUrl } from "../site/calendar.ts";
+import { firstDate } from "../site/paper-dates.ts";
 import { paperUrl } from "../site/paper-page.ts";
 import { atomFeed, jsonFeed, rssFeed, type FeedEntry } from "./build-feeds.ts";
 import { selectFeedDays, type FeedDay } from "./feed-window.ts";
 
-/** How many papers a feed carries, at most (whole days only). */
+/** How many papers a feed carries, at most (whole days, except a newest day larger than this). */
 export const FEED_LIMIT = 200;
 
 export interface FeedFile {
@@ -37,6 +39,8 @@ export function siteFeeds(sources: FeedSources): FeedFile[] {
     url: `${settings.siteUrl}${paperUrl(paper.slug)}`,
     title: paper.text.titleText,
     date,
+    // A paper seen again is placed at its latest day, but it was first published on its first.
+    published: firstDate(paper),
     summary: paper.text.abstractText,
     contentHtml: sources.renderAbstractHtml(paper.text.abstractMarkdown),
     categories: paper.topics.map((slug) => ({ term: slug, label: topicNames.get(slug) ?? slug })),
@@ -44,11 +48,20 @@ export function siteFeeds(sources: FeedSources): FeedFile[] {
     authors: paper.authors,
   });
 
-  const entries = (papers: readonly Paper[]) => selectFeedDays(feedDays(papers), FEED_LIMIT).flatMap((day) => day.items.map((paper) => entryFor(paper, day.date)));
-  const siteEntries = entries(sources.papers);
+  const window = (papers: readonly Paper[]) => {
+    const selected = selectFeedDays(feedDays(papers), FEED_LIMIT);
+    return { entries: selected.days.flatMap((day) => day.items.map((paper) => entryFor(paper, day.date))), cut: selected.cut };
+  };
+  /** The channel's description, saying when the newest day was too large to carry whole. */
+  const describe = (description: string, cut: ReturnType<typeof window>["cut"]) =>
+    cut
+      ? `${description} The newest day, ${cut.date}, lists ${cut.total.toLocaleString("en-US")} papers; this feed carries the first ${cut.carried}, and the day's page at ${settings.siteUrl}${dayUrl(cut.date)} lists them all.`
+      : description;
+  const siteWindow = window(sources.papers);
+  const siteEntries = siteWindow.entries;
   const site = {
     title: settings.siteTitle,
-    description: settings.siteDescription,
+    description: describe(settings.siteDescription, siteWindow.cut),
     homeUrl: `${settings.siteUrl}/`,
     links: { atom: absolute(feedPaths.atom), rss: absolute(feedPaths.rss), json: absolute(feedPaths.json) },
     entries: siteEntries,
@@ -60,14 +73,15 @@ export function siteFeeds(sources: FeedSources): FeedFile[] {
   ];
   for (const topic of sources.topics) {
     const papers = sources.papers.filter((paper) => paper.topics.includes(topic.slug));
+    const topicWindow = window(papers);
     files.push({
       path: feedPaths.topic(topic.slug),
       content: atomFeed({
         title: `${topic.name} · ${settings.siteTitle}`,
-        description: topic.description,
+        description: describe(topic.description, topicWindow.cut),
         homeUrl: `${settings.siteUrl}${topic.url}`,
         links: { atom: absolute(feedPaths.topic(topic.slug)) },
-        entries: entries(papers),
+        entries: topicWindow.entries,
       }),
     });
   }

@@ -10,6 +10,7 @@ describe("titlesAreClose", () => {
     ["Sparse Routing", "Protein Folding Survey", false],
     ["Bandits I", "Bandits II: Lower Bounds", false],
     ["Scaling Laws for Sparse Mixture of Experts", "Scaling Laws for Dense Transformers", false],
+    ["🤗🚀", "🧪🔬", false],
   ])("%s / %s: %s", (a, b, close) => {
     expect(titlesAreClose(normalizeTitle(a), normalizeTitle(b))).toBe(close);
   });

@@ -61,6 +61,11 @@ describe("mergePapers", () => {
     expect(papers[0]?.card).toEqual({ arxivId: "2508.00001", upvotes: 9 });
   });
 
+  it("keeps two emoji-only titles with similar abstracts apart instead of merging them as the empty title", () => {
+    const papers = mergePapers([digest("2025-08-20", entry("🤗🚀", abstractA)), digest("2025-08-21", entry("🧪🔬", abstractA))]);
+    expect(papers.map((paper) => paper.title)).toEqual(["🤗🚀", "🧪🔬"]);
+  });
+
   it("keeps two papers that share a title but have clearly different abstracts", () => {
     const papers = mergePapers([digest("2025-08-20", entry("Attention Is All You Need", abstractA)), digest("2025-08-21", entry("Attention is all you need", abstractB))]);
     expect(papers).toHaveLength(2);

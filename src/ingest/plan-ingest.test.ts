@@ -116,7 +116,7 @@ describe("planIngest", () => {
   it("notes card metadata and a JSON digest dated apart from its submissions", () => {
     const plan = only(planIngest([source("2025-08-24.json", hfJson)], folder(), { force: false }));
     expect(plan.summary?.notes.map((note) => note.message)).toEqual([
-      "card metadata found on 3 of 3 papers (arXiv ids, upvotes, author counts, organisations, submitters, GitHub stars, comments, publication dates)",
+      "card metadata found on 3 of 3 papers (arXiv ids, upvotes, author counts, organisations, submitters, GitHub stars, comments, publication dates, organisation pages, code repositories, keywords, count dates)",
       "author names found on 3 of 3 papers",
       "most papers were submitted to Daily Papers on 2025-08-23, but the digest is dated 2025-08-24",
     ]);

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { formatOfFileName } from "../digest/digest-file.ts";
 import { digestDateFromFileName } from "../digest/file-name-date.ts";
 import { normalizeTitle } from "../identity/normalize-title.ts";
 import type { DigestProblem } from "../model/types.ts";
@@ -85,7 +86,7 @@ function planOne(source: IngestSource, folder: DigestsFolderView, options: Inges
   const parsed = parseInFormat(format, source.text, source.label, { date });
   if (parsed.problems.length > 0 || !parsed.digest) return { action: "refuse", source, problems: parsed.problems };
 
-  const notes = reviewDigest(parsed.digest);
+  const notes = [...parsed.warnings.map((warning) => ({ line: warning.line, message: warning.message })), ...reviewDigest(parsed.digest)];
   if (format === "json" && parsed.submittedOn && parsed.submittedOn !== date) {
     notes.push({ line: 0, message: `most papers were submitted to Daily Papers on ${parsed.submittedOn}, but the digest is dated ${date}` });
   }
@@ -120,14 +121,14 @@ function refuse(source: IngestSource, line: number, message: string, summary?: D
 }
 
 /** A file the build reads as (part of) that day's digest. */
-function isDigestOf(name: string, date: string): boolean {
+export function isDigestOf(name: string, date: string): boolean {
   if (name.startsWith(".") || !/\.(txt|json)$/i.test(name)) return false;
   const fromName = digestDateFromFileName(name);
   return fromName.ok && fromName.date === date;
 }
 
 function formatOfStored(name: string): DigestFormat {
-  return path.extname(name).toLowerCase() === ".json" ? "json" : "text";
+  return formatOfFileName(name) ?? "text";
 }
 
 /** "67 papers stored, 70 in the new one: 3 added, 0 dropped": enough to tell an update from a mistake. */

@@ -1,7 +1,6 @@
 import path from "node:path";
 import { isoCalendarDate, leadingCalendarDate, parseMonthDay } from "../digest/month-day.ts";
-import { parseDigest } from "../digest/parse-digest.ts";
-import { parseHfJson } from "../digest/parse-hf-json.ts";
+import { parseInFormat } from "../digest/digest-file.ts";
 import type { DigestFormat } from "./digest-format.ts";
 
 export type ResolvedDate = { ok: true; date: string; from: string } | { ok: false; message: string };
@@ -28,13 +27,13 @@ export function resolveDigestDate(input: { explicitDate?: string; name: string; 
 }
 
 function dateOfJson(text: string): ResolvedDate {
-  const { submittedOn } = parseHfJson(text, "-", { date: "1970-01-01" });
+  const { submittedOn } = parseInFormat("json", text, "-", { date: "1970-01-01" });
   if (submittedOn) return { ok: true, date: submittedOn, from: "the papers' submittedOnDailyAt dates" };
   return { ok: false, message: "no date found: the file name does not start with YYYY-MM-DD and no entry has a submittedOnDailyAt date; pass --date YYYY-MM-DD" };
 }
 
 function dateOfText(text: string): ResolvedDate {
-  const { dateLine } = parseDigest(text, "-", {});
+  const { dateLine } = parseInFormat("text", text, "-", {});
   if (!dateLine) {
     return { ok: false, message: "no date found: the file name does not start with YYYY-MM-DD and there is no date line (like 'Aug 20'); pass --date YYYY-MM-DD" };
   }

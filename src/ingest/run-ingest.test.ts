@@ -30,6 +30,31 @@ const ingest = (files: string[], options: Partial<RunIngestOptions> = {}) =>
   runIngest({ files, digestsDir: digests, force: false, readStdin: () => Promise.reject(new Error("no stdin in this test")), ...options });
 const listDigests = () => fs.readdirSync(digests).sort();
 
+describe("runIngest refuses what the build refuses", () => {
+  const card = (id: string, title: string) => ["Submitted by", "akhaliq", `https://huggingface.co/papers/${id}`, title, `https://huggingface.co/papers/${id}`, "", abstract, ""];
+
+  it("refuses one arXiv id under two titles in a day, where it used to store the file with a note", async () => {
+    const file = write("2025-08-21.txt", ["Aug 21", "", ...card("2508.20111", "First Paper"), ...card("2508.20111", "A Different Paper")].join("\n"));
+    const run = await ingest([file]);
+    expect(run.ok).toBe(false);
+    expect(fs.existsSync(digests)).toBe(false);
+    expect(run.lines.join("\n")).toMatch(new RegExp(`${file}:14: arXiv 2508\\.20111 is also the id of "First Paper" \\(line 6\\)`));
+  });
+
+  it("refuses invalid UTF-8 with its line and byte offset, from a file or standard input", async () => {
+    const bytes = Buffer.concat([Buffer.from(`Aug 21\n\nCaf`), Buffer.from([0xe9]), Buffer.from(`\n\n${abstract}\n`)]);
+    const fromFile = await ingest([write("2025-08-21.txt", bytes.toString("latin1"))]);
+    fs.writeFileSync(path.join(root, "2025-08-21.txt"), bytes);
+    const again = await ingest([path.join(root, "2025-08-21.txt")]);
+    const fromStdin = await ingest(["-"], { date: "2025-08-21", readStdin: async () => bytes });
+    expect(fromFile.ok).toBe(true); // written as UTF-8 by the test: é is fine
+    for (const run of [again, fromStdin]) {
+      expect(run.ok).toBe(false);
+      expect(run.lines.join("\n")).toMatch(/:3: not valid UTF-8: byte 0xE9 at byte offset 11/);
+    }
+  });
+});
+
 describe("runIngest", () => {
   it("stores new digests of both formats where the build reads them", async () => {
     const run = await ingest([write("in/2025-08-20.txt", sample), hfJsonFile]);

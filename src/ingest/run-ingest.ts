@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { canProceed, planIngest, REPLACED_FOLDER, type DigestsFolderView, type IngestPlan, type IngestSource } from "./plan-ingest.ts";
+import { decodeDigestBytes } from "../digest/digest-text.ts";
 import { formatPlans } from "./format-report.ts";
 
 export interface RunIngestOptions {
@@ -13,7 +14,7 @@ export interface RunIngestOptions {
   date?: string;
   force: boolean;
   /** Standard input, injected so tests need no process. */
-  readStdin: () => Promise<string>;
+  readStdin: () => Promise<string | Uint8Array>;
 }
 
 export interface IngestRun {
@@ -31,16 +32,19 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestRun> {
   const sources: IngestSource[] = [];
   const unreadable: IngestPlan[] = [];
   for (const file of options.files) {
-    if (file === "-") {
-      sources.push({ label: "<stdin>", name: "-", text: await options.readStdin() });
-      continue;
-    }
+    const label = file === "-" ? "<stdin>" : file;
+    let bytes: string | Uint8Array;
     try {
-      sources.push({ label: file, name: file, text: await fs.promises.readFile(resolve(file), "utf8") });
+      bytes = file === "-" ? await options.readStdin() : await fs.promises.readFile(resolve(file));
     } catch (error) {
       const source = { label: file, name: file, text: "" };
       unreadable.push({ action: "refuse", source, problems: [{ file, line: 0, message: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }] });
+      continue;
     }
+    // Decoded as the build decodes a stored digest, so bytes the build would refuse are refused here.
+    const decoded = typeof bytes === "string" ? { ok: true as const, text: bytes } : decodeDigestBytes(bytes, label);
+    if (decoded.ok) sources.push({ label, name: file, text: decoded.text });
+    else unreadable.push({ action: "refuse", source: { label, name: file, text: "" }, problems: [decoded.problem] });
   }
 
   const plans = [...unreadable, ...planIngest(sources, readFolderView(digestsDir), { force: options.force, ...(options.date ? { date: options.date } : {}) })];
@@ -49,7 +53,7 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestRun> {
   return { plans, ok, lines: formatPlans(plans, { digestsDir: options.digestsDir, stored: ok }) };
 }
 
-function readFolderView(folder: string): DigestsFolderView {
+export function readFolderView(folder: string): DigestsFolderView {
   const list = (dir: string) => {
     try {
       return fs.readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => entry.name).sort();
@@ -64,7 +68,7 @@ function readFolderView(folder: string): DigestsFolderView {
   };
 }
 
-async function carryOut(plan: Extract<IngestPlan, { action: "store" }>, folder: string): Promise<void> {
+export async function carryOut(plan: Extract<IngestPlan, { action: "store" }>, folder: string): Promise<void> {
   await fs.promises.mkdir(folder, { recursive: true });
   for (const move of plan.moveAside) {
     await fs.promises.mkdir(path.join(folder, path.dirname(move.to)), { recursive: true });

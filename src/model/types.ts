@@ -1,5 +1,5 @@
 /**
- * The data that flows from preprocessing into templates, defined once.
+ * The data that flows from the pipeline into templates, defined once.
  * Zod schemas double as runtime validation of generated front matter, so a
  * malformed page fails the build instead of rendering wrongly.
  */

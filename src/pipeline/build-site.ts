@@ -11,7 +11,7 @@ import { enrichArchive } from "./enrich.ts";
 import { identifyPapers } from "./identify.ts";
 import { withLock } from "./build-lock.ts";
 import { newBuildFolder, outputPaths, publish, removeLeftovers } from "./publish.ts";
-import { readDigestFolder } from "./read-digests.ts";
+import { formatProblems, readDigestFolder } from "./read-digests.ts";
 import { readRegistry } from "./registry-file.ts";
 import { openRenderCache } from "./render-cache.ts";
 import { renderSite } from "./render-site.ts";
@@ -108,6 +108,7 @@ async function buildLocked(options: BuildOptions, log: Log): Promise<BuildReport
   const registry = await readRegistry(registryFile, paths.output, log);
 
   const parsed = await timed(log, "parse", () => readDigestFolder(options.input), describeParse);
+  for (const line of formatProblems(parsed.warnings).split("\n").filter(Boolean)) log(`warning: ${line}`);
   if (parsed.problems.length) {
     throw new BuildError(`${count(parsed.problems.length, "problem")} in the digests; nothing was written:`, parsed.problems);
   }

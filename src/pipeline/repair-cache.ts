@@ -7,7 +7,7 @@ import { PROJECT_ROOT } from "./run-eleventy.ts";
 
 /**
  * The math repair of every title and abstract, kept between builds in
- * `<work-dir>/math-cache/`: repairing is most of preprocessing, and an
+ * `<work-dir>/math-cache/`: repairing is most of enrichment, and an
  * archive's old digests never change. The file is named by a hash of the
  * repair code and the locked dependencies (KaTeX), so any change starts afresh.
  */
