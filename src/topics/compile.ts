@@ -1,15 +1,16 @@
 /**
  * Precompiles a validated taxonomy into a lookup structure so classifying a
  * paper costs time linear in its token count, whatever the number of rules:
- * rules are indexed by the first stem of their phrase, and each token position
- * only checks the few rules starting with that stem.
+ * rules are indexed by the first token of their phrase, and each token position
+ * only checks the few rules starting with that token.
  */
-import { tokenize } from "../text/tokenize.ts";
-import { OTHER_SLUG, type Taxonomy } from "./taxonomy.ts";
+import { OTHER_SLUG, rulePattern, type Taxonomy } from "./taxonomy.ts";
 
 export interface CompiledRule {
-  /** Stemmed token sequence the text must contain, consecutively. */
+  /** Token sequence the text must contain, consecutively. */
   stems: readonly string[];
+  /** Per position, the spelling an acronym must have (plural "s" allowed), or null to match any case. */
+  exact: readonly (string | null)[];
   /** Index into `CompiledTaxonomy.slugs`. */
   topicIndex: number;
   weight: number;
@@ -22,6 +23,9 @@ export interface CompiledTaxonomy {
   readonly rulesByFirstStem: ReadonlyMap<string, readonly CompiledRule[]>;
   readonly ruleCount: number;
   readonly titleWeight: number;
+  readonly keywordWeight: number;
+  readonly extraMatchBonus: number;
+  readonly maxExtraMatches: number;
   readonly minScore: number;
   readonly secondaryRatio: number;
   readonly maxTopics: number;
@@ -34,11 +38,11 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
   let ruleCount = 0;
   scorable.forEach((topic, topicIndex) => {
     for (const [phrase, weight] of Object.entries(topic.rules)) {
-      const stems = tokenize(phrase);
-      const first = stems[0];
+      const { tokens, exact } = rulePattern(phrase);
+      const first = tokens[0];
       if (first === undefined) continue; // rejected by validation; tolerate hand-built objects
       const bucket = rulesByFirstStem.get(first) ?? [];
-      bucket.push({ stems, topicIndex, weight });
+      bucket.push({ stems: tokens, exact, topicIndex, weight });
       rulesByFirstStem.set(first, bucket);
       ruleCount++;
     }
@@ -51,6 +55,9 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
     rulesByFirstStem,
     ruleCount,
     titleWeight: taxonomy.title_weight,
+    keywordWeight: taxonomy.keyword_weight,
+    extraMatchBonus: taxonomy.extra_match_bonus,
+    maxExtraMatches: taxonomy.max_extra_matches,
     minScore: taxonomy.min_score,
     secondaryRatio: taxonomy.secondary_ratio,
     maxTopics: taxonomy.max_topics,

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { parseDocument } from "yaml";
 import { z } from "zod";
-import { allWords, tokenize } from "../text/tokenize.ts";
+import { allWords, tokenizeKeepingCase } from "../text/tokenize.ts";
 
 export const DEFAULT_TAXONOMY_FILE = "content/topics.yaml";
 
@@ -29,12 +29,20 @@ const topicSchema = z.strictObject({
     .min(1)
     .refine((text) => !text.includes("\n"), "description must be one line"),
   rules: rulesSchema.default({}),
+  /** Slugs of former topics merged into this one: their pages redirect here. */
+  replaces: z.array(slugSchema).default([]),
 });
 
 export const taxonomySchema = z
   .strictObject({
     /** A phrase found in the title scores this many times its abstract weight. */
     title_weight: z.number().positive().finite(),
+    /** Hugging Face keywords (`ai_keywords`) count this many times abstract evidence. */
+    keyword_weight: z.number().nonnegative().finite().default(0.5),
+    /** Each further distinct phrase of a topic in a field adds this to its best weight... */
+    extra_match_bonus: z.number().nonnegative().finite().default(0.5),
+    /** ...for at most this many phrases, so a topic's number of rules does not decide. */
+    max_extra_matches: z.number().int().nonnegative().default(2),
     /** A topic must reach this score to be assigned at all. */
     min_score: z.number().nonnegative().finite(),
     /** Second and third topics must score at least this fraction of the best topic. */
@@ -45,7 +53,19 @@ export const taxonomySchema = z
   })
   .superRefine((taxonomy, ctx) => {
     const seenSlugs = new Map<string, number>();
+    const replacedBy = new Map<string, string>();
     taxonomy.topics.forEach((topic, index) => {
+      topic.replaces.forEach((old, position) => {
+        const earlier = replacedBy.get(old);
+        if (earlier !== undefined) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["topics", index, "replaces", position],
+            message: `"${old}" is already replaced by topic "${earlier}"; an old slug can redirect to one topic only`,
+          });
+        }
+        replacedBy.set(old, topic.slug);
+      });
       const earlier = seenSlugs.get(topic.slug);
       if (earlier !== undefined) {
         ctx.addIssue({
@@ -57,6 +77,17 @@ export const taxonomySchema = z
       seenSlugs.set(topic.slug, index);
       checkRulePhrases(topic.rules, index, ctx);
     });
+    taxonomy.topics.forEach((topic, index) => {
+      topic.replaces.forEach((old, position) => {
+        if (seenSlugs.has(old)) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["topics", index, "replaces", position],
+            message: `"${old}" is the slug of a current topic and cannot also redirect`,
+          });
+        }
+      });
+    });
     if (!seenSlugs.has(OTHER_SLUG)) {
       ctx.addIssue({
         code: "custom",
@@ -65,6 +96,15 @@ export const taxonomySchema = z
       });
     }
   });
+
+/**
+ * How a rule phrase is matched: its tokens, and for each word written with a
+ * capital letter (an acronym or name) the exact spelling it must have.
+ */
+export function rulePattern(phrase: string): { tokens: string[]; exact: (string | null)[] } {
+  const { tokens, words } = tokenizeKeepingCase(phrase);
+  return { tokens, exact: words.map((word) => (/[A-Z]/.test(word) ? word : null)) };
+}
 
 /**
  * Phrases are matched after stemming, so two phrases can silently be the same
@@ -83,7 +123,9 @@ function checkRulePhrases(rules: Record<string, number>, topicIndex: number, ctx
         message: `single-character words (${ignoredWords.join(", ")}) are ignored in matching, so the phrase would match more than intended`,
       });
     }
-    const stems = tokenize(phrase).join(" ");
+    const pattern = rulePattern(phrase);
+    // An acronym matches its plural too ("LLM" also "LLMs"), so those two are one rule.
+    const stems = pattern.tokens.map((token, i) => pattern.exact[i]?.replace(/s$/, "") ?? token).join(" ");
     if (stems === "") {
       ctx.addIssue({
         code: "custom",
