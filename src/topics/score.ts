@@ -6,7 +6,8 @@
  * phrase, at most `maxExtraMatches` of them. Repeating a word adds nothing, and
  * a topic with 40 rules cannot outscore one with 8 by sheer number: the best
  * single phrase decides, the others only break near-ties.
- *   score = titleWeight * title + abstract + keywordWeight * keywords
+ *   score = (titleWeight * title + abstract + keywordWeight * keywords) * factor
+ * where factor is below 1 for general topics (see taxonomy.ts `general`).
  *
  * Within one topic, overlapping phrases do not double-count: matching runs left
  * to right and the longest phrase wins, so "large language model" does not also
@@ -14,6 +15,8 @@
  */
 import { tokenizeKeepingCase } from "../text/tokenize.ts";
 import type { CompiledRule, CompiledTaxonomy } from "./compile.ts";
+
+type RuleIndex = CompiledTaxonomy["rulesByFirstStem"];
 
 export interface PaperText {
   title: string;
@@ -31,12 +34,13 @@ export interface TopicScores {
 }
 
 export function scoreTopicsInDetail(paper: PaperText, compiled: CompiledTaxonomy): TopicScores {
-  const title = fieldEvidence([paper.title], compiled);
-  const abstract = fieldEvidence([paper.abstract], compiled);
-  const keywords = fieldEvidence(paper.keywords ?? [], compiled);
+  const title = fieldEvidence([paper.title], compiled.titleRulesByFirstStem, compiled);
+  const abstract = fieldEvidence([paper.abstract], compiled.rulesByFirstStem, compiled);
+  const keywords = fieldEvidence(paper.keywords ?? [], compiled.rulesByFirstStem, compiled);
   const total = new Float64Array(compiled.slugs.length);
   for (let topic = 0; topic < total.length; topic++) {
-    total[topic] = compiled.titleWeight * title.evidence[topic]! + abstract.evidence[topic]! + compiled.keywordWeight * keywords.evidence[topic]!;
+    const evidence = compiled.titleWeight * title.evidence[topic]! + abstract.evidence[topic]! + compiled.keywordWeight * keywords.evidence[topic]!;
+    total[topic] = evidence * compiled.scoreFactors[topic]!;
   }
   return { total, bestInTitle: title.best, bestInAbstract: abstract.best, bestInKeywords: keywords.best };
 }
@@ -47,9 +51,9 @@ export function scoreTopics(paper: PaperText, compiled: CompiledTaxonomy): Float
 }
 
 /** Evidence per topic from texts of one field; each text is matched on its own, so a phrase never spans two keywords. */
-function fieldEvidence(texts: readonly string[], compiled: CompiledTaxonomy): { best: Float64Array; evidence: Float64Array } {
+function fieldEvidence(texts: readonly string[], index: RuleIndex, compiled: CompiledTaxonomy): { best: Float64Array; evidence: Float64Array } {
   const matched = new Set<CompiledRule>();
-  for (const text of texts) for (const rule of matchingRules(text, compiled)) matched.add(rule);
+  for (const text of texts) for (const rule of matchingRules(text, index, compiled.slugs.length)) matched.add(rule);
   const best = new Float64Array(compiled.slugs.length);
   const distinct = new Int32Array(compiled.slugs.length);
   for (const rule of matched) {
@@ -65,14 +69,14 @@ function fieldEvidence(texts: readonly string[], compiled: CompiledTaxonomy): { 
 }
 
 /** The rules whose phrase occurs in `text`. */
-function matchingRules(text: string, compiled: CompiledTaxonomy): Set<CompiledRule> {
+function matchingRules(text: string, index: RuleIndex, topicCount: number): Set<CompiledRule> {
   const { tokens, words } = tokenizeKeepingCase(text);
   const found = new Set<CompiledRule>();
   // Per topic, the first token position not yet consumed by one of its phrases.
-  const freeFrom = new Int32Array(compiled.slugs.length);
+  const freeFrom = new Int32Array(topicCount);
   tokens.forEach((token, start) => {
     // Candidates are sorted longest first by compileTaxonomy.
-    for (const rule of compiled.rulesByFirstStem.get(token) ?? []) {
+    for (const rule of index.get(token) ?? []) {
       if (start < freeFrom[rule.topicIndex]!) continue;
       if (!matchesAt(tokens, words, start, rule)) continue;
       found.add(rule);
