@@ -18,6 +18,10 @@ export type DayRef = z.infer<typeof dayRefSchema>;
 export const paperLinkSchema = z.object({ url: rootUrl, titleMarkdown: z.string(), titleText: z.string() });
 export type PaperLink = z.infer<typeof paperLinkSchema>;
 
+/** A related paper as its page lists it: the day it first appeared tells same-title papers apart; `topic` is its first topic. */
+export const relatedPaperSchema = paperLinkSchema.extend({ day: dayRefSchema, topic: topicRefSchema.optional() });
+export type RelatedPaper = z.infer<typeof relatedPaperSchema>;
+
 export const paperPageSchema = z.object({
   slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(80),
   url: rootUrl,
@@ -45,7 +49,7 @@ export const paperPageSchema = z.object({
   card: cardMetadataSchema,
   authors: z.array(z.string()),
   topics: z.array(topicRefSchema),
-  related: z.array(paperLinkSchema),
+  related: z.array(relatedPaperSchema),
 });
 export type PaperPage = z.infer<typeof paperPageSchema>;
 

@@ -5,7 +5,7 @@ import { DEFAULT_TAXONOMY_FILE, loadTaxonomy, TaxonomyError } from "../topics/ta
 import path from "node:path";
 import { BuildError } from "./build-error.ts";
 import type { Paper } from "../model/types.ts";
-import { addRelated, describeArchive, identifyPapers, writeListingsInput, writePaperInputs, type SiteContent } from "./preprocess.ts";
+import { addRelated, assignTopics, describeArchive, identifyPapers, writeListingsInput, writePaperInputs, type SiteContent } from "./preprocess.ts";
 import { findRelatedOffThread } from "./related-off-thread.ts";
 import { repairInWorkers } from "./repair-in-workers.ts";
 import { readDigestFolder } from "./read-digests.ts";
@@ -123,6 +123,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
           jobs,
         );
         const identified = identifyPapers(folder.digests, registry);
+        assignTopics(identified.papers, taxonomy);
         const separate = identified.papers.length > shardSize;
         // On a worker thread for a large archive, while this thread describes the archive.
         const related = findRelatedOffThread(identified.papers, jobs);

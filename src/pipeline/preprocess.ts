@@ -45,15 +45,19 @@ export function identifyPapers(digests: readonly Digest[], registry: PermalinkRe
   return { papers, registry: assigned.registry, newPermalinks: assigned.added };
 }
 
+/** Gives each paper its topics (before related papers, which favour a shared topic). */
+export function assignTopics(papers: Paper[], taxonomy: Taxonomy): void {
+  const compiled = compileTaxonomy(taxonomy);
+  for (const paper of papers) paper.topics = classifyPaper(paper, compiled);
+}
+
 /**
- * Gives each paper its topics, and makes the data every listing page needs.
+ * Makes the data every listing page needs from papers with their topics.
  * Related papers matter to paper pages only and are the slowest step, so the
  * build finds them meanwhile (see related-off-thread.ts) and adds them with
  * `addRelated`.
  */
 export function describeArchive(papers: Paper[], taxonomy: Taxonomy): ArchiveData {
-  const compiled = compileTaxonomy(taxonomy);
-  for (const paper of papers) paper.topics = classifyPaper(paper, compiled);
   const topics = topicSummaries(taxonomy, papers);
   const topicRef = topicRefLookup(topics);
   return buildArchiveData(papers, topicRef, topics, topicListingPages(topics, papers, topicRef));

@@ -14,7 +14,7 @@ const RELATED_MODULE = new URL("../related/related.ts", import.meta.url);
  * rebuild) overlaps the listing pages and other preprocessing.
  */
 export function findRelatedOffThread(papers: readonly Paper[], jobs: number, minPapers = MIN_PAPERS_FOR_WORKER): Promise<Map<string, string[]>> {
-  const relatable: RelatablePaper[] = papers.map((paper) => ({ id: paper.slug, title: paper.title, abstract: paper.abstract }));
+  const relatable: RelatablePaper[] = papers.map((paper) => ({ id: paper.slug, title: paper.title, abstract: paper.abstract, topics: paper.topics }));
   if (jobs < 2 || papers.length < minPapers) return Promise.resolve(relatedPapers(relatable, RELATED_COUNT));
   return runInWorker<Map<string, string[]>>(RELATED_MODULE, "relatedPapers", [relatable, RELATED_COUNT]);
 }
