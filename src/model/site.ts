@@ -15,6 +15,10 @@ export type TopicRef = z.infer<typeof topicRefSchema>;
 export const dayRefSchema = z.object({ date: isoDate, url: rootUrl, label: z.string() });
 export type DayRef = z.infer<typeof dayRefSchema>;
 
+/** A moved page: `from` gets a static page sending visitors to `to`; both root-relative. */
+export const redirectSchema = z.object({ from: rootUrl, to: rootUrl });
+export type Redirect = z.infer<typeof redirectSchema>;
+
 export const paperLinkSchema = z.object({ url: rootUrl, titleMarkdown: z.string(), titleText: z.string() });
 export type PaperLink = z.infer<typeof paperLinkSchema>;
 
@@ -156,6 +160,8 @@ export interface ArchiveData {
   dayCount: number;
   topics: TopicPage[];
   topicPages: TopicListingPage[];
+  /** Old addresses that redirect (layouts/pages/redirect.njk). */
+  redirects: Redirect[];
 }
 
 /** The search index's bundles, written as the `search` global data for the search page. */

@@ -12,6 +12,7 @@ import { mapInBatches } from "./file-batches.ts";
 import { hasPage, pageKey, type CachedPaper, type RenderCache } from "./render-cache.ts";
 import { digestTextToMarkdown } from "../math/digest-text.ts";
 import { KATEX_STYLESHEET_PATH, katexStylesheet } from "../markdown/katex-assets.ts";
+import { topicRedirects } from "../site/redirects.ts";
 import { topicListingPages, topicSummaries, topicUrl } from "../site/topic-pages.ts";
 import { classifyPaper } from "../topics/classify.ts";
 import { compileTaxonomy } from "../topics/compile.ts";
@@ -60,7 +61,7 @@ export function assignTopics(papers: Paper[], taxonomy: Taxonomy): void {
 export function describeArchive(papers: Paper[], taxonomy: Taxonomy): ArchiveData {
   const topics = topicSummaries(taxonomy, papers);
   const topicRef = topicRefLookup(topics);
-  return buildArchiveData(papers, topicRef, topics, topicListingPages(topics, papers, topicRef));
+  return buildArchiveData(papers, topicRef, topics, topicListingPages(topics, papers, topicRef), topicRedirects(taxonomy));
 }
 
 /** Fills in each paper's related papers. */

@@ -4,6 +4,7 @@ import { siteFeeds } from "../feeds/site-feeds.ts";
 import { digestTextToMarkdown } from "../math/digest-text.ts";
 import { createMarkdownRenderer } from "../markdown/renderer.ts";
 import type { BuildSettings } from "../model/site.ts";
+import { topicFeedAliases } from "../site/redirects.ts";
 import { robotsTxt, sitemapEntries, sitemapXml } from "../site/sitemap.ts";
 import type { SiteContent } from "./preprocess.ts";
 
@@ -17,8 +18,15 @@ export async function writeSyndication(site: string, content: SiteContent, setti
     renderAbstractHtml: (abstract) => markdown.render(digestTextToMarkdown(abstract)).trim(),
   });
   const entries = sitemapEntries(content.archive, content.papers);
+  const feedByPath = new Map(feeds.map((feed) => [feed.path, feed.content]));
+  // An old topic's feed address keeps serving: a copy of its new topic's feed.
+  const feedAliases = topicFeedAliases(content.archive.redirects).flatMap(({ from, to }) => {
+    const feed = feedByPath.get(to.slice(1));
+    return feed === undefined ? [] : [{ path: from.slice(1), content: feed }];
+  });
   const files = [
     ...feeds,
+    ...feedAliases,
     { path: "sitemap.xml", content: sitemapXml(entries, settings.siteUrl) },
     { path: "robots.txt", content: robotsTxt(settings.siteUrl) },
   ];
