@@ -235,6 +235,11 @@ describe("links, anchors and asset references", () => {
     for (const site of sites) {
       for (const file of listFiles(site.dir).filter((name) => name.endsWith(".html") && !name.startsWith("pagefind/"))) {
         const document = parse(fs.readFileSync(path.join(site.dir, file), "utf8"));
+        // A moved page's stand-in (layouts/pages/redirect.njk) is no page of the site: it only sends the reader on.
+        if (document.querySelector('meta[http-equiv="refresh"]') && document.querySelector('meta[name="robots"]')?.getAttribute("content") === "noindex") {
+          expect(file, `${site.name}/${file}`).toMatch(/^topics\/[a-z0-9-]+\/index\.html$/);
+          continue;
+        }
         expect(document.querySelector("form[role=search]")?.getAttribute("action"), `${site.name}/${file}`).toBe(`${site.basePath}search/`);
         expect(document.querySelector("link[rel=stylesheet]")?.getAttribute("href"), `${site.name}/${file}`).toBe(`${site.basePath}assets/site.css`);
       }
