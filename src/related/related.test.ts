@@ -78,7 +78,8 @@ describe("relatedPapers", () => {
       { id: "filler", title: "Image captioning", abstract: "We successfully show significant improvements." },
       { id: "topical", title: "Tokamak plasma disruption prediction", abstract: "Forecasting disruptions." },
     ];
-    expect(relatedPapers(papers, 5).get("q")).toEqual(["topical"]);
+    expect(relatedPapers(papers, 5).get("q")?.[0]).toBe("topical");
+    expect(relatedPapers(papers, 5, { minSimilarity: 0.15 }).get("q")).toEqual(["topical"]);
   });
 
   it("lists only papers above the minimum similarity, so a list may be short or empty", () => {
@@ -102,14 +103,16 @@ describe("relatedPapers", () => {
     expect(relatedPapers([...pair, ...noise], 1).get("a")).toEqual(["b"]);
   });
 
-  it("ranks a paper sharing the main topic above an equally similar one that does not", () => {
+  it("ranks a paper sharing the main topic above an equally similar one, and lists only papers sharing a topic", () => {
     const papers = [
       { id: "q", title: "Sparse attention kernels", abstract: "", topics: ["llm-inference"] },
       { id: "other-topic", title: "Sparse attention kernels", abstract: "", topics: ["architectures"] },
       { id: "same-topic", title: "Sparse attention kernels", abstract: "", topics: ["llm-inference", "architectures"] },
       { id: "shared-topic", title: "Sparse attention kernels", abstract: "", topics: ["distributed-systems", "llm-inference"] },
     ];
-    expect(relatedPapers(papers, 3).get("q")).toEqual(["same-topic", "shared-topic", "other-topic"]);
+    expect(relatedPapers(papers, 3, { requireSharedTopic: false }).get("q")).toEqual(["same-topic", "shared-topic", "other-topic"]);
+    // By default a paper on another subject is not listed, however similar its words.
+    expect(relatedPapers(papers, 3).get("q")).toEqual(["same-topic", "shared-topic"]);
     // Without topics, equal similarity falls back to id order.
     expect(relatedPapers(papers.map(({ topics: _, ...paper }) => paper), 3).get("q")).toEqual(["other-topic", "same-topic", "shared-topic"]);
   });

@@ -47,12 +47,17 @@ export interface RelatedOptions {
   maxPostingsPerTerm?: number;
   /** How many of the best candidates are scored exactly. Default 40. */
   rescoreCandidates?: number;
-  /** Cosine similarity a paper needs to be listed at all. Default 0.1. */
+  /** Cosine similarity a paper needs to be listed at all. Default 0.08. */
   minSimilarity?: number;
-  /** Added to the score of a paper with the same main topic. Default 0.1. */
+  /** Added to the score of a paper with the same main topic. Default 0.3 (it orders, the minimum similarity filters). */
   sameMainTopicBoost?: number;
-  /** Added to the score of a paper sharing any other topic. Default 0.05. */
+  /** Added to the score of a paper sharing any other topic. Default 0.1. */
   sharedTopicBoost?: number;
+  /**
+   * List only papers sharing a topic with the paper (when both have topics other than "other"):
+   * two papers on different subjects that share words are rarely related. Default true.
+   */
+  requireSharedTopic?: boolean;
 }
 
 const DEFAULTS: Required<RelatedOptions> = {
@@ -61,9 +66,10 @@ const DEFAULTS: Required<RelatedOptions> = {
   minIndexedWeight: 2.5,
   maxPostingsPerTerm: 300,
   rescoreCandidates: 40,
-  minSimilarity: 0.1,
-  sameMainTopicBoost: 0.1,
-  sharedTopicBoost: 0.05,
+  minSimilarity: 0.08,
+  sameMainTopicBoost: 0.3,
+  sharedTopicBoost: 0.1,
+  requireSharedTopic: true,
 };
 
 interface TermWeightsFile {
@@ -116,23 +122,25 @@ export function relatedPapers(papers: readonly RelatablePaper[], k = 5, options:
       accumulator.addPostings(index, term, queryWeight, docIndex);
     }
     const candidates = accumulator.takeTopK(settings.rescoreCandidates);
-    const topics = sorted[docIndex]!.topics ?? [];
+    const topics = specificTopics(sorted[docIndex]!);
     const scored = candidates.flatMap((other) => {
       const similarity = cosine(vector, vectors[other]!);
       if (similarity < settings.minSimilarity) return [];
-      const otherTopics = sorted[other]!.topics ?? [];
-      const boost =
-        topics.length > 0 && topics[0] === otherTopics[0]
-          ? settings.sameMainTopicBoost
-          : topics.some((slug) => otherTopics.includes(slug))
-            ? settings.sharedTopicBoost
-            : 0;
+      const otherTopics = specificTopics(sorted[other]!);
+      const shared = topics.some((slug) => otherTopics.includes(slug));
+      if (settings.requireSharedTopic && topics.length > 0 && otherTopics.length > 0 && !shared) return [];
+      const boost = topics.length > 0 && topics[0] === otherTopics[0] ? settings.sameMainTopicBoost : shared ? settings.sharedTopicBoost : 0;
       return [{ other, score: similarity + boost }];
     });
     scored.sort((a, b) => b.score - a.score || a.other - b.other);
     related.set(sorted[docIndex]!.id, scored.slice(0, k).map(({ other }) => sorted[other]!.id));
   });
   return related;
+}
+
+/** A paper's topics, "other" left out: it says a paper fits no topic, not that two papers share one. */
+function specificTopics(paper: RelatablePaper): readonly string[] {
+  return (paper.topics ?? []).filter((slug) => slug !== "other");
 }
 
 /** Cosine of two normalised vectors: a merge over their ascending term ids. */
