@@ -15,8 +15,16 @@ export type TopicRef = z.infer<typeof topicRefSchema>;
 export const dayRefSchema = z.object({ date: isoDate, url: rootUrl, label: z.string() });
 export type DayRef = z.infer<typeof dayRefSchema>;
 
+/** A moved page: `from` gets a static page sending visitors to `to`; both root-relative. */
+export const redirectSchema = z.object({ from: rootUrl, to: rootUrl });
+export type Redirect = z.infer<typeof redirectSchema>;
+
 export const paperLinkSchema = z.object({ url: rootUrl, titleMarkdown: z.string(), titleText: z.string() });
 export type PaperLink = z.infer<typeof paperLinkSchema>;
+
+/** A related paper as its page lists it: the day it first appeared tells same-title papers apart; `topic` is its first topic. */
+export const relatedPaperSchema = paperLinkSchema.extend({ day: dayRefSchema, topic: topicRefSchema.optional() });
+export type RelatedPaper = z.infer<typeof relatedPaperSchema>;
 
 export const paperPageSchema = z.object({
   slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(80),
@@ -45,7 +53,7 @@ export const paperPageSchema = z.object({
   card: cardMetadataSchema,
   authors: z.array(z.string()),
   topics: z.array(topicRefSchema),
-  related: z.array(paperLinkSchema),
+  related: z.array(relatedPaperSchema),
 });
 export type PaperPage = z.infer<typeof paperPageSchema>;
 
@@ -152,6 +160,8 @@ export interface ArchiveData {
   dayCount: number;
   topics: TopicPage[];
   topicPages: TopicListingPage[];
+  /** Old addresses that redirect (layouts/pages/redirect.njk). */
+  redirects: Redirect[];
 }
 
 /** The search index's bundles, written as the `search` global data for the search page. */

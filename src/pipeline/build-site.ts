@@ -22,7 +22,6 @@ import { buildSettings } from "./settings.ts";
 import { count, timed, type Log } from "./stage-log.ts";
 import { syndicate } from "./syndicate.ts";
 import { writeEleventyInput } from "./write-input.ts";
-import { writeRedirectPages } from "./write-redirects.ts";
 
 export interface BuildOptions {
   /** Folder of digests. */
@@ -153,15 +152,12 @@ async function buildLocked(options: BuildOptions, log: Log): Promise<BuildReport
     const site = await timed(
       log,
       "eleventy",
-      async () => {
-        const rendered = await renderSite(input, { folder: staging, basePath: settings.basePath, jobs, log, ...(renderCache ? { cache: renderCache } : {}) });
-        return { ...rendered, redirects: await writeRedirectPages(rendered.folder, enriched.redirects, enriched.papers, settings) };
-      },
+      () => renderSite(input, { folder: staging, basePath: settings.basePath, jobs, log, ...(renderCache ? { cache: renderCache } : {}) }),
       (result) => {
         const processes = result.processes ? ` from ${result.processes} Eleventy processes, ${Math.min(jobs, result.processes)} at a time` : "";
         const reused = renderCache ? `; ${result.reused} paper pages reused from the cache` : "";
-        const redirects = result.redirects ? `; ${count(result.redirects, "redirect page")} for moved URLs` : "";
-        return `${result.rendered + result.reused} pages${processes}${reused}${redirects}`;
+        const redirects = enriched.archive.redirects.length ? `, ${count(enriched.archive.redirects.length, "redirect page")} for moved URLs` : "";
+        return `${result.rendered + result.reused} pages${redirects}${processes}${reused}`;
       },
     );
     await timed(log, "feeds", () => syndicate(site.folder, enriched, settings), (result) => `${count(result.feeds, "feed")}, sitemap of ${result.sitemapUrls} URLs`);

@@ -5,6 +5,7 @@ import { planSearchParts, type SearchPart } from "../search/plan-search-parts.ts
 import { buildArchiveData } from "../site/archive-data.ts";
 import { firstDate } from "../site/paper-dates.ts";
 import { paperUrl } from "../site/paper-page.ts";
+import { topicRedirects } from "../site/redirects.ts";
 import { topicListingPages, topicSummaries, topicUrl } from "../site/topic-pages.ts";
 import { classifyPaper } from "../topics/classify.ts";
 import { compileTaxonomy } from "../topics/compile.ts";
@@ -36,25 +37,21 @@ export interface EnrichOptions {
  * thread for a large archive while this thread repairs math and classifies.
  */
 export async function enrichArchive(identified: IdentifiedArchive, options: EnrichOptions): Promise<EnrichedArchive> {
-  const repairAndClassify = async () => {
-    const texts = identified.papers.flatMap((paper) => [paper.title, paper.abstract]);
-    const repairedInWorkers = await repairInWorkers(options.mathText, texts, options.jobs);
-    const compiled = compileTaxonomy(options.taxonomy);
-    return { repairedInWorkers, topics: identified.papers.map((paper) => classifyPaper(paper, compiled)) };
-  };
-  const [related, { repairedInWorkers, topics: paperTopics }] = await Promise.all([findRelated(identified.papers, options.jobs), repairAndClassify()]);
-  const papers = identified.papers.map(
-    (paper, index): Paper => ({
-      ...paper,
-      topics: paperTopics[index]!,
-      related: related.get(paper.slug) ?? [],
-      text: options.mathText.paperText(paper),
-    }),
-  );
+  const texts = identified.papers.flatMap((paper) => [paper.title, paper.abstract]);
+  const repairedInWorkers = await repairInWorkers(options.mathText, texts, options.jobs);
+  // Topics first: related papers favour papers that share one.
+  const compiled = compileTaxonomy(options.taxonomy);
+  const classified = identified.papers.map((paper) => ({ ...paper, topics: classifyPaper(paper, compiled) }));
+  // On a worker thread for a large archive, while this thread makes each paper's text.
+  const relatedSearch = findRelated(classified, options.jobs);
+  const withText = classified.map((paper) => ({ ...paper, text: options.mathText.paperText(paper) }));
+  const related = await relatedSearch;
+  const papers = withText.map((paper): Paper => ({ ...paper, related: related.get(paper.slug) ?? [] }));
 
   const topics = topicSummaries(options.taxonomy, papers);
   const topicRef = topicRefLookup(topics);
-  const archive = buildArchiveData(papers, topicRef, topics, topicListingPages(topics, papers, topicRef));
+  const redirects = [...topicRedirects(options.taxonomy), ...identified.redirects.map(({ from, to }) => ({ from: paperUrl(from), to: paperUrl(to) }))];
+  const archive = buildArchiveData(papers, topicRef, topics, topicListingPages(topics, papers, topicRef), redirects);
   const searchParts = planSearchParts(
     // By first appearance, which later digests never change: a paper seen again stays in its part.
     papers.map((paper) => ({ url: paperUrl(paper.slug), date: firstDate(paper) })),

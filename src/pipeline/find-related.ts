@@ -11,12 +11,17 @@ export const MIN_PAPERS_FOR_WORKER = 4000;
 const RELATED_MODULE = new URL("../related/related.ts", import.meta.url);
 
 /**
- * Related papers for every paper, by slug. For a large archive on a machine
- * with a core to spare this runs on a worker thread, so the search overlaps
- * classification and the math repair on this thread.
+ * Related papers for every paper, by slug (they favour papers sharing a
+ * topic, so papers come classified). For a large archive on a machine with a
+ * core to spare this runs on a worker thread, so the search overlaps making
+ * each paper's text and the listing data on this thread.
  */
-export function findRelated(papers: readonly IdentifiedPaper[], jobs: number, minPapers = MIN_PAPERS_FOR_WORKER): Promise<Map<string, string[]>> {
-  const relatable: RelatablePaper[] = papers.map((paper) => ({ id: paper.slug, title: paper.title, abstract: paper.abstract }));
+export function findRelated(
+  papers: readonly (IdentifiedPaper & { topics: readonly string[] })[],
+  jobs: number,
+  minPapers = MIN_PAPERS_FOR_WORKER,
+): Promise<Map<string, string[]>> {
+  const relatable: RelatablePaper[] = papers.map((paper) => ({ id: paper.slug, title: paper.title, abstract: paper.abstract, topics: paper.topics }));
   if (jobs < 2 || papers.length < minPapers) return Promise.resolve(relatedPapers(relatable, RELATED_COUNT));
   return runInWorker<Map<string, string[]>>(RELATED_MODULE, "relatedPapers", [relatable, RELATED_COUNT]);
 }

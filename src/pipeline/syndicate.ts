@@ -3,6 +3,7 @@ import path from "node:path";
 import { siteFeeds } from "../feeds/site-feeds.ts";
 import { createMarkdownRenderer } from "../markdown/renderer.ts";
 import type { BuildSettings } from "../model/site.ts";
+import { topicFeedAliases } from "../site/redirects.ts";
 import { robotsTxt, sitemapEntries, sitemapXml } from "../site/sitemap.ts";
 import type { EnrichedArchive } from "./enrich.ts";
 
@@ -22,8 +23,15 @@ export async function syndicate(site: string, content: EnrichedArchive, settings
     renderAbstractHtml: (abstractMarkdown) => markdown.render(abstractMarkdown).trim(),
   });
   const entries = sitemapEntries(content.archive, content.papers);
+  const feedByPath = new Map(feeds.map((feed) => [feed.path, feed.content]));
+  // An old topic's feed address keeps serving: a copy of its new topic's feed.
+  const feedAliases = topicFeedAliases(content.archive.redirects).flatMap(({ from, to }) => {
+    const feed = feedByPath.get(to.slice(1));
+    return feed === undefined ? [] : [{ path: from.slice(1), content: feed }];
+  });
   const files = [
     ...feeds,
+    ...feedAliases,
     { path: "sitemap.xml", content: sitemapXml(entries, settings.siteUrl) },
     { path: "robots.txt", content: robotsTxt(settings.siteUrl) },
   ];

@@ -63,12 +63,58 @@ describe("relatedPapers", () => {
     expect(relatedPapers(papers, 2).get("query")).toEqual(["title-match", "abstract-match"]);
   });
 
-  it("skips terms shared by too many papers, which link nothing specific", () => {
-    const papers = Array.from({ length: 10 }, (_, i) => ({ id: `p${i}`, title: "Common words everywhere", abstract: `topic${i}` }));
-    papers.push({ id: "z1", title: "Common words everywhere", abstract: "zebra" }, { id: "z2", title: "", abstract: "zebra" });
-    const result = relatedPapers(papers, 3, { minDocFrequencyCap: 2, maxDocFrequencyShare: 0 });
+  it("does not link papers through words common in the real corpus", () => {
+    const papers = Array.from({ length: 10 }, (_, i) => ({ id: `p${i}`, title: "We propose a novel method and show results", abstract: `topic${i}` }));
+    papers.push({ id: "z1", title: "We propose a novel method and show results", abstract: "zebra" }, { id: "z2", title: "", abstract: "zebra" });
+    const result = relatedPapers(papers, 3);
     expect(result.get("p0")).toEqual([]);
     expect(result.get("z1")).toEqual(["z2"]);
+  });
+
+  it("weighs words by the shipped corpus IDF, so a small archive cannot make a filler word weigh", () => {
+    // On these two papers alone, archive-counted IDF would make "successfully" as rare as "tokamak".
+    const papers = [
+      { id: "q", title: "Plasma control in a tokamak", abstract: "Tokamak plasma discharges: we successfully show significant improvements in their control." },
+      { id: "filler", title: "Image captioning", abstract: "We successfully show significant improvements." },
+      { id: "topical", title: "Tokamak plasma disruption prediction", abstract: "Forecasting disruptions." },
+    ];
+    expect(relatedPapers(papers, 5).get("q")?.[0]).toBe("topical");
+    expect(relatedPapers(papers, 5, { minSimilarity: 0.15 }).get("q")).toEqual(["topical"]);
+  });
+
+  it("lists only papers above the minimum similarity, so a list may be short or empty", () => {
+    const papers = [
+      { id: "q", title: "Speculative decoding with draft models", abstract: "Draft tokens verified in parallel." },
+      { id: "near", title: "Draft models for speculative decoding", abstract: "Verifying draft tokens in parallel." },
+      { id: "far", title: "Protein folding", abstract: "Structures of proteins and a parallel pipeline." },
+    ];
+    expect(relatedPapers(papers, 5).get("q")).toEqual(["near"]);
+    expect(relatedPapers(papers, 5, { minSimilarity: 0 }).get("q")).toEqual(["near", "far"]);
+    expect(relatedPapers(papers, 5, { minSimilarity: 1.01 }).get("q")).toEqual([]);
+  });
+
+  it("gives a paper's similarity to another from those two papers alone", () => {
+    const pair = [
+      { id: "a", title: "Gaussian splatting for dynamic scenes", abstract: "Splatting dynamic scenes in real time." },
+      { id: "b", title: "Dynamic Gaussian splatting", abstract: "Real-time splatting of dynamic scenes." },
+    ];
+    const noise = Array.from({ length: 30 }, (_, i) => ({ id: `n${i}`, title: `Gaussian process regression ${i}`, abstract: "Kernels." }));
+    expect(relatedPapers(pair, 1).get("a")).toEqual(["b"]);
+    expect(relatedPapers([...pair, ...noise], 1).get("a")).toEqual(["b"]);
+  });
+
+  it("ranks a paper sharing the main topic above an equally similar one, and lists only papers sharing a topic", () => {
+    const papers = [
+      { id: "q", title: "Sparse attention kernels", abstract: "", topics: ["llm-inference"] },
+      { id: "other-topic", title: "Sparse attention kernels", abstract: "", topics: ["architectures"] },
+      { id: "same-topic", title: "Sparse attention kernels", abstract: "", topics: ["llm-inference", "architectures"] },
+      { id: "shared-topic", title: "Sparse attention kernels", abstract: "", topics: ["distributed-systems", "llm-inference"] },
+    ];
+    expect(relatedPapers(papers, 3, { requireSharedTopic: false }).get("q")).toEqual(["same-topic", "shared-topic", "other-topic"]);
+    // By default a paper on another subject is not listed, however similar its words.
+    expect(relatedPapers(papers, 3).get("q")).toEqual(["same-topic", "shared-topic"]);
+    // Without topics, equal similarity falls back to id order.
+    expect(relatedPapers(papers.map(({ topics: _, ...paper }) => paper), 3).get("q")).toEqual(["other-topic", "same-topic", "shared-topic"]);
   });
 
   it("links through a term only the papers it characterises best when postings are capped", () => {

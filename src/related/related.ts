@@ -1,29 +1,36 @@
 /**
  * "Related papers": for each paper, the k most similar other papers by TF-IDF
- * cosine similarity over stemmed title + abstract words.
+ * cosine similarity over stemmed title + abstract words, plus a small boost
+ * for a shared topic, and only above a minimum similarity (a list may hold
+ * fewer than k papers, or none: none is better than noise).
+ *
+ * The term weights (IDF) are not counted over the archive: they were learnt
+ * once from 45,904 real arXiv abstracts and ship as term-weights.json
+ * (tools/build-related-weights.ts regenerates it). So the similarity of two
+ * papers depends on those two papers alone; a small archive still knows that
+ * "successfully" says nothing, and adding a paper changes only the lists it
+ * enters.
  *
  * Cost stays near-linear in the number of papers because no paper is compared
- * with every other one:
- * - each paper queries an inverted index with only its `queryTerms` highest-
- *   weight terms (its most distinctive words);
- * - terms in more than `maxDocFrequency` papers are not indexed at all: they are
- *   near stop words ("model", "propos") with tiny IDF, yet their posting lists
- *   would dominate the running time;
- * - terms found in a single paper are not indexed either: they link nothing;
- * - each term keeps only its `maxPostingsPerTerm` highest-weight postings
- *   ("champion lists"), the papers it characterises best.
- * So the work per paper is at most queryTerms * maxPostingsPerTerm additions,
- * and the whole run is O(n * queryTerms * maxPostingsPerTerm) plus tokenising.
+ * with every other one: candidates come from an inverted index queried with
+ * each paper's `queryTerms` highest-weight terms; terms common in the corpus
+ * (IDF below `minIndexedWeight`) and terms of a single archive paper are not
+ * indexed; each term keeps only its `maxPostingsPerTerm` highest-weight
+ * postings ("champion lists"). The best `rescoreCandidates` candidates are then
+ * scored exactly, with their whole term vectors.
  *
  * Deterministic and independent of input order: papers are processed in id
  * order, and equal scores are broken by id.
  */
+import { readFileSync } from "node:fs";
 import { tokenize } from "../text/tokenize.ts";
 
 export interface RelatablePaper {
   id: string;
   title: string;
   abstract: string;
+  /** Topic slugs, main first; papers sharing one rank higher. */
+  topics?: readonly string[];
 }
 
 export interface RelatedOptions {
@@ -31,29 +38,64 @@ export interface RelatedOptions {
   titleWeight?: number;
   /** How many of a paper's highest-weight terms it searches with. Default 20. */
   queryTerms?: number;
-  /** Skip terms found in more than this share of papers. Default 0.05. */
-  maxDocFrequencyShare?: number;
-  /** ...but never skip terms found in at most this many papers. Default 50. */
-  minDocFrequencyCap?: number;
-  /** ...and always skip terms found in more than this many papers. Default 2000. */
-  maxDocFrequencyCap?: number;
+  /** Terms weighing less (common in the corpus) are not indexed. Default 2.5 (in more than ~8% of papers). */
+  minIndexedWeight?: number;
   /**
    * Per term, keep only the postings of the papers where the term weighs most
    * ("champion lists"). Bounds the work per query term. Default 300.
    */
   maxPostingsPerTerm?: number;
+  /** How many of the best candidates are scored exactly. Default 40. */
+  rescoreCandidates?: number;
+  /** Cosine similarity a paper needs to be listed at all. Default 0.08. */
+  minSimilarity?: number;
+  /** Added to the score of a paper with the same main topic. Default 0.3 (it orders, the minimum similarity filters). */
+  sameMainTopicBoost?: number;
+  /** Added to the score of a paper sharing any other topic. Default 0.1. */
+  sharedTopicBoost?: number;
+  /**
+   * List only papers sharing a topic with the paper (when both have topics other than "other"):
+   * two papers on different subjects that share words are rarely related. Default true.
+   */
+  requireSharedTopic?: boolean;
 }
 
 const DEFAULTS: Required<RelatedOptions> = {
   titleWeight: 2,
   queryTerms: 20,
-  maxDocFrequencyShare: 0.05,
-  minDocFrequencyCap: 50,
-  maxDocFrequencyCap: 2000,
+  minIndexedWeight: 2.5,
   maxPostingsPerTerm: 300,
+  rescoreCandidates: 40,
+  minSimilarity: 0.08,
+  sameMainTopicBoost: 0.3,
+  sharedTopicBoost: 0.1,
+  requireSharedTopic: true,
 };
 
-/** A paper's terms as parallel arrays of interned term ids and TF-IDF weights. */
+interface TermWeightsFile {
+  papers: number;
+  minPapers: number;
+  rareWeight: number;
+  weights: Record<string, number>;
+}
+
+let termWeights: { weights: Map<string, number>; rareWeight: number } | undefined;
+
+/** The shipped IDF table, read on first use. */
+function corpusTermWeights(): { weights: Map<string, number>; rareWeight: number } {
+  if (termWeights === undefined) {
+    const file = JSON.parse(readFileSync(new URL("./term-weights.json", import.meta.url), "utf8")) as TermWeightsFile;
+    termWeights = { weights: new Map(Object.entries(file.weights)), rareWeight: file.rareWeight };
+  }
+  return termWeights;
+}
+
+/** The terms similarity is computed over: stemmed words without bare numbers (years and table values link papers by coincidence). */
+export function relatedTerms(text: string): string[] {
+  return tokenize(text).filter((token) => !/^\d+$/.test(token));
+}
+
+/** A paper's terms as parallel arrays of interned term ids (ascending) and TF-IDF weights (L2-normalised). */
 interface TermVector {
   terms: Int32Array;
   weights: Float64Array;
@@ -63,19 +105,15 @@ export function relatedPapers(papers: readonly RelatablePaper[], k = 5, options:
   const settings = { ...DEFAULTS, ...options };
   if (!Number.isInteger(k) || k < 0) throw new Error(`relatedPapers: k must be a non-negative integer, got ${k}`);
   const sorted = sortById(papers);
-  const termCounts = sorted.map((paper) => countTerms(paper, settings.titleWeight));
-  const { termIds, docFrequency } = internTerms(termCounts);
-  const vectors = termCounts.map((counts) => weighTerms(counts, termIds, docFrequency, sorted.length));
+  const idf = corpusTermWeights();
+  const termIds = new Map<string, number>();
+  const termWeight: number[] = [];
+  const vectors = sorted.map((paper) => weighTerms(countTerms(paper, settings.titleWeight), termIds, termWeight, idf));
 
-  const maxDocFrequency = Math.min(
-    settings.maxDocFrequencyCap,
-    Math.max(settings.minDocFrequencyCap, Math.floor(settings.maxDocFrequencyShare * sorted.length)),
-  );
-  const isIndexed = (term: number) => {
-    const frequency = docFrequency[term] ?? 0;
-    return frequency >= 2 && frequency <= maxDocFrequency;
-  };
-  const index = keepChampionPostings(buildInvertedIndex(vectors, docFrequency.length, isIndexed), settings.maxPostingsPerTerm);
+  const archiveFrequency = new Int32Array(termWeight.length);
+  for (const { terms } of vectors) for (const term of terms) archiveFrequency[term]!++;
+  const isIndexed = (term: number) => archiveFrequency[term]! >= 2 && termWeight[term]! >= settings.minIndexedWeight;
+  const index = keepChampionPostings(buildInvertedIndex(vectors, termWeight.length, isIndexed), settings.maxPostingsPerTerm);
 
   const related = new Map<string, string[]>();
   const accumulator = new ScoreAccumulator(sorted.length);
@@ -83,10 +121,41 @@ export function relatedPapers(papers: readonly RelatablePaper[], k = 5, options:
     for (const [term, queryWeight] of topQueryTerms(vector, settings.queryTerms, isIndexed)) {
       accumulator.addPostings(index, term, queryWeight, docIndex);
     }
-    const best = accumulator.takeTopK(k);
-    related.set(sorted[docIndex]?.id ?? "", best.map((other) => sorted[other]?.id ?? ""));
+    const candidates = accumulator.takeTopK(settings.rescoreCandidates);
+    const topics = specificTopics(sorted[docIndex]!);
+    const scored = candidates.flatMap((other) => {
+      const similarity = cosine(vector, vectors[other]!);
+      if (similarity < settings.minSimilarity) return [];
+      const otherTopics = specificTopics(sorted[other]!);
+      const shared = topics.some((slug) => otherTopics.includes(slug));
+      if (settings.requireSharedTopic && topics.length > 0 && otherTopics.length > 0 && !shared) return [];
+      const boost = topics.length > 0 && topics[0] === otherTopics[0] ? settings.sameMainTopicBoost : shared ? settings.sharedTopicBoost : 0;
+      return [{ other, score: similarity + boost }];
+    });
+    scored.sort((a, b) => b.score - a.score || a.other - b.other);
+    related.set(sorted[docIndex]!.id, scored.slice(0, k).map(({ other }) => sorted[other]!.id));
   });
   return related;
+}
+
+/** A paper's topics, "other" left out: it says a paper fits no topic, not that two papers share one. */
+function specificTopics(paper: RelatablePaper): readonly string[] {
+  return (paper.topics ?? []).filter((slug) => slug !== "other");
+}
+
+/** Cosine of two normalised vectors: a merge over their ascending term ids. */
+function cosine(a: TermVector, b: TermVector): number {
+  let sum = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.terms.length && j < b.terms.length) {
+    const x = a.terms[i]!;
+    const y = b.terms[j]!;
+    if (x === y) sum += a.weights[i++]! * b.weights[j++]!;
+    else if (x < y) i++;
+    else j++;
+  }
+  return sum;
 }
 
 /**
@@ -140,58 +209,34 @@ function sortById(papers: readonly RelatablePaper[]): RelatablePaper[] {
 /** Term counts of one paper, title words counted `titleWeight` times. */
 function countTerms(paper: RelatablePaper, titleWeight: number): Map<string, number> {
   const counts = new Map<string, number>();
-  const add = (text: string, amount: number) => {
-    for (const token of tokenize(text)) {
-      // Bare numbers (years, table values, "2") link papers by coincidence.
-      if (/^\d+$/.test(token)) continue;
-      counts.set(token, (counts.get(token) ?? 0) + amount);
-    }
-  };
-  add(paper.title, titleWeight);
-  add(paper.abstract, 1);
+  for (const term of relatedTerms(paper.title)) counts.set(term, (counts.get(term) ?? 0) + titleWeight);
+  for (const term of relatedTerms(paper.abstract)) counts.set(term, (counts.get(term) ?? 0) + 1);
   return counts;
 }
 
-/** Gives each distinct term a dense integer id and counts the papers containing it. */
-function internTerms(termCounts: readonly Map<string, number>[]): { termIds: Map<string, number>; docFrequency: number[] } {
-  const termIds = new Map<string, number>();
-  const docFrequency: number[] = [];
-  for (const counts of termCounts) {
-    for (const term of counts.keys()) {
-      let id = termIds.get(term);
-      if (id === undefined) {
-        id = docFrequency.length;
-        termIds.set(term, id);
-        docFrequency.push(0);
-      }
-      docFrequency[id] = (docFrequency[id] ?? 0) + 1;
-    }
-  }
-  return { termIds, docFrequency };
-}
-
-/** Sublinear TF times IDF, L2-normalised so that dot products are cosines. */
+/** Sublinear TF times the corpus IDF, L2-normalised so that dot products are cosines; interns terms as it goes. */
 function weighTerms(
   counts: Map<string, number>,
   termIds: Map<string, number>,
-  docFrequency: readonly number[],
-  paperCount: number,
+  termWeight: number[],
+  idf: { weights: Map<string, number>; rareWeight: number },
 ): TermVector {
-  const terms = new Int32Array(counts.size);
-  const weights = new Float64Array(counts.size);
-  let slot = 0;
+  const entries: [number, number][] = [];
   let squaredNorm = 0;
   for (const [term, count] of counts) {
-    const id = termIds.get(term) ?? 0;
-    const weight = (1 + Math.log(count)) * Math.log((paperCount + 1) / (docFrequency[id] ?? 1));
-    terms[slot] = id;
-    weights[slot] = weight;
+    let id = termIds.get(term);
+    if (id === undefined) {
+      id = termWeight.length;
+      termIds.set(term, id);
+      termWeight.push(idf.weights.get(term) ?? idf.rareWeight);
+    }
+    const weight = (1 + Math.log(count)) * termWeight[id]!;
+    entries.push([id, weight]);
     squaredNorm += weight * weight;
-    slot++;
   }
+  entries.sort((x, y) => x[0] - y[0]);
   const norm = Math.sqrt(squaredNorm) || 1;
-  for (let i = 0; i < weights.length; i++) weights[i] = (weights[i] ?? 0) / norm;
-  return { terms, weights };
+  return { terms: Int32Array.from(entries, ([id]) => id), weights: Float64Array.from(entries, ([, weight]) => weight / norm) };
 }
 
 /** Postings in compressed-row form: term t's papers are docs[offsets[t] .. offsets[t+1]). */

@@ -1,4 +1,4 @@
-import type { ArchiveData, DayCount, DayPage, DayRef, MonthPage, PaperSummary, TopicListingPage, TopicPage, TopicRef, YearPage } from "../model/site.ts";
+import type { ArchiveData, DayCount, Redirect, DayPage, DayRef, MonthPage, PaperSummary, TopicListingPage, TopicPage, TopicRef, YearPage } from "../model/site.ts";
 import type { Paper } from "../model/types.ts";
 import { dayLabel, dayUrl, longDayLabel, monthLabel, monthUrl, yearUrl } from "./calendar.ts";
 import { paperLink } from "./paper-page.ts";
@@ -13,6 +13,7 @@ export function buildArchiveData(
   topicRef: (slug: string) => TopicRef,
   topics: TopicPage[],
   topicPages: TopicListingPage[],
+  redirects: Redirect[] = [],
 ): ArchiveData {
   const papersByDay = new Map<string, { position: number; paper: Paper }[]>();
   for (const paper of papers) {
@@ -57,6 +58,7 @@ export function buildArchiveData(
     dayCount: days.length,
     topics,
     topicPages,
+    redirects,
   };
 }
 

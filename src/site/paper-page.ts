@@ -60,7 +60,9 @@ export function toPaperPage(
     topics,
     related: paper.related.flatMap((slug) => {
       const other = paperBySlug(slug);
-      return other ? [paperLink(other)] : [];
+      if (!other) return [];
+      const date = other.appearances[0]!.date;
+      return [{ ...paperLink(other), day: { date, url: dayUrl(date), label: dayLabel(date) }, ...(other.topics[0] ? { topic: topicRef(other.topics[0]) } : {}) }];
     }),
   };
 }

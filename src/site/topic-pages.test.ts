@@ -2,18 +2,10 @@ import { describe, expect, it } from "vitest";
 import { MathText } from "../math/math-text.ts";
 import type { Paper } from "../model/types.ts";
 import { TOPIC_PAGE_SIZE, topicListingPages, topicSummaries } from "./topic-pages.ts";
-import type { Taxonomy } from "../topics/taxonomy.ts";
+import { testTaxonomy, topic } from "../../test/fixtures/test-taxonomy.ts";
 
-const taxonomy = {
-  title_weight: 3,
-  min_score: 4,
-  secondary_ratio: 0.4,
-  max_topics: 3,
-  topics: [
-    { name: "Bandits", slug: "bandits", description: "Regret.", rules: { bandit: 3 } },
-    { name: "Other", slug: "other", description: "The rest.", rules: {} },
-  ],
-} as unknown as Taxonomy;
+// In file order: a topic with no papers first, then the smaller of two topics.
+const taxonomy = testTaxonomy([topic("graphs", { GNN: 3 }), topic("robotics", { robot: 3 }), topic("bandits", { bandit: 3 })]);
 
 const mathText = new MathText();
 
@@ -36,14 +28,18 @@ function paper(index: number, topics: string[]): Paper {
 }
 
 describe("topic pages", () => {
-  const papers = Array.from({ length: 120 }, (_, index) => paper(index, index % 10 === 0 ? ["other"] : ["bandits"]));
+  const papers = Array.from({ length: 120 }, (_, index) =>
+    paper(index, index % 10 === 0 ? ["other"] : index % 10 === 1 ? ["robotics", "bandits"] : ["bandits"]),
+  );
   const topics = topicSummaries(taxonomy, papers);
   const pages = topicListingPages(topics, papers, (slug) => ({ slug, name: slug, url: `/topics/${slug}/` }));
 
-  it("counts every topic's papers, in taxonomy order", () => {
+  it("counts every topic's papers, largest first, keeping empty topics last", () => {
     expect(topics.map((topic) => [topic.slug, topic.paperCount, topic.url, topic.feedUrl])).toEqual([
       ["bandits", 108, "/topics/bandits/", "/topics/bandits/feed.xml"],
       ["other", 12, "/topics/other/", "/topics/other/feed.xml"],
+      ["robotics", 12, "/topics/robotics/", "/topics/robotics/feed.xml"],
+      ["graphs", 0, "/topics/graphs/", "/topics/graphs/feed.xml"],
     ]);
   });
 
@@ -67,7 +63,9 @@ describe("topic pages", () => {
     const empty = topicListingPages(topicSummaries(taxonomy, []), [], (slug) => ({ slug, name: slug, url: `/topics/${slug}/` }));
     expect(empty.map((page) => [page.url, page.entries.length])).toEqual([
       ["/topics/bandits/", 0],
+      ["/topics/graphs/", 0],
       ["/topics/other/", 0],
+      ["/topics/robotics/", 0],
     ]);
   });
 });

@@ -10,11 +10,18 @@ export const TOPIC_PAGE_SIZE = 50;
 export const topicUrl = (slug: string) => `/topics/${slug}/`;
 export const topicPageUrl = (slug: string, pageNumber: number) => (pageNumber === 1 ? topicUrl(slug) : `${topicUrl(slug)}page/${pageNumber}/`);
 
-/** Every topic of the taxonomy, in its order, with how many papers it has. */
+/**
+ * Every topic of the taxonomy with how many papers it has, largest first
+ * (equal counts by name), the order the topics index lists them in. Empty
+ * topics are kept: their pages exist and say so.
+ */
 export function topicSummaries(taxonomy: Taxonomy, papers: readonly Paper[]): TopicPage[] {
   const counts = new Map<string, number>();
   for (const paper of papers) for (const slug of paper.topics) counts.set(slug, (counts.get(slug) ?? 0) + 1);
-  return taxonomy.topics.map((topic) => ({
+  const bySize = [...taxonomy.topics].sort(
+    (a, b) => (counts.get(b.slug) ?? 0) - (counts.get(a.slug) ?? 0) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+  );
+  return bySize.map((topic) => ({
     slug: topic.slug,
     name: topic.name,
     description: topic.description,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allWords, splitWords, tokenize } from "./tokenize.ts";
+import { allWords, splitWords, tokenize, tokenizeKeepingCase } from "./tokenize.ts";
 
 describe("tokenize", () => {
   it("lowercases, splits on non-alphanumerics and stems", () => {
@@ -26,6 +26,35 @@ describe("tokenize", () => {
   it("returns nothing for empty or stop-word-only text", () => {
     expect(tokenize("")).toEqual([]);
     expect(tokenize("of the and")).toEqual([]);
+  });
+});
+
+describe("lemma table", () => {
+  it.each([
+    ["inferencing", "inference"],
+    ["generation", "generative"],
+    ["tokenizer", "tokenization"],
+    ["optimizers", "optimiser"],
+  ])("gives %j and %j one token", (a, b) => {
+    expect(tokenize(a)).toEqual(tokenize(b));
+  });
+
+  it.each([
+    ["objective", "object"],
+    ["generation", "general"],
+    ["distributed", "distribution"],
+    ["tokenizer", "token"],
+    ["ranking", "rank"],
+    ["segmentation", "segment"],
+  ])("keeps %j apart from %j, which Porter stemming merges", (a, b) => {
+    expect(tokenize(a)).not.toEqual(tokenize(b));
+  });
+});
+
+describe("tokenizeKeepingCase", () => {
+  it("returns each token's word as written, aligned with tokenize", () => {
+    expect(tokenizeKeepingCase("RAG for the LLMs of Schrödinger")).toEqual({ tokens: ["rag", "llm", "schroding"], words: ["RAG", "LLMs", "Schrodinger"] });
+    expect(tokenizeKeepingCase("Quantized LLMs").tokens).toEqual(tokenize("Quantized LLMs"));
   });
 });
 

@@ -5,6 +5,8 @@
  * Pipeline: Unicode-normalise -> lowercase -> split on anything that is not a
  * letter or digit -> drop English stop words and single characters -> Porter stem.
  * So "Quantized LLMs" and "quantization of LLM" both yield `quantiz`, `llm`.
+ * Words where Porter stemming merges unrelated meanings, or misses a form,
+ * go through the lemma table first (see LEMMAS).
  */
 import { stemmer } from "stemmer";
 import { eng as englishStopWords } from "stopword";
@@ -27,6 +29,38 @@ function cachedStem(word: string): string {
   }
   return stem;
 }
+
+/**
+ * Word -> token for the words the Porter stemmer gets wrong: it folds
+ * "objective" into "object", "generation" into "general", "distributed" into
+ * "distribution" and "tokenizer" into "token", and leaves "inferencing" apart
+ * from "inference". Each entry's token is the same for all of its forms.
+ */
+const LEMMA_GROUPS: Readonly<Record<string, readonly string[]>> = {
+  infer: ["inferencing", "inferences", "inference"],
+  objective: ["objective", "objectives"],
+  general: ["general", "generally", "generalize", "generalise", "generalizes", "generalized", "generalization", "generalisation",
+    "generalizable", "generality", "generalizing"],
+  generat: ["generate", "generates", "generated", "generating", "generation", "generations", "generative", "generator", "generators"],
+  distributed: ["distributed"],
+  tokeniz: ["tokenizer", "tokenizers", "tokenization", "tokenisation", "tokenize", "tokenized", "tokenizing", "tokeniser"],
+  optimizer: ["optimizer", "optimizers", "optimiser", "optimisers"],
+  optimal: ["optimal", "optimality", "optimally"],
+  ranking: ["ranking", "rankings", "ranker", "rankers"],
+  segmentation: ["segmentation", "segmentations", "segmenting"],
+  physical: ["physical", "physically"],
+  driving: ["driving"],
+  clustering: ["clustering"],
+  accelerator: ["accelerator", "accelerators"],
+  alignment: ["alignment", "alignments"],
+  imaging: ["imaging"],
+  university: ["university", "universities"],
+  universal: ["universal", "universally"],
+};
+
+const LEMMAS: ReadonlyMap<string, string> = new Map(
+  Object.entries(LEMMA_GROUPS).flatMap(([token, words]) => words.map((word) => [word, token] as const)),
+);
 
 /** Every lowercased alphanumeric run in reading order, single characters included. */
 export function allWords(text: string): string[] {
@@ -53,10 +87,31 @@ export function splitWords(text: string): string[] {
  * Alphanumeric tokens such as `llm`, `3d`, `int8` are kept whole.
  */
 export function tokenize(text: string): string[] {
+  return tokenizeKeepingCase(text).tokens;
+}
+
+/** A word's token: its lemma if the table has one, else its Porter stem. */
+export function tokenOf(lowercaseWord: string): string {
+  return LEMMAS.get(lowercaseWord) ?? cachedStem(lowercaseWord);
+}
+
+/**
+ * `tokenize`, plus each token's word as written (case kept), so acronyms can
+ * be matched case-sensitively: "RAG" is not "rag", "MIP" not "mip".
+ */
+export function tokenizeKeepingCase(text: string): { tokens: string[]; words: string[] } {
   const tokens: string[] = [];
-  for (const word of splitWords(text)) {
-    if (STOP_WORDS.has(word)) continue;
-    tokens.push(cachedStem(word));
+  const words: string[] = [];
+  const written = text
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .split(/[^A-Za-z0-9]+/);
+  for (const word of written) {
+    if (word.length < 2) continue;
+    const lower = word.toLowerCase();
+    if (STOP_WORDS.has(lower)) continue;
+    tokens.push(tokenOf(lower));
+    words.push(word);
   }
-  return tokens;
+  return { tokens, words };
 }

@@ -6,7 +6,7 @@ import { testTaxonomy, topic } from "../../test/fixtures/test-taxonomy.ts";
 
 const taxonomy = testTaxonomy([
   topic("quantization", { quantization: 3, "low bit": 2 }),
-  topic("hardware", { gpu: 2, accelerator: 2 }),
+  topic("hardware", { GPU: 3, accelerator: 2 }),
   topic("vision", { image: 2 }),
   topic("speech", { speech: 3 }),
 ]);
@@ -15,6 +15,36 @@ describe("classifyPaper", () => {
   it("returns the best topic first and close runners-up after it", () => {
     const paper = { title: "Low-bit quantization on GPU accelerators", abstract: "We quantize weights for GPU inference." };
     expect(classifyPaper(paper, taxonomy)).toEqual(["quantization", "hardware"]);
+  });
+
+  it("adds a second topic only on a specific (weight-3) phrase, however close its score", () => {
+    // vision scores 2 * 3 from the title, near quantization's 9, but "image" is only a strong hint.
+    const paper = { title: "Quantization of image models", abstract: "" };
+    expect(classifyPaper(paper, taxonomy)).toEqual(["quantization"]);
+    const specific = testTaxonomy([topic("quantization", { quantization: 3 }), topic("vision", { image: 3 })]);
+    expect(classifyPaper(paper, specific)).toEqual(["quantization", "vision"]);
+  });
+
+  it("matches acronyms case-sensitively", () => {
+    expect(classifyPaper({ title: "", abstract: "Kernels for GPUs." }, taxonomy)).toEqual(["hardware"]);
+    expect(classifyPaper({ title: "", abstract: "The gpu driver." }, taxonomy)).toEqual(["other"]);
+  });
+
+  it("counts Hugging Face keywords as evidence when present, and works without them", () => {
+    const paper = { title: "A new method", abstract: "We propose it." };
+    expect(classifyPaper(paper, taxonomy)).toEqual(["other"]);
+    const keywords = ["speech", "speech recognition", "speech"];
+    expect(classifyPaper({ ...paper, keywords }, taxonomy)).toEqual(["other"]); // 0.5 * 3 is below min_score 2
+    expect(classifyPaper({ ...paper, keywords }, { ...taxonomy, keyword_weight: 1 })).toEqual(["speech"]);
+    expect(classifyPaper({ ...paper, card: { keywords } }, { ...taxonomy, keyword_weight: 1 })).toEqual(["speech"]);
+  });
+
+  it("lets a specific topic win a near-tie against a general one", () => {
+    const topics = [topic("language-models", { LLM: 2 }), topic("medical", { clinical: 2 })];
+    const paper = { title: "LLM for clinical notes", abstract: "" };
+    expect(classifyPaper(paper, testTaxonomy(topics))[0]).toBe("language-models");
+    const general = testTaxonomy([{ ...topics[0]!, general: true }, topics[1]!], { general_topic_factor: 0.75 });
+    expect(classifyPaper(paper, general)[0]).toBe("medical");
   });
 
   it("files a paper that matches nothing under other", () => {
@@ -33,16 +63,16 @@ describe("classifyPaper", () => {
   });
 
   it("returns at most max_topics topics", () => {
-    const paper = { title: "quantization gpu image speech", abstract: "" };
+    const paper = { title: "quantization GPU image speech", abstract: "" };
     expect(classifyPaper(paper, taxonomy)).toHaveLength(3);
     expect(classifyPaper(paper, { ...taxonomy, max_topics: 1 })).toEqual(["quantization"]);
   });
 
   it("breaks score ties by taxonomy order, deterministically", () => {
-    const paper = { title: "", abstract: "gpu image" }; // hardware and vision both score 2
-    expect(classifyPaper(paper, taxonomy)).toEqual(["hardware", "vision"]);
-    const reordered = testTaxonomy([topic("vision", { image: 2 }), topic("hardware", { gpu: 2 })]);
-    expect(classifyPaper(paper, reordered)).toEqual(["vision", "hardware"]);
+    const paper = { title: "", abstract: "accelerator image" }; // hardware and vision both score 2
+    expect(classifyPaper(paper, taxonomy)).toEqual(["hardware"]);
+    const reordered = testTaxonomy([topic("vision", { image: 2 }), topic("hardware", { accelerator: 2 })]);
+    expect(classifyPaper(paper, reordered)).toEqual(["vision"]);
   });
 
   it("lets the title outweigh a longer abstract", () => {

@@ -1,10 +1,19 @@
 /**
- * Assigns each paper 1 to 3 topic slugs, best first. Deterministic: equal scores
- * keep taxonomy order. A paper nothing matches is filed under "other", never dropped.
+ * Assigns each paper 1 to 3 topic slugs, main subject first. Deterministic:
+ * equal scores keep taxonomy order. A paper nothing matches is filed under
+ * "other", never dropped.
+ *
+ * The main topic is the best total score, which the title dominates. A further
+ * topic needs its own specific evidence (a weight-3 phrase in the title,
+ * abstract or keywords) and a score near the main one, so a passing
+ * "reasoning", "agent" or "LLM" adds nothing.
  */
 import { compileTaxonomy, type CompiledTaxonomy } from "./compile.ts";
-import { scoreTopics, type PaperText } from "./score.ts";
+import { scoreTopicsInDetail, type PaperText } from "./score.ts";
 import { OTHER_SLUG, type Taxonomy } from "./taxonomy.ts";
+
+/** Weight of a phrase that is specific: it alone may add a topic from the abstract or keywords. */
+export const SPECIFIC_WEIGHT = 3;
 
 // Callers may pass the raw taxonomy for convenience; compile it only once per
 // taxonomy object so classifying a whole archive stays linear.
@@ -21,21 +30,24 @@ function compiledFor(taxonomy: Taxonomy | CompiledTaxonomy): CompiledTaxonomy {
   return compiled;
 }
 
-export function classifyPaper(paper: PaperText, taxonomy: Taxonomy | CompiledTaxonomy): string[] {
+/** `paper.card.keywords` is used when present (a Paper passes as is). */
+export function classifyPaper(paper: PaperText & { card?: { keywords?: readonly string[] } }, taxonomy: Taxonomy | CompiledTaxonomy): string[] {
   const compiled = compiledFor(taxonomy);
-  const scores = scoreTopics(paper, compiled);
-  const ranked = [...scores.keys()]
-    .filter((index) => (scores[index] ?? 0) >= compiled.minScore && (scores[index] ?? 0) > 0)
+  const keywords = paper.keywords ?? paper.card?.keywords;
+  const scores = scoreTopicsInDetail({ title: paper.title, abstract: paper.abstract, ...(keywords ? { keywords } : {}) }, compiled);
+  const { total } = scores;
+  const ranked = [...total.keys()]
+    .filter((index) => total[index]! > 0)
     // Stable order: higher score first, then earlier in the taxonomy.
-    .sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b);
-  const bestIndex = ranked[0];
-  if (bestIndex === undefined) return [OTHER_SLUG];
+    .sort((a, b) => total[b]! - total[a]! || a - b);
+  const main = ranked[0];
+  if (main === undefined || total[main]! < compiled.minScore) return [OTHER_SLUG];
 
-  // Secondary topics must be close to the best one, so a passing mention of
-  // "GPU" does not file a theory paper under hardware.
-  const cutoff = (scores[bestIndex] ?? 0) * compiled.secondaryRatio;
-  return ranked
-    .filter((index) => (scores[index] ?? 0) >= cutoff)
-    .slice(0, compiled.maxTopics)
-    .map((index) => compiled.slugs[index] ?? OTHER_SLUG);
+  const cutoff = Math.max(compiled.minScore, total[main]! * compiled.secondaryRatio);
+  const hasOwnEvidence = (index: number) =>
+    scores.bestInTitle[index]! >= SPECIFIC_WEIGHT ||
+    scores.bestInAbstract[index]! >= SPECIFIC_WEIGHT ||
+    scores.bestInKeywords[index]! >= SPECIFIC_WEIGHT;
+  const secondary = ranked.slice(1).filter((index) => total[index]! >= cutoff && hasOwnEvidence(index));
+  return [main, ...secondary].slice(0, compiled.maxTopics).map((index) => compiled.slugs[index] ?? OTHER_SLUG);
 }

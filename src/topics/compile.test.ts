@@ -16,4 +16,17 @@ describe("compileTaxonomy", () => {
     expect(compiled.rulesByFirstStem.get("quantiz")?.map((rule) => rule.stems)).toEqual([["quantiz", "model"], ["quantiz"]]);
     expect(compiled.rulesByFirstStem.get("larg")?.[0]).toMatchObject({ stems: ["larg", "languag", "model"], topicIndex: 1 });
   });
+
+  it("keeps the spelling of capitalised words for case-sensitive matching", () => {
+    const acronyms = compileTaxonomy(testTaxonomy([topic("rag", { "RAG pipeline": 3 })]));
+    expect(acronyms.rulesByFirstStem.get("rag")?.[0]).toMatchObject({ stems: ["rag", "pipelin"], exact: ["RAG", null] });
+  });
+
+  it("indexes title rules apart, replacing the same phrase of the rules there", () => {
+    const evaluation = compileTaxonomy(testTaxonomy([{ ...topic("evaluation", { benchmark: 2, judge: 2 }), title_rules: { benchmark: 4 } }]));
+    expect(evaluation.rulesByFirstStem.get("benchmark")?.map((rule) => rule.weight)).toEqual([2]);
+    expect(evaluation.titleRulesByFirstStem.get("benchmark")?.map((rule) => rule.weight)).toEqual([4]);
+    expect(evaluation.titleRulesByFirstStem.get("judg")?.map((rule) => rule.weight)).toEqual([2]);
+    expect(evaluation.ruleCount).toBe(3);
+  });
 });

@@ -1,15 +1,16 @@
 /**
  * Precompiles a validated taxonomy into a lookup structure so classifying a
  * paper costs time linear in its token count, whatever the number of rules:
- * rules are indexed by the first stem of their phrase, and each token position
- * only checks the few rules starting with that stem.
+ * rules are indexed by the first token of their phrase, and each token position
+ * only checks the few rules starting with that token.
  */
-import { tokenize } from "../text/tokenize.ts";
-import { OTHER_SLUG, type Taxonomy } from "./taxonomy.ts";
+import { OTHER_SLUG, phraseKey, rulePattern, type Taxonomy } from "./taxonomy.ts";
 
 export interface CompiledRule {
-  /** Stemmed token sequence the text must contain, consecutively. */
+  /** Token sequence the text must contain, consecutively. */
   stems: readonly string[];
+  /** Per position, the spelling an acronym must have (plural "s" allowed), or null to match any case. */
+  exact: readonly (string | null)[];
   /** Index into `CompiledTaxonomy.slugs`. */
   topicIndex: number;
   weight: number;
@@ -19,9 +20,17 @@ export interface CompiledTaxonomy {
   readonly kind: "compiled-taxonomy";
   /** Slugs of the scorable topics in taxonomy order (the fallback excluded). */
   readonly slugs: readonly string[];
+  /** Rules for the abstract and keywords. */
   readonly rulesByFirstStem: ReadonlyMap<string, readonly CompiledRule[]>;
+  /** Rules for the title: `rules` with `title_rules` added or overriding. */
+  readonly titleRulesByFirstStem: ReadonlyMap<string, readonly CompiledRule[]>;
   readonly ruleCount: number;
   readonly titleWeight: number;
+  readonly keywordWeight: number;
+  readonly extraMatchBonus: number;
+  readonly maxExtraMatches: number;
+  /** Per topic, the factor its score is scaled by (below 1 for general topics). */
+  readonly scoreFactors: Float64Array;
   readonly minScore: number;
   readonly secondaryRatio: number;
   readonly maxTopics: number;
@@ -30,29 +39,47 @@ export interface CompiledTaxonomy {
 export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
   // The fallback is never scored: it is what a paper gets when nothing scores.
   const scorable = taxonomy.topics.filter((topic) => topic.slug !== OTHER_SLUG);
-  const rulesByFirstStem = new Map<string, CompiledRule[]>();
-  let ruleCount = 0;
+  const body: CompiledRule[] = [];
+  const title: CompiledRule[] = [];
   scorable.forEach((topic, topicIndex) => {
-    for (const [phrase, weight] of Object.entries(topic.rules)) {
-      const stems = tokenize(phrase);
-      const first = stems[0];
-      if (first === undefined) continue; // rejected by validation; tolerate hand-built objects
-      const bucket = rulesByFirstStem.get(first) ?? [];
-      bucket.push({ stems, topicIndex, weight });
-      rulesByFirstStem.set(first, bucket);
-      ruleCount++;
-    }
+    const compile = (phrase: string, weight: number) => ({ ...rulePattern(phrase), topicIndex, weight });
+    const rules = Object.entries(topic.rules).map(([phrase, weight]) => compile(phrase, weight));
+    const titleOnly = Object.entries(topic.title_rules).map(([phrase, weight]) => compile(phrase, weight));
+    const overridden = new Set(titleOnly.map(phraseKey));
+    body.push(...rules.map(toRule));
+    title.push(...rules.filter((rule) => !overridden.has(phraseKey(rule))).map(toRule), ...titleOnly.map(toRule));
   });
-  // Longest phrase first, so scoring can let it win over phrases it contains.
-  for (const bucket of rulesByFirstStem.values()) bucket.sort((a, b) => b.stems.length - a.stems.length);
   return {
     kind: "compiled-taxonomy",
     slugs: scorable.map((topic) => topic.slug),
-    rulesByFirstStem,
-    ruleCount,
+    rulesByFirstStem: indexByFirstToken(body),
+    titleRulesByFirstStem: indexByFirstToken(title),
+    ruleCount: scorable.reduce((sum, topic) => sum + Object.keys(topic.rules).length + Object.keys(topic.title_rules).length, 0),
     titleWeight: taxonomy.title_weight,
+    keywordWeight: taxonomy.keyword_weight,
+    extraMatchBonus: taxonomy.extra_match_bonus,
+    maxExtraMatches: taxonomy.max_extra_matches,
+    scoreFactors: Float64Array.from(scorable, (topic) => (topic.general ? taxonomy.general_topic_factor : 1)),
     minScore: taxonomy.min_score,
     secondaryRatio: taxonomy.secondary_ratio,
     maxTopics: taxonomy.max_topics,
   };
+}
+
+function toRule({ tokens, exact, topicIndex, weight }: { tokens: string[]; exact: (string | null)[]; topicIndex: number; weight: number }): CompiledRule {
+  return { stems: tokens, exact, topicIndex, weight };
+}
+
+function indexByFirstToken(rules: readonly CompiledRule[]): Map<string, CompiledRule[]> {
+  const index = new Map<string, CompiledRule[]>();
+  for (const rule of rules) {
+    const first = rule.stems[0];
+    if (first === undefined) continue; // rejected by validation; tolerate hand-built objects
+    const bucket = index.get(first) ?? [];
+    bucket.push(rule);
+    index.set(first, bucket);
+  }
+  // Longest phrase first, so scoring can let it win over phrases it contains.
+  for (const bucket of index.values()) bucket.sort((a, b) => b.stems.length - a.stems.length);
+  return index;
 }

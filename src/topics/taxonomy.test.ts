@@ -66,6 +66,38 @@ describe("parseTaxonomy", () => {
     expect(message).toContain("rules > q learning: single-character words (q)");
   });
 
+  it("treats a capitalised word as an acronym: RAG and rag are different rules, LLM and LLMs the same", () => {
+    const taxonomy = parseTaxonomy(
+      `${HEADER}topics:\n  - name: R\n    slug: rag\n    description: r.\n    rules: { RAG: 3, rag: 1 }\n${OTHER}`,
+      "topics.yaml",
+    );
+    expect(Object.keys(taxonomy.topics[0]!.rules)).toEqual(["RAG", "rag"]);
+    expect(errorOf(`${HEADER}topics:\n  - name: L\n    slug: lm\n    description: l.\n    rules: { LLM: 3, LLMs: 1 }\n${OTHER}`)).toContain(
+      'rules > LLMs: same stemmed phrase "LLM" as rule "LLM"',
+    );
+  });
+
+  it("checks title_rules like rules, and reads replaces and general", () => {
+    const taxonomy = parseTaxonomy(
+      `${HEADER}topics:\n  - name: E\n    slug: evaluation\n    description: e.\n    general: true\n    replaces: [benchmarks]\n` +
+        `    title_rules: { benchmark: 4 }\n    rules: { benchmark: 2 }\n${OTHER}`,
+      "topics.yaml",
+    );
+    expect(taxonomy.topics[0]).toMatchObject({ general: true, replaces: ["benchmarks"], title_rules: { benchmark: 4 } });
+    expect(taxonomy.topics[1]).toMatchObject({ general: false, replaces: [], title_rules: {} });
+    expect(errorOf(`${HEADER}topics:\n  - name: E\n    slug: e\n    description: e.\n    title_rules: { benchmarks: 4, benchmark: 2 }\n${OTHER}`))
+      .toContain('title_rules > benchmark: same stemmed phrase "benchmark"');
+  });
+
+  it("rejects a replaced slug that is still a topic, or that two topics replace", () => {
+    const twice = errorOf(
+      `${HEADER}topics:\n  - { name: A, slug: a, description: a., replaces: [old] }\n  - { name: B, slug: b, description: b., replaces: [old] }\n${OTHER}`,
+    );
+    expect(twice).toContain('topics[1] (slug "b", name "B") > replaces[0]: "old" is already replaced by topic "a"');
+    const live = errorOf(`${HEADER}topics:\n  - { name: A, slug: a, description: a., replaces: [other] }\n${OTHER}`);
+    expect(live).toContain('"other" is the slug of a current topic');
+  });
+
   it("rejects global settings out of range", () => {
     expect(errorOf(`title_weight: 3\nmin_score: 2\nsecondary_ratio: 0.5\nmax_topics: 5\ntopics:\n${OTHER}`)).toContain("max_topics");
   });
@@ -80,9 +112,17 @@ describe("loadTaxonomy", () => {
   it("loads and validates the shipped content/topics.yaml", () => {
     const taxonomy = loadTaxonomy();
     const slugs = taxonomy.topics.map((topic) => topic.slug);
-    expect(slugs.length).toBeGreaterThanOrEqual(20);
-    expect(slugs.length).toBeLessThanOrEqual(30);
+    expect(slugs.length).toBeGreaterThanOrEqual(25);
+    expect(slugs.length).toBeLessThanOrEqual(40);
     expect(slugs).toContain("other");
+    // Merged topics redirect: every slug of the previous taxonomy is a topic or replaced by one.
+    const previous = ["llm-inference", "quantization-compression", "optimization", "combinatorial-optimization", "bandits-learning-theory",
+      "reinforcement-learning", "retrieval-search", "computer-vision", "generative-models", "verification-robustness", "hardware-accelerators",
+      "theorem-proving-reasoning", "graphs", "privacy-security", "language-models", "speech-audio", "robotics", "scientific-ml",
+      "information-theory", "linear-algebra", "interpretability", "automl-search", "algorithms", "architectures", "distributed-systems",
+      "probabilistic-ml", "multimodal", "agents", "time-series", "other"];
+    const reachable = new Set(taxonomy.topics.flatMap((topic) => [topic.slug, ...topic.replaces]));
+    expect(previous.filter((slug) => !reachable.has(slug))).toEqual([]);
   });
 
   it("names the file when it cannot be read or is invalid", () => {

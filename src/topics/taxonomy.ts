@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { parseDocument } from "yaml";
 import { z } from "zod";
-import { allWords, tokenize } from "../text/tokenize.ts";
+import { allWords, tokenizeKeepingCase } from "../text/tokenize.ts";
 
 export const DEFAULT_TAXONOMY_FILE = "content/topics.yaml";
 
@@ -29,12 +29,34 @@ const topicSchema = z.strictObject({
     .min(1)
     .refine((text) => !text.includes("\n"), "description must be one line"),
   rules: rulesSchema.default({}),
+  /**
+   * Phrases that count in the title only ("benchmark" in a title names a
+   * benchmark paper; in an abstract nearly every paper reports benchmarks).
+   * A phrase here overrides the same phrase of `rules` in the title.
+   */
+  title_rules: rulesSchema.default({}),
+  /**
+   * A broad topic (language models, multimodal, visual perception...): many
+   * papers mention it while being about something more specific, so its score
+   * is scaled by `general_topic_factor` and a specific topic wins near-ties.
+   */
+  general: z.boolean().default(false),
+  /** Slugs of former topics merged into this one: their pages redirect here. */
+  replaces: z.array(slugSchema).default([]),
 });
 
 export const taxonomySchema = z
   .strictObject({
     /** A phrase found in the title scores this many times its abstract weight. */
     title_weight: z.number().positive().finite(),
+    /** Hugging Face keywords (`ai_keywords`) count this many times abstract evidence. */
+    keyword_weight: z.number().nonnegative().finite().default(0.5),
+    /** Each further distinct phrase of a topic in a field adds this to its best weight... */
+    extra_match_bonus: z.number().nonnegative().finite().default(0.5),
+    /** ...for at most this many phrases, so a topic's number of rules does not decide. */
+    max_extra_matches: z.number().int().nonnegative().default(2),
+    /** Scale of a general topic's score (see `general`). */
+    general_topic_factor: z.number().gt(0).max(1).default(1),
     /** A topic must reach this score to be assigned at all. */
     min_score: z.number().nonnegative().finite(),
     /** Second and third topics must score at least this fraction of the best topic. */
@@ -45,7 +67,19 @@ export const taxonomySchema = z
   })
   .superRefine((taxonomy, ctx) => {
     const seenSlugs = new Map<string, number>();
+    const replacedBy = new Map<string, string>();
     taxonomy.topics.forEach((topic, index) => {
+      topic.replaces.forEach((old, position) => {
+        const earlier = replacedBy.get(old);
+        if (earlier !== undefined) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["topics", index, "replaces", position],
+            message: `"${old}" is already replaced by topic "${earlier}"; an old slug can redirect to one topic only`,
+          });
+        }
+        replacedBy.set(old, topic.slug);
+      });
       const earlier = seenSlugs.get(topic.slug);
       if (earlier !== undefined) {
         ctx.addIssue({
@@ -55,7 +89,19 @@ export const taxonomySchema = z
         });
       }
       seenSlugs.set(topic.slug, index);
-      checkRulePhrases(topic.rules, index, ctx);
+      checkRulePhrases(topic.rules, index, "rules", ctx);
+      checkRulePhrases(topic.title_rules, index, "title_rules", ctx);
+    });
+    taxonomy.topics.forEach((topic, index) => {
+      topic.replaces.forEach((old, position) => {
+        if (seenSlugs.has(old)) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["topics", index, "replaces", position],
+            message: `"${old}" is the slug of a current topic and cannot also redirect`,
+          });
+        }
+      });
     });
     if (!seenSlugs.has(OTHER_SLUG)) {
       ctx.addIssue({
@@ -67,27 +113,42 @@ export const taxonomySchema = z
   });
 
 /**
+ * How a rule phrase is matched: its tokens, and for each word written with a
+ * capital letter (an acronym or name) the exact spelling it must have.
+ */
+export function rulePattern(phrase: string): { tokens: string[]; exact: (string | null)[] } {
+  const { tokens, words } = tokenizeKeepingCase(phrase);
+  return { tokens, exact: words.map((word) => (/[A-Z]/.test(word) ? word : null)) };
+}
+
+/** Two phrases with the same key are the same rule. An acronym matches its plural too ("LLM" also "LLMs"). */
+export function phraseKey(pattern: { tokens: readonly string[]; exact: readonly (string | null)[] }): string {
+  return pattern.tokens.map((token, i) => pattern.exact[i]?.replace(/s$/, "") ?? token).join(" ");
+}
+
+/**
  * Phrases are matched after stemming, so two phrases can silently be the same
  * rule ("quantized" and "quantization") and double-count; a phrase made only of
  * stop words can never match; single letters are dropped by the tokenizer, so
  * "q learning" would really mean "learning". All are authoring mistakes.
  */
-function checkRulePhrases(rules: Record<string, number>, topicIndex: number, ctx: z.RefinementCtx): void {
+function checkRulePhrases(rules: Record<string, number>, topicIndex: number, field: string, ctx: z.RefinementCtx): void {
   const phraseByStems = new Map<string, string>();
   for (const phrase of Object.keys(rules)) {
     const ignoredWords = allWords(phrase).filter((word) => word.length === 1);
     if (ignoredWords.length > 0) {
       ctx.addIssue({
         code: "custom",
-        path: ["topics", topicIndex, "rules", phrase],
+        path: ["topics", topicIndex, field, phrase],
         message: `single-character words (${ignoredWords.join(", ")}) are ignored in matching, so the phrase would match more than intended`,
       });
     }
-    const stems = tokenize(phrase).join(" ");
+    const pattern = rulePattern(phrase);
+    const stems = phraseKey(pattern);
     if (stems === "") {
       ctx.addIssue({
         code: "custom",
-        path: ["topics", topicIndex, "rules", phrase],
+        path: ["topics", topicIndex, field, phrase],
         message: "phrase has no matchable words (only stop words or single characters)",
       });
       continue;
@@ -96,7 +157,7 @@ function checkRulePhrases(rules: Record<string, number>, topicIndex: number, ctx
     if (clash !== undefined) {
       ctx.addIssue({
         code: "custom",
-        path: ["topics", topicIndex, "rules", phrase],
+        path: ["topics", topicIndex, field, phrase],
         message: `same stemmed phrase "${stems}" as rule "${clash}"; keep only one`,
       });
     }
