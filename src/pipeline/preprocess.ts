@@ -6,7 +6,7 @@ import type { PermalinkRegistry } from "../identity/permalink-registry.ts";
 import type { ArchiveData, BuildSettings, SearchData, TopicPage, TopicRef } from "../model/site.ts";
 import type { Digest, Paper } from "../model/types.ts";
 import { buildArchiveData } from "../site/archive-data.ts";
-import { paperUrl, toPaperPage } from "../site/paper-page.ts";
+import { dayOrder, paperUrl, toPaperPage } from "../site/paper-page.ts";
 import { paperMarkdownFile } from "./front-matter.ts";
 import { mapInBatches } from "./file-batches.ts";
 import { hasPage, pageKey, type CachedPaper, type RenderCache } from "./render-cache.ts";
@@ -120,13 +120,14 @@ export async function writePaperInputs(
 
   const bySlug = new Map(content.papers.map((paper) => [paper.slug, paper]));
   const topicRef = topicRefLookup(content.archive.topics);
+  const days = dayOrder(content.papers);
   const generatedFile = (paper: Paper) =>
     paperMarkdownFile(
       {
         layout: "paper.njk",
         templateEngineOverride: "md",
         permalink: `${paperUrl(paper.slug)}index.html`,
-        paper: toPaperPage(paper, topicRef, (slug) => bySlug.get(slug), settings.siteUrl),
+        paper: toPaperPage(paper, topicRef, (slug) => bySlug.get(slug), settings.siteUrl, days),
       },
       digestTextToMarkdown(paper.abstract),
     );
