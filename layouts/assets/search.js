@@ -143,8 +143,10 @@ function abstractText(data) {
     const at = part ? text.indexOf(part) : -1;
     if (at >= 0 && at < 5) text = text.slice(at + part.length);
   }
-  const math = data.meta.math;
-  if (math && text.trimEnd().endsWith(math)) text = text.trimEnd().slice(0, -math.length);
+  // The formula names come last; their text in the content may differ in spacing from the meta value.
+  const math = (data.meta.math ?? "").trim();
+  const at = math ? text.lastIndexOf(math.slice(0, 24)) : -1;
+  if (at > 0) text = text.slice(0, at);
   return text.trim();
 }
 
@@ -282,7 +284,6 @@ function showChips() {
 /** What to try when nothing matches: drop a filter, check the spelling, or browse. */
 function showEmpty(query) {
   const filtered = topicSelect.value || yearSelect.value;
-  empty.querySelector("[data-empty-query]").textContent = query ? `“${query}”` : "these filters";
   empty.querySelector("[data-empty-filters]").hidden = !filtered;
   empty.querySelector("[data-empty-words]").hidden = !query;
   empty.hidden = false;
@@ -322,7 +323,7 @@ async function run() {
   if (current !== generation) return;
   const count = found.kept.length;
   if (count === 0) {
-    status.textContent = "No papers match.";
+    status.textContent = query ? `No papers match “${query}”${filters.topic || filters.year ? " with these filters" : ""}.` : "No papers match these filters.";
     showEmpty(query);
   } else status.textContent = `${found.unchecked ? "About " : ""}${count} paper${count === 1 ? "" : "s"} found.`;
 }
