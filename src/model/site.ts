@@ -19,7 +19,13 @@ export const paperLinkSchema = z.object({ url: rootUrl, titleMarkdown: z.string(
 export type PaperLink = z.infer<typeof paperLinkSchema>;
 
 /** A paper listed beside another: with its date and first topic, so two papers of the same title are told apart. */
-export const relatedLinkSchema = paperLinkSchema.extend({ date: isoDate, dateLabel: z.string(), topic: topicRefSchema.optional() });
+export const relatedLinkSchema = paperLinkSchema.extend({
+  date: isoDate,
+  dateLabel: z.string(),
+  topic: topicRefSchema.optional(),
+  /** Another paper in the same list has this title: the link text then says the date too. */
+  sameTitle: z.boolean().optional(),
+});
 export type RelatedLink = z.infer<typeof relatedLinkSchema>;
 
 /** Where a paper sits in the day it first appeared on, with its neighbours there. */

@@ -25,6 +25,13 @@ export function dayOrder(papers: readonly Paper[]): DayOrder {
   return new Map([...byDay].map(([date, list]) => [date, list.sort((a, b) => a.position - b.position).map((entry) => entry.paper)]));
 }
 
+/** The papers before and after it on the day it first appeared on. */
+function neighbours(paper: Paper, days: DayOrder): (Paper | undefined)[] {
+  const list = days.get(paper.appearances[0]!.date) ?? [];
+  const index = list.indexOf(paper);
+  return index < 0 ? [] : [list[index - 1], list[index + 1]];
+}
+
 /** The paper's place in the day it first appeared on. */
 function dayPlace(paper: Paper, days: DayOrder): DayPlace {
   const first = paper.appearances[0]!;
@@ -46,6 +53,13 @@ function dayPlace(paper: Paper, days: DayOrder): DayPlace {
 function relatedLink(paper: Paper, topicRef: (slug: string) => TopicRef): RelatedLink {
   const date = paper.appearances[0]!.date;
   return { ...paperLink(paper), date, dateLabel: dayLabel(date), ...(paper.topics[0] ? { topic: topicRef(paper.topics[0]) } : {}) };
+}
+
+/** Two papers of one title in a list are told apart by their dates, in the link text too. */
+function markSameTitles(links: RelatedLink[]): RelatedLink[] {
+  const count = new Map<string, number>();
+  for (const link of links) count.set(link.titleText, (count.get(link.titleText) ?? 0) + 1);
+  return links.map((link) => ((count.get(link.titleText) ?? 0) > 1 ? { ...link, sameTitle: true } : link));
 }
 
 /** Where to read the paper, each link only when the digest gives what it needs. */
@@ -96,14 +110,11 @@ export function toPaperPage(
       keywords: topics.map((topic) => topic.name),
       ...(paper.authors.length ? { author: paper.authors.map((name) => ({ "@type": "Person" as const, name })) } : {}),
     },
-    // Related titles render with math too, so they count.
+    // Related titles, and the titles of the papers before and after it, render with math too, so they count.
     hasMath:
       digestTextHasMath(paper.title) ||
       digestTextHasMath(paper.abstract) ||
-      paper.related.some((slug) => {
-        const other = paperBySlug(slug);
-        return other !== undefined && digestTextHasMath(other.title);
-      }),
+      [...paper.related.map(paperBySlug), ...neighbours(paper, days)].some((other) => other !== undefined && digestTextHasMath(other.title)),
     mathWords: mathSearchWords(paper.title, paper.abstract),
     appearances: paper.appearances.map(({ date }) => ({
       date,
@@ -129,9 +140,11 @@ export function toPaperPage(
     card: paper.card,
     authors: paper.authors,
     topics,
-    related: paper.related.flatMap((slug) => {
-      const other = paperBySlug(slug);
-      return other ? [relatedLink(other, topicRef)] : [];
-    }),
+    related: markSameTitles(
+      paper.related.flatMap((slug) => {
+        const other = paperBySlug(slug);
+        return other ? [relatedLink(other, topicRef)] : [];
+      }),
+    ),
   };
 }
