@@ -53,7 +53,8 @@ try {
       const context = await browser.newContext({ viewport, colorScheme: scheme, deviceScaleFactor: 1 });
       const page = await context.newPage();
       for (const url of pages) {
-        await page.goto(`${server.url}${url.replace(/^\//, "")}`, { waitUntil: "networkidle" });
+        // A feed is turned into a page by the browser's XSLT, which never lets the network settle.
+        await page.goto(`${server.url}${url.replace(/^\//, "")}`, { waitUntil: url.endsWith(".xml") ? "load" : "networkidle" });
         const name = `${url.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "home"}-${viewport.name}-${scheme}.png`;
         await page.screenshot({ path: path.join(values.out, name), fullPage: values["full-page"] });
       }

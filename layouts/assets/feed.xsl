@@ -47,7 +47,7 @@
             <xsl:for-each select="/atom:feed/atom:entry | /rss/channel/item">
               <li>
                 <a href="{atom:link/@href | link}"><xsl:value-of select="atom:title | title"/></a>
-                <span class="date"><xsl:value-of select="substring(atom:published | atom:updated[not(../atom:published)] | pubDate, 1, 16)"/></span>
+                <span class="date"><xsl:value-of select="substring(atom:published | atom:updated[not(../atom:published)] | pubDate, 1, 10)"/></span>
               </li>
             </xsl:for-each>
           </ol>

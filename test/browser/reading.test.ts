@@ -189,6 +189,26 @@ describe("paper pages", () => {
   });
 });
 
+describe("feeds opened in a browser", () => {
+  it("read as a page that says what a feed is, with the feed's papers linked", async () => {
+    const follow = parse(fs.readFileSync(path.join(archiveSite, "follow/index.html"), "utf8"));
+    const topicFeed = follow.querySelector('.feed-list a[href^="/topics/"]')!.getAttribute("href")!;
+    for (const feed of ["/feed.xml", "/rss.xml", topicFeed]) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(served(archive.url, feed), { waitUntil: "load" });
+      await page.waitForSelector("h1");
+      expect(await page.textContent("h1"), feed).toMatch(/Daily Papers Archive/);
+      expect(await page.textContent(".about"), feed).toContain("This is a feed");
+      expect(await page.textContent(".about code"), feed).toBe(`https://papers.example.org${feed}`);
+      const links = await page.locator("ol li a").evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute("href")));
+      expect(links.length, feed).toBeGreaterThan(0);
+      for (const link of links) expect(link, feed).toMatch(/^https:\/\/papers\.example\.org\/papers\/[a-z0-9-]+\/$/);
+      await context.close();
+    }
+  });
+});
+
 describe("calendars", () => {
   it("lay out a month in weeks from Monday, linking the days with a digest", async () => {
     const page = await open(archive, "/2025/08/");
