@@ -1,4 +1,4 @@
-import { dayLabel } from "../site/calendar.ts";
+import { dayLabel, mediumDayLabel, weekdayLabel } from "../site/calendar.ts";
 import type { EleventyConfig } from "./eleventy-config.ts";
 
 /** Small filters templates need; each one pure. */
@@ -11,5 +11,7 @@ export function filtersPlugin(eleventyConfig: EleventyConfig): void {
   );
   // "2025-08-21" → "August 21, 2025", in UTC.
   eleventyConfig.addFilter("dayLabel", (date: string) => dayLabel(date));
+  eleventyConfig.addFilter("shortDay", (date: string) => mediumDayLabel(date));
+  eleventyConfig.addFilter("weekdayLabel", (date: string) => weekdayLabel(date));
   eleventyConfig.addFilter("plural", (count: number, singular: string, plural?: string) => `${count} ${count === 1 ? singular : (plural ?? `${singular}s`)}`);
 }

@@ -77,12 +77,21 @@ function xmlFeed(channel: FeedChannel): Feed {
   return feed;
 }
 
+/**
+ * The browser-readable view of a feed (layouts/assets/feed.xsl), linked relative to the feed
+ * so it works under any base path: the site's feeds sit at the root, a topic's two folders down.
+ */
+function withStylesheet(xml: string, feedUrl = ""): string {
+  const href = /\/topics\/[^/]+\/feed\.xml$/.test(feedUrl) ? "../../assets/feed.xsl" : "assets/feed.xsl";
+  return xml.replace(/^(<\?xml[^>]*\?>)\n?/, `$1\n<?xml-stylesheet type="text/xsl" href="${href}"?>\n`);
+}
+
 export function atomFeed(channel: FeedChannel): string {
-  return `${xmlFeed(channel).atom1()}\n`;
+  return `${withStylesheet(xmlFeed(channel).atom1(), channel.links.atom)}\n`;
 }
 
 export function rssFeed(channel: FeedChannel): string {
-  return `${xmlFeed(channel).rss2()}\n`;
+  return `${withStylesheet(xmlFeed(channel).rss2(), channel.links.rss)}\n`;
 }
 
 /**

@@ -17,12 +17,24 @@ function emphasisMarkdown(text: string): string {
   return /^[\p{L}\p{N}](?:.*[\p{L}\p{N}])?$/u.test(text) ? `*${escaped}*` : escaped;
 }
 
+/**
+ * LaTeX's typing conventions, which abstracts copied from a paper keep, as the characters they
+ * stand for: ``quoted'' as “quoted”, --- as an em dash, -- as an en dash (1--2 is 1–2).
+ */
+export function typographic(text: string): string {
+  return text
+    .replace(/``/g, "\u201c")
+    .replace(/''/g, "\u201d")
+    .replace(/(^|[^-])---(?![->])/g, "$1\u2014")
+    .replace(/(^|[^-])--(?![->])/g, "$1\u2013");
+}
+
 function segmentMarkdown(segment: Segment): string {
   switch (segment.kind) {
     case "text":
-      return escapeMarkdown(segment.text);
+      return escapeMarkdown(typographic(segment.text));
     case "emphasis":
-      return emphasisMarkdown(segment.text);
+      return emphasisMarkdown(typographic(segment.text));
     case "math":
       return `$${segment.tex}$`;
   }
@@ -39,7 +51,7 @@ export const segmentsToMarkdown = (segments: readonly Segment[]): string => segm
 /** Readable plain text for <title>, feeds, meta descriptions and search: `ell_p` → ℓp, `epsilon` → ε. */
 export const segmentsToPlainText = (segments: readonly Segment[]): string =>
   segments
-    .map((segment) => (segment.kind === "math" ? texToUnicode(segment.tex) : segment.text))
+    .map((segment) => (segment.kind === "math" ? texToUnicode(segment.tex) : typographic(segment.text)))
     .join("")
     .replace(/\s+/g, " ")
     .trim();

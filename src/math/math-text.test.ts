@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { digestTextHasMath, digestTextToMarkdown, digestTextToPlainText } from "./digest-text.ts";
 import { MathText } from "./math-text.ts";
+import { mathSearchWords } from "../search/math-words.ts";
 import { repairKey, repairMath } from "./repair.ts";
 
 describe("MathText", () => {
@@ -26,6 +27,7 @@ describe("MathText", () => {
       abstractMarkdown: digestTextToMarkdown(paper.abstract),
       abstractText: digestTextToPlainText(paper.abstract),
       abstractHasMath: digestTextHasMath(paper.abstract),
+      mathWords: mathSearchWords(repairMath(paper.title), repairMath(paper.abstract)),
     });
   });
 

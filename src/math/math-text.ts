@@ -1,5 +1,6 @@
 import { BoundedMemo } from "../memo/bounded-memo.ts";
 import type { PaperText } from "../model/types.ts";
+import { mathSearchWords } from "../search/math-words.ts";
 import { segmentsHaveMath, segmentsToMarkdown, segmentsToPlainText } from "./digest-text.ts";
 import { repairKey, repairMath, type Segment } from "./repair.ts";
 
@@ -44,6 +45,7 @@ export class MathText {
       abstractMarkdown: segmentsToMarkdown(abstract),
       abstractText: segmentsToPlainText(abstract),
       abstractHasMath: segmentsHaveMath(abstract),
+      mathWords: mathSearchWords(title, abstract),
     };
   }
 

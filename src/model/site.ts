@@ -22,9 +22,29 @@ export type Redirect = z.infer<typeof redirectSchema>;
 export const paperLinkSchema = z.object({ url: rootUrl, titleMarkdown: z.string(), titleText: z.string() });
 export type PaperLink = z.infer<typeof paperLinkSchema>;
 
-/** A related paper as its page lists it: the day it first appeared tells same-title papers apart; `topic` is its first topic. */
-export const relatedPaperSchema = paperLinkSchema.extend({ day: dayRefSchema, topic: topicRefSchema.optional() });
-export type RelatedPaper = z.infer<typeof relatedPaperSchema>;
+/** A paper listed beside another: with its date and first topic, so two papers of the same title are told apart. */
+export const relatedLinkSchema = paperLinkSchema.extend({
+  date: isoDate,
+  dateLabel: z.string(),
+  topic: topicRefSchema.optional(),
+  /** Another paper in the same list has this title: the link text then says the date too. */
+  sameTitle: z.boolean().optional(),
+});
+export type RelatedLink = z.infer<typeof relatedLinkSchema>;
+
+/** Where a paper sits in the day it first appeared on, with its neighbours there. */
+export const dayPlaceSchema = z.object({
+  date: isoDate,
+  label: z.string(),
+  /** The paper's entry on the day's page: `/2025/08/20/#slug`, or a later page of a very large day. */
+  entryUrl: z.string().regex(/^\/[a-z0-9/-]*#[a-z0-9-]+$/),
+  /** 1-based. */
+  position: z.number().int().positive(),
+  count: z.number().int().positive(),
+  previous: paperLinkSchema.optional(),
+  next: paperLinkSchema.optional(),
+});
+export type DayPlace = z.infer<typeof dayPlaceSchema>;
 
 export const paperPageSchema = z.object({
   slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(80),
@@ -45,7 +65,13 @@ export const paperPageSchema = z.object({
     author: z.array(z.object({ "@type": z.literal("Person"), name: z.string() })).optional(),
   }),
   hasMath: z.boolean(),
-  appearances: z.array(dayRefSchema).min(1),
+  /** The names of the formulas' symbols, for search only (see src/search/math-words.ts). */
+  mathWords: z.string(),
+  appearances: z.array(dayRefSchema.extend({ entryUrl: z.string() })).min(1),
+  dayPlace: dayPlaceSchema,
+  /** Links out, each only when known: arXiv (abstract, PDF), Hugging Face, code, project page. */
+  links: z.array(z.object({ label: z.string(), url: z.url(), kind: z.enum(["arxiv", "pdf", "huggingface", "code", "project", "search"]) })),
+  citation: z.object({ bibtex: z.string(), plain: z.string() }),
   firstDate: isoDate,
   lastDate: isoDate,
   arxiv: z.object({ id: z.string(), abs: z.url(), pdf: z.url() }).optional(),
@@ -53,7 +79,7 @@ export const paperPageSchema = z.object({
   card: cardMetadataSchema,
   authors: z.array(z.string()),
   topics: z.array(topicRefSchema),
-  related: z.array(relatedPaperSchema),
+  related: z.array(relatedLinkSchema),
 });
 export type PaperPage = z.infer<typeof paperPageSchema>;
 
@@ -69,6 +95,8 @@ export type PaperFrontMatter = z.infer<typeof paperFrontMatterSchema>;
 /** A paper as it is listed on a day's page. */
 export interface PaperSummary extends PaperLink {
   slug: string;
+  /** "A. Author, B. Author, C. Author et al." when the digest names authors. */
+  authorsShort?: string;
   abstractMarkdown: string;
   /** The abstract's opening as plain text, for the home page's brief listing. */
   excerpt: string;
@@ -92,6 +120,31 @@ export interface DayPage extends DayRef {
   month: { url: string; label: string };
   /** When the day's cards carry upvotes: the page listing them most-upvoted first, and that order. */
   byUpvotes?: { url: string; order: number[] };
+  /** The day's topics by the papers whose first topic it is, most first. */
+  topicCounts: { topic: TopicRef; count: number }[];
+  /** The month this day is in, as a calendar grid. */
+  calendar: CalendarMonth;
+}
+
+/** A day's list on one page: a day of more than DAY_PAGE_SIZE papers is split over several. */
+export interface DayListing {
+  url: string;
+  /** Index into `archive.days`. */
+  dayIndex: number;
+  order: "digest" | "upvotes";
+  pageNumber: number;
+  pageCount: number;
+  /** The slice of the day's papers (in this order) this page shows: [start, end). */
+  start: number;
+  end: number;
+  pages: { url: string; pageNumber: number; start: number; end: number }[];
+}
+
+/** A month as a grid of weeks, Monday first; a cell without a date pads the first and last week. */
+export interface CalendarMonth {
+  label: string;
+  url: string;
+  weeks: ({ day: number; date: string; url?: string; count?: number } | null)[][];
 }
 
 export interface DayCount extends DayRef {
@@ -105,7 +158,11 @@ export interface MonthPage {
   /** "August 2025" */
   label: string;
   days: DayCount[];
+  /** Listings: a paper on two days of the month counts twice. */
   paperCount: number;
+  /** Papers, each once. */
+  distinctPaperCount: number;
+  calendar: CalendarMonth;
   previous?: { url: string; label: string };
   next?: { url: string; label: string };
 }
@@ -115,6 +172,7 @@ export interface YearPage {
   url: string;
   months: MonthPage[];
   paperCount: number;
+  distinctPaperCount: number;
   dayCount: number;
 }
 
@@ -153,6 +211,10 @@ export interface ArchiveData {
   days: DayPage[];
   /** The days whose cards carry upvotes, for their most-upvoted-first pages. */
   upvoteDays: DayPage[];
+  /** Every page of every day's list, in digest order and most upvoted first. */
+  dayListings: DayListing[];
+  /** The newest days, for the home page: a week, or more until they hold 30 papers (indexes into `days`). */
+  homeDays: number[];
   months: MonthPage[];
   years: YearPage[];
   latest?: DayPage;

@@ -81,6 +81,8 @@ export interface PaperText {
   abstractMarkdown: string;
   abstractText: string;
   abstractHasMath: boolean;
+  /** What a reader types for the formulas of both ("epsilon", "ell_p"), indexed as hidden text. */
+  mathWords: string;
 }
 
 /** A paper with everything the site shows of it: what enrichment returns. */

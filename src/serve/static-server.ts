@@ -9,6 +9,7 @@ const TYPES: Record<string, string> = {
   ".js": "text/javascript; charset=utf-8",
   ".json": "application/json",
   ".xml": "application/xml; charset=utf-8",
+  ".xsl": "text/xsl; charset=utf-8",
   ".txt": "text/plain; charset=utf-8",
   ".woff2": "font/woff2",
   ".wasm": "application/wasm",

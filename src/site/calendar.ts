@@ -8,6 +8,8 @@ const formatters = {
   day: new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "long", day: "numeric", year: "numeric" }),
   longDay: new Intl.DateTimeFormat("en-US", { timeZone: "UTC", weekday: "long", month: "long", day: "numeric", year: "numeric" }),
   shortDay: new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "short", day: "numeric" }),
+  mediumDay: new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "short", day: "numeric", year: "numeric" }),
+  weekday: new Intl.DateTimeFormat("en-US", { timeZone: "UTC", weekday: "short", month: "short", day: "numeric" }),
   month: new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "long", year: "numeric" }),
 };
 
@@ -17,9 +19,37 @@ export const dayLabel = (date: string) => formatters.day.format(utc(date));
 export const longDayLabel = (date: string) => formatters.longDay.format(utc(date));
 /** "Aug 20" */
 export const shortDayLabel = (date: string) => formatters.shortDay.format(utc(date));
+/** "Aug 20, 2025": where a long date would wrap. */
+export const mediumDayLabel = (date: string) => formatters.mediumDay.format(utc(date));
+/** "Wed, Aug 20" */
+export const weekdayLabel = (date: string) => formatters.weekday.format(utc(date));
 /** "August 2025" for "2025-08" */
 export const monthLabel = (yearMonth: string) => formatters.month.format(utc(`${yearMonth}-01`));
 
 export const dayUrl = (date: string) => `/${date.replaceAll("-", "/")}/`;
 export const monthUrl = (yearMonth: string) => `/${yearMonth.replace("-", "/")}/`;
 export const yearUrl = (year: number | string) => `/${year}/`;
+
+/** The papers of a day are listed this many to a page: a day of 33,000 papers would otherwise be one page of 139 MB. */
+export const DAY_PAGE_SIZE = 200;
+/** Page 1 of a day is the day's own URL; later pages are `/2025/08/20/page/2/`. */
+export const dayPageUrl = (date: string, pageNumber: number, base = dayUrl(date)) => (pageNumber === 1 ? base : `${base}page/${pageNumber}/`);
+/** The entry of the paper at 0-based `position` (digest order) on its day's pages. */
+export const dayEntryUrl = (date: string, position: number, slug: string) => `${dayPageUrl(date, Math.floor(position / DAY_PAGE_SIZE) + 1)}#${slug}`;
+
+/** "2025-08" as weeks of seven cells, Monday first, with the days that have a digest linked. */
+export function monthGrid(yearMonth: string, days: ReadonlyMap<string, number>) {
+  const first = utc(`${yearMonth}-01`);
+  const length = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  const lead = (first.getUTCDay() + 6) % 7;
+  const cells: ({ day: number; date: string; url?: string; count?: number } | null)[] = Array.from({ length: lead }, () => null);
+  for (let day = 1; day <= length; day++) {
+    const date = `${yearMonth}-${String(day).padStart(2, "0")}`;
+    const count = days.get(date);
+    cells.push(count === undefined ? { day, date } : { day, date, url: dayUrl(date), count });
+  }
+  while (cells.length % 7) cells.push(null);
+  const weeks = [];
+  for (let index = 0; index < cells.length; index += 7) weeks.push(cells.slice(index, index + 7));
+  return { label: monthLabel(yearMonth), url: monthUrl(yearMonth), weeks };
+}

@@ -67,7 +67,7 @@ export function pagesToCheck(site: string): { name: string; url: string }[] {
   const exists = (url: string) => fs.existsSync(fileFor(site, url));
   const read = (url: string) => parse(fs.readFileSync(fileFor(site, url), "utf8"));
   const hostileDay = read("/2025/08/21/");
-  const hostilePaper = hostileDay.querySelector("article.entry h2 a")?.getAttribute("href");
+  const hostilePaper = hostileDay.querySelector(".day-entries > .entry h2 a")?.getAttribute("href");
   if (!hostilePaper) throw new Error("the hostile day lists no paper");
   const pages = [
     { name: "home", url: "/" },

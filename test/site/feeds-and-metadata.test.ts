@@ -38,7 +38,9 @@ describe("the site feeds", () => {
       expect(entry.links?.[0]?.href).toBe(entry.id);
       const htmlTitle = text(page.querySelector("title")).replace(/ · Daily Papers Archive$/, "");
       expect(entry.title?.value?.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&")).toBe(htmlTitle);
-      const day = page.querySelectorAll(".facts .inline-list time").map((time) => time.getAttribute("datetime")).at(-1);
+      // A paper of several days lists them under its details; one of a single day names it above the title.
+      const days = page.querySelectorAll(".facts .inline-list time").map((time) => time.getAttribute("datetime"));
+      const day = days.length ? days.at(-1) : page.querySelector(".paper__header .eyebrow time")?.getAttribute("datetime");
       expect(entry.updated).toBe(`${day}T00:00:00.000Z`);
       // The summary is the abstract's plain-text form, the same the page gives search engines.
       const plainAbstract = JSON.parse(page.querySelector('script[type="application/ld+json"]')!.innerHTML).abstract;

@@ -1,5 +1,5 @@
 /**
- * Page weight: a paper page without math costs at most 20 KB of HTML + CSS
+ * Page weight: a paper page without math costs at most 24 KB of HTML + CSS
  * and no JavaScript; a page with math adds KaTeX's stylesheet and only the
  * font files its formulas use, measured in Chromium.
  */
@@ -12,7 +12,9 @@ import { serveStatic, type StaticServer } from "../../src/serve/static-server.ts
 import { launchChromium, served } from "../browser/browser.ts";
 import { listFiles } from "./read-site.ts";
 
-const BUDGET = 20 * 1024;
+// 20 KB until paper pages gained a citation, copy link, the papers before and after, and links out
+// (issue "A reading site people prefer to the source"); the largest plain page was then at 19.9 KB.
+const BUDGET = 24 * 1024;
 const KATEX_CSS = "assets/katex/katex.min.css";
 const MATH_PAPER = "/papers/sharper-bounds-for-ell-p-sensitivity-sampling/";
 const PLAIN_PAPER = "/papers/the-two-pass-softmax-algorithm/";

@@ -70,7 +70,8 @@ describe("topic pages in the built site", () => {
   });
 
   it("links topics from each entry of the day page", () => {
-    const entries = readPage(site, "/2025/08/20/").querySelectorAll("article.entry");
+    const entries = readPage(site, "/2025/08/20/").querySelectorAll(".day-entries > .entry");
+    expect(entries).toHaveLength(67);
     for (const entry of entries) {
       const tags = entry.querySelectorAll(".tag").map((tag) => tag.getAttribute("href")!);
       expect(tags.length).toBeGreaterThanOrEqual(1);
