@@ -156,8 +156,8 @@ async function buildLocked(options: BuildOptions, log: Log): Promise<BuildReport
       (result) => {
         const processes = result.processes ? ` from ${result.processes} Eleventy processes, ${Math.min(jobs, result.processes)} at a time` : "";
         const reused = renderCache ? `; ${result.reused} paper pages reused from the cache` : "";
-        const redirects = enriched.archive.redirects.length ? `, ${count(enriched.archive.redirects.length, "redirect page")} for moved URLs` : "";
-        return `${result.rendered + result.reused} pages${redirects}${processes}${reused}`;
+        const redirects = enriched.archive.redirects.length ? `; ${count(enriched.archive.redirects.length, "redirect page")} for moved URLs` : "";
+        return `${result.rendered + result.reused} pages${processes}${reused}${redirects}`;
       },
     );
     await timed(log, "feeds", () => syndicate(site.folder, enriched, settings), (result) => `${count(result.feeds, "feed")}, sitemap of ${result.sitemapUrls} URLs`);

@@ -290,10 +290,10 @@ describe("search", () => {
   });
 
   it("shows an active filter as a chip that removes it", async () => {
-    await page.goto(served(sample.url, "/search/?q=bandits&topic=Bandits%20and%20learning%20theory"));
+    await page.goto(served(sample.url, "/search/?q=bandits&topic=Optimization%2C%20algorithms%20and%20learning%20theory"));
     const chip = page.locator("#search-chips .chip");
     await expect.poll(() => chip.count()).toBe(1);
-    expect(await chip.textContent()).toBe("Topic: Bandits and learning theory ×");
+    expect(await chip.textContent()).toBe("Topic: Optimization, algorithms and learning theory ×");
     await chip.click();
     await expect.poll(() => new URL(page.url()).search).toBe("?q=bandits");
     expect(await page.inputValue("#search-topic")).toBe("");
@@ -301,7 +301,7 @@ describe("search", () => {
   });
 
   it("lists a topic newest first when no words are given", async () => {
-    await page.goto(served(archive.url, "/search/?topic=Bandits%20and%20learning%20theory"));
+    await page.goto(served(archive.url, "/search/?topic=Optimization%2C%20algorithms%20and%20learning%20theory"));
     await page.waitForFunction(() => /found/.test(document.getElementById("search-status")?.textContent ?? ""));
     expect(await page.inputValue("#search-sort")).toBe("newest");
     expect(await page.locator('#search-sort option[value="relevance"]').isDisabled()).toBe(true);
@@ -311,7 +311,7 @@ describe("search", () => {
   });
 
   it("offers a way on when nothing matches", async () => {
-    await page.goto(served(sample.url, "/search/?q=qwertyuiop&topic=Bandits%20and%20learning%20theory"));
+    await page.goto(served(sample.url, "/search/?q=qwertyuiop&topic=Optimization%2C%20algorithms%20and%20learning%20theory"));
     await page.waitForFunction(() => /No papers/.test(document.getElementById("search-status")?.textContent ?? ""));
     expect(await page.textContent("#search-status")).toBe("No papers match “qwertyuiop” with these filters.");
     expect(await page.isVisible("#search-empty")).toBe(true);

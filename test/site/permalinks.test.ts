@@ -31,7 +31,7 @@ describe("permalinks that cannot break", () => {
     expect(fixed.code, fixed.stderr).toBe(0);
     expect(fixed.stdout).toContain("1 URL moved (the old ones redirect)");
     const old = readPage(site, "/papers/stochastic-gradeint-descent-for-sparse-attention/");
-    expect(old.querySelector('meta[http-equiv="refresh"]')?.getAttribute("content")).toBe("0; url=/papers/stochastic-gradient-descent-for-sparse-attention/");
+    expect(old.querySelector('meta[http-equiv="refresh"]')?.getAttribute("content")).toBe("0; url=http://localhost:8080/papers/stochastic-gradient-descent-for-sparse-attention/");
     expect(old.querySelector('link[rel="canonical"]')?.getAttribute("href")).toBe("http://localhost:8080/papers/stochastic-gradient-descent-for-sparse-attention/");
     expect(readPage(site, "/papers/stochastic-gradient-descent-for-sparse-attention/").querySelector("h1")?.textContent).toContain("Stochastic Gradient Descent");
     const registry = JSON.parse(fs.readFileSync(path.join(root, "typo", "permalinks.json"), "utf8"));
