@@ -13,7 +13,7 @@ import { readRegistry, writeRegistry } from "./registry-file.ts";
 import { PROJECT_ROOT, runEleventy } from "./run-eleventy.ts";
 import { RenderPool } from "./render-pool.ts";
 import { buildSearchIndex } from "./search-index.ts";
-import { planSearchParts } from "../search/plan-search-parts.ts";
+import { DEFAULT_SEARCH_PART_SIZE, planSearchParts } from "../search/plan-search-parts.ts";
 import { paperUrl } from "../site/paper-page.ts";
 import { buildSettings } from "./settings.ts";
 import { timed, type Log } from "./stage-log.ts";
@@ -59,15 +59,7 @@ export interface BuildReport {
  */
 export const DEFAULT_SHARD_SIZE = 6000;
 
-/**
- * Papers per search index part. Every part costs a first search one more
- * index chunk (about 45 KB for a common word) and its share of the metadata,
- * so an archive of up to 20,000 papers stays one part and a first search
- * stays under 300 KB. Pagefind holds about 125 KB per paper while indexing:
- * a full part takes about 2.5 GB. `--search-part-size 10000` halves that for
- * a small build machine, at the cost of first-search bytes.
- */
-export const DEFAULT_SEARCH_PART_SIZE = 20000;
+export { DEFAULT_SEARCH_PART_SIZE };
 
 export const defaultRegistryPath = (input: string) => path.join(path.dirname(path.resolve(input)), "permalinks.json");
 

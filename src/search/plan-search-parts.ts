@@ -16,6 +16,13 @@ export interface SearchPart {
   urls: string[];
 }
 
+/**
+ * Papers per search index part (see planSearchParts). Every part costs a first
+ * search one more index chunk and its share of the metadata, and Pagefind holds
+ * about 125 KB per paper of a part while indexing it.
+ */
+export const DEFAULT_SEARCH_PART_SIZE = 20000;
+
 export const PRIMARY_SEARCH_FOLDER = "pagefind/";
 export const OLDER_SEARCH_FOLDER = "pagefind-parts/";
 

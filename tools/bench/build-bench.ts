@@ -127,10 +127,17 @@ function generate(vocabulary: Vocabulary, options: BuildBenchOptions, target: nu
 }
 
 /** Builds a digests folder with the real build CLI, measured. */
-export async function measureFullBuild(projectRoot: string, digests: string, root: string, timeoutMs: number): Promise<RunResult> {
+/** Builds a digests folder with the real build CLI, measured: clean, unless `keepWork` keeps an earlier build's work folder. */
+export async function measureFullBuild(
+  projectRoot: string,
+  digests: string,
+  root: string,
+  timeoutMs: number,
+  { buildArguments = [], keepWork = false }: { buildArguments?: string[]; keepWork?: boolean } = {},
+): Promise<RunResult> {
   const folders = { site: path.join(root, "site"), work: path.join(root, "work"), permalinks: path.join(root, "permalinks.json") };
-  for (const target of Object.values(folders)) fs.rmSync(target, { recursive: true, force: true });
-  return (await measureBuild(projectRoot, digests, folders, timeoutMs)).result;
+  for (const [name, target] of Object.entries(folders)) if (!keepWork || name === "site") fs.rmSync(target, { recursive: true, force: true });
+  return (await measureBuild(projectRoot, digests, folders, timeoutMs, buildArguments)).result;
 }
 
 async function measureBuild(
@@ -138,10 +145,12 @@ async function measureBuild(
   digests: string,
   { site, work, permalinks }: { site: string; work: string; permalinks: string },
   timeoutMs: number,
+  buildArguments: readonly string[] = [],
 ): Promise<{ result: RunResult; stdout: string }> {
   const load = loadAverage();
   const tsx = path.join(projectRoot, "node_modules", ".bin", "tsx");
-  const run = await measure(tsx, [path.join(projectRoot, "scripts", "build.ts"), "--input", digests, "--output", site, "--work-dir", work, "--permalinks", permalinks], {
+  const cli = [path.join(projectRoot, "scripts", "build.ts"), "--input", digests, "--output", site, "--work-dir", work, "--permalinks", permalinks, ...buildArguments];
+  const run = await measure(tsx, cli, {
     cwd: projectRoot,
     timeoutMs,
   });
