@@ -39,11 +39,12 @@ describe("isMathFree", () => {
 });
 
 describe("the fast path gives the full repair's result", () => {
-  // The whole comparison (all 45,904 arXiv papers) is `npm run bench:math`; every 20th paper keeps this test short.
-  const texts = [...sampleDayTexts(), ...hfDailyTexts(), ...arxivTexts(readArxivPapers().filter((_, index) => index % 20 === 0))];
+  // The whole comparison (all 45,904 arXiv papers) is `npm run bench:math`; every 25th paper keeps this test short.
+  const texts = [...sampleDayTexts(), ...hfDailyTexts(), ...arxivTexts(readArxivPapers().filter((_, index) => index % 25 === 0))];
 
-  it("on the sample day, every Hugging Face day and every 20th real arXiv paper", () => {
-    expect(texts.length).toBeGreaterThan(5000);
+  // About 2 s alone; the generous timeout is for a machine busy with other builds.
+  it("on the sample day, every Hugging Face day and every 25th real arXiv paper", { timeout: 60_000 }, () => {
+    expect(texts.length).toBeGreaterThan(4000);
     const differing = texts.filter((text) => JSON.stringify(repairUncached(text)) !== JSON.stringify(repairByFullSearch(text)));
     expect(differing).toEqual([]);
   });

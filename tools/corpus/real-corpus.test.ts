@@ -7,12 +7,12 @@ const papers = readArxivPapers();
 const oneLine = (text: string) => text.replace(/\s+/g, " ").trim().normalize("NFC");
 
 describe("realDigestDays", () => {
-  it("lays out nearly every real paper", () => {
+  it("lays out nearly every real paper", { timeout: 30_000 }, () => {
     expect(papers.filter(fitsPlainLayout).length).toBeGreaterThan(papers.length * 0.99);
   });
 
   // The 10k archive of `npm run bench`; the bench's builds read all of its sizes.
-  it("reads every day back as exactly its papers, in order", () => {
+  it("reads every day back as exactly its papers, in order", { timeout: 30_000 }, () => {
     const days = 303;
     let read = 0;
     for (const day of realDigestDays(papers, { days, perDay: 33, start: "2023-01-01" })) {
@@ -25,7 +25,7 @@ describe("realDigestDays", () => {
     expect(read).toBe(days * 33);
   });
 
-  it("is a pure function of the papers and the options, on consecutive days", () => {
+  it("is a pure function of the papers and the options, on consecutive days", { timeout: 30_000 }, () => {
     const lay = () => [...realDigestDays(papers, { days: 40, perDay: 33, start: "2024-12-20" })];
     const [first, second] = [lay(), lay()];
     expect(second.map((day) => day.text)).toEqual(first.map((day) => day.text));
