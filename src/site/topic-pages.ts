@@ -56,7 +56,11 @@ export function numberedPageCount(paperCount: number): number {
  * page stays byte-identical as days are added: a new day changes only the
  * front page and the newest numbered page (or starts the next one).
  */
-export function topicListingPages(topics: readonly TopicPage[], papers: readonly Paper[], topicRef: (slug: string) => TopicRef): TopicListingPage[] {
+export function topicListingPages(
+  topics: readonly TopicPage[],
+  papers: readonly Paper[],
+  topicRef: (slug: string) => TopicRef,
+): TopicListingPage[] {
   const sorted = [...papers].sort(oldestFirst);
   const entry = (paper: Paper): TopicEntry => {
     const date = firstListed(paper).date;

@@ -5,7 +5,9 @@
  * and contents, so they are tested on strings (site-weight.test.ts).
  */
 
-export const FILE_KINDS = ["paper pages", "day pages", "month and year pages", "topic listings", "feeds", "search index", "sitemap", "assets", "other"] as const;
+export const FILE_KINDS = [
+  "paper pages", "day pages", "month and year pages", "topic listings", "feeds", "search index", "sitemap", "assets", "other",
+] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
 /** The kind of a file by its path relative to the site root, with "/" separators. */
@@ -21,7 +23,10 @@ export function fileKind(relative: string): FileKind {
   return "other";
 }
 
-export const MARKUP_KINDS = ["<head> without JSON-LD", "JSON-LD", "header, footer, scripts", "KaTeX HTML", "KaTeX MathML", "related papers", "search metadata", "details", "rest of <main>"] as const;
+export const MARKUP_KINDS = [
+  "<head> without JSON-LD", "JSON-LD", "header, footer, scripts", "KaTeX HTML", "KaTeX MathML",
+  "related papers", "search metadata", "details", "rest of <main>",
+] as const;
 export type MarkupKind = (typeof MARKUP_KINDS)[number];
 
 const utf8Bytes = (text: string) => Buffer.byteLength(text, "utf8");
@@ -49,7 +54,8 @@ function elementRanges(html: string, startTag: string, tag: string, from = 0, to
   return ranges;
 }
 
-const rangeBytes = (html: string, ranges: readonly [number, number][]) => ranges.reduce((sum, [start, end]) => sum + utf8Bytes(html.slice(start, end)), 0);
+const rangeBytes = (html: string, ranges: readonly [number, number][]) =>
+  ranges.reduce((sum, [start, end]) => sum + utf8Bytes(html.slice(start, end)), 0);
 
 /** Bytes of one HTML page by kind of markup; the kinds add up to the page's size. */
 export function markupBytes(html: string): Record<MarkupKind, number> {

@@ -52,7 +52,9 @@ export function* realDigestDays(papers: readonly RealPaper[], options: RealCorpu
     if (usable.length === needed) break;
     if (fitsPlainLayout(paper)) usable.push(paper);
   }
-  if (usable.length < needed) throw new Error(`${options.days} days of ${options.perDay} need ${needed} real papers, but only ${usable.length} fit the digest layout`);
+  if (usable.length < needed) {
+    throw new Error(`${options.days} days of ${options.perDay} need ${needed} real papers, but only ${usable.length} fit the digest layout`);
+  }
   for (let day = 0; day < options.days; day++) {
     const date = addDays(options.start, day);
     const dayPapers = usable.slice(day * options.perDay, (day + 1) * options.perDay);
