@@ -2,6 +2,7 @@ import { terminalSafe } from "../src/digest/digest-text.ts";
 import { BuildError } from "../src/pipeline/build-error.ts";
 import { buildSite } from "../src/pipeline/build-site.ts";
 import { readCommandLine } from "../src/cli/read-command-line.ts";
+import { DEFAULT_SEARCH_PART_SIZE } from "../src/search/plan-search-parts.ts";
 
 const usage = `Usage: npm run build -- [--input DIR] [--output DIR] [--site-url URL] [--base-path /prefix/]
                        [--permalinks FILE] [--topics FILE] [--work-dir DIR] [--jobs N] [--shard-size N]
@@ -15,7 +16,8 @@ const usage = `Usage: npm run build -- [--input DIR] [--output DIR] [--site-url 
   --topics FILE         topic taxonomy (default: topics.yaml beside the digests folder, else content/topics.yaml)
   --jobs N              parallel Eleventy and Pagefind processes (default: one per core)
   --shard-size N        papers per shard; a larger archive renders in several processes (default 6000)
-  --search-part-size N  papers per search index part, each indexed by its own Pagefind process (default 20000)
+  --search-part-size N  search index parts are whole days, filled from the oldest up to N papers; a new day
+                        re-indexes only the newest part (default ${DEFAULT_SEARCH_PART_SIZE})
   --work-dir DIR        generated Eleventy input and the render cache, never committed (default .generated)
   --no-cache            render every paper page and index every search part, ignoring earlier builds' work`;
 

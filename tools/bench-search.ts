@@ -7,24 +7,30 @@ import { countFiles, describeMachine, folderBytes } from "./bench/machine.ts";
 import { summarizeBytes } from "./bench/search-bytes.ts";
 import { STAGES } from "./bench/stage-lines.ts";
 import { generateCorpus } from "./corpus/generate.ts";
+import { realDigestDays } from "./corpus/real-corpus.ts";
+import { readArxivPapers } from "./corpus/real-text.ts";
 import { DEFAULT_SAMPLE, loadVocabulary } from "./corpus/vocabulary.ts";
 import { serveStatic } from "../src/serve/static-server.ts";
+import { DEFAULT_SEARCH_PART_SIZE } from "../src/search/plan-search-parts.ts";
 import { readCommandLine } from "../src/cli/read-command-line.ts";
 import { launchChromium } from "./browser/chromium.ts";
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
 const TARGET_BYTES = 300 * 1024;
 
-const usage = `Usage: npm run bench:search -- [--papers 20000] [--per-day 33] [--seed 1] [--query WORD] [--work-root /tmp/dpa-bench-search] [--reuse] [--no-docs]
+const usage = `Usage: npm run bench:search -- [--papers 30000] [--text real|synthetic] [--per-day 33] [--seed 1] [--query WORD]
+                            [--search-part-size N] [--work-root /tmp/dpa-bench-search] [--reuse] [--keep-work] [--no-docs]
 
-Builds a synthetic archive of about --papers papers, serves it, runs one search in Chromium
-(/usr/bin/chromium) and reports the bytes that first query fetched, by kind of Pagefind file,
-plus the number of files Pagefind wrote and in the whole site. --reuse keeps an earlier build.`;
+Builds an archive of about --papers papers (real titles and abstracts from ../shared/real/arxiv-abstracts.jsonl.gz,
+or synthetic text), serves it, runs one search in Chromium (/usr/bin/chromium) and reports the bytes that first
+query fetched, by kind of Pagefind file, plus the number of files Pagefind wrote and in the whole site.
+--search-part-size is passed to the build. --reuse keeps an earlier site as it is; --keep-work rebuilds
+with the earlier work folder (its render cache), to try another --search-part-size quickly.`;
 
 async function main(): Promise<number> {
   const cli = readCommandLine(
     {
-      papers: { type: "string", default: "20000" },
+      papers: { type: "string", default: "30000" },
       "per-day": { type: "string", default: "33" },
       seed: { type: "string", default: "1" },
       start: { type: "string", default: "2023-01-01" },
@@ -32,12 +38,20 @@ async function main(): Promise<number> {
       "work-root": { type: "string", default: "/tmp/dpa-bench-search" },
       reuse: { type: "boolean", default: false },
       "no-docs": { type: "boolean", default: false },
+      text: { type: "string", default: "real" },
+      "search-part-size": { type: "string" },
+      "keep-work": { type: "boolean", default: false },
     },
     usage,
   );
   if (cli.exitCode !== undefined) return cli.exitCode;
   const { values } = cli;
   const target = Number(values.papers);
+  if (values.text !== "real" && values.text !== "synthetic") {
+    console.error(`--text is real or synthetic, not ${values.text}\n\n${usage}`);
+    return 2;
+  }
+  const buildArguments = values["search-part-size"] ? ["--search-part-size", values["search-part-size"]] : [];
   const perDay = Number(values["per-day"]);
   const root = path.resolve(values["work-root"]);
   if (root.startsWith(PROJECT_ROOT + path.sep)) {
@@ -54,14 +68,22 @@ async function main(): Promise<number> {
   const documentFrequency = new Map<string, number>();
   let papers = 0;
   const stop = new Set(ENGLISH_STOPWORDS);
-  for (const day of generateCorpus(loadVocabulary(path.join(PROJECT_ROOT, DEFAULT_SAMPLE)), { days, perDay, seed: Number(values.seed), start: values.start })) {
-    fs.writeFileSync(path.join(digests, day.fileName), day.text);
-    for (const entry of day.entries) {
-      if (entry.repeat) continue;
-      papers++;
-      const words = new Set(entry.paper.abstract.toLowerCase().match(/[a-z]{5,}/g) ?? []);
-      for (const word of words) if (!stop.has(word)) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
+  const abstracts: string[] = [];
+  if (values.text === "real") {
+    for (const day of realDigestDays(readArxivPapers(), { days, perDay, start: values.start })) {
+      fs.writeFileSync(path.join(digests, day.fileName), day.text);
+      abstracts.push(...day.papers.map((paper) => paper.abstract));
     }
+  } else {
+    for (const day of generateCorpus(loadVocabulary(path.join(PROJECT_ROOT, DEFAULT_SAMPLE)), { days, perDay, seed: Number(values.seed), start: values.start })) {
+      fs.writeFileSync(path.join(digests, day.fileName), day.text);
+      abstracts.push(...day.entries.filter((entry) => !entry.repeat).map((entry) => entry.paper.abstract));
+    }
+  }
+  for (const abstract of abstracts) {
+    papers++;
+    const words = new Set(abstract.toLowerCase().match(/[a-z]{5,}/g) ?? []);
+    for (const word of words) if (!stop.has(word)) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
   }
   const ranked = [...documentFrequency].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   // A common word, but not a near-universal one: the generator's own template words ("introduce") are in every abstract.
@@ -71,7 +93,7 @@ async function main(): Promise<number> {
 
   let buildNote = "reused an earlier build";
   if (!values.reuse || !fs.existsSync(path.join(site, "search", "index.html"))) {
-    const build = await measureFullBuild(PROJECT_ROOT, digests, root, 60 * 60_000);
+    const build = await measureFullBuild(PROJECT_ROOT, digests, root, 60 * 60_000, { buildArguments, keepWork: values["keep-work"] });
     const stages = STAGES.map((stage) => `${stage} ${build.stages[stage]?.toFixed(1) ?? "-"} s`).join(", ");
     buildNote = `built in ${build.wallSeconds.toFixed(1)} s (${stages}; node peak ${mb(build.nodePeakKb)}, pagefind peak ${mb(build.pagefindPeakKb)})`;
     console.log(`[bench:search] ${buildNote}: ${build.status}`);
@@ -106,7 +128,10 @@ async function main(): Promise<number> {
     await page.waitForFunction(() => /found|No papers match/.test(document.getElementById("search-status")?.textContent ?? ""), undefined, { timeout: 120_000 });
     await page.waitForLoadState("networkidle");
     const newestFirst = new Map([...server.bytesSent].map(([file, bytes]) => [file, bytes - (firstQuery.get(file) ?? 0)] as const).filter(([, bytes]) => bytes > 0));
-    report({ root, site, query, queryFrequency, papers, buildNote, status, results, searchMs, bytesSent: firstQuery, newestFirst, write: !values["no-docs"] });
+    report({
+      root, site, query, queryFrequency, papers, buildNote, status, results, searchMs, bytesSent: firstQuery, newestFirst, write: !values["no-docs"],
+      text: values.text, partSize: values["search-part-size"] ?? `${DEFAULT_SEARCH_PART_SIZE} (the default)`,
+    });
   } finally {
     await browser.close();
     await server.close();
@@ -129,6 +154,8 @@ interface SearchReport {
   /** Bytes fetched afterwards when the order is switched to newest first. */
   newestFirst: Map<string, number>;
   write: boolean;
+  text: string;
+  partSize: string;
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -147,7 +174,7 @@ function report(input: SearchReport): void {
   const switched = summarizeBytes(input.newestFirst).filter((total) => total.files > 0);
   const lines = [
     `Measured ${machine.date} on ${machine.cpus} CPUs, ${machine.memoryGb} GB, Node ${machine.node}, Debian Chromium via playwright-core.`,
-    `Archive: ${input.papers} distinct synthetic papers (\`npm run corpus\` format, ${input.buildNote}).`,
+    `Archive: ${input.papers} distinct papers, ${input.text === "real" ? "real arXiv titles and abstracts laid out as daily digests" : "synthetic (`npm run corpus` text)"}, search parts of ${input.partSize} papers at most (${input.buildNote}).`,
     `Query: \`/search/?q=${input.query}\`, a word in ${input.queryFrequency} abstracts (${((input.queryFrequency / input.papers) * 100).toFixed(0)}%); status "${input.status.trim()}", ${input.results} results shown, ${(input.searchMs / 1000).toFixed(2)} s from navigation to the status.`,
     `Bytes are as served by a host that gzips text (the JS; Pagefind's index, filter, meta and fragment files are gzipped on disk already). A fresh browser opens the search URL directly; the page's own HTML, CSS and scripts are listed apart and left out of the Pagefind total (with them: ${kb(pageTotal + pagefindTotal)}).`,
     "",

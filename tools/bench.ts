@@ -2,30 +2,43 @@ import fs from "node:fs";
 import path from "node:path";
 import { formatBuildReport, runBuildBench } from "./bench/build-bench.ts";
 import { replaceSection } from "./bench/docs-section.ts";
+import { readArxivPapers, type RealPaper } from "./corpus/real-text.ts";
 import { DEFAULT_SAMPLE, loadVocabulary } from "./corpus/vocabulary.ts";
 import { readCommandLine } from "../src/cli/read-command-line.ts";
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
 
-const usage = `Usage: npm run bench -- [--sizes 1000,10000,30000] [--per-day 33] [--seed 1] [--skip-floor] [--incremental] [--work-root /tmp/dpa-bench] [--timeout-min 30] [--keep] [--no-docs]
+const usage = `Usage: npm run bench -- [--sizes 1000,10000,30000] [--synthetic-sizes 100000] [--daily 30000] [--per-day 33] [--seed 1]
+                     [--skip-floor] [--work-root /tmp/dpa-bench] [--timeout-min 60] [--keep] [--no-docs]
 
-Generates synthetic archives of each size, builds each with the real build CLI and the bare
-Eleventy floor, and reports per-stage wall time, papers per second and peak RSS (node and
-Pagefind separately). --incremental also builds each archive without its newest day, adds
-the day back and times the rebuild, and checks it equals the clean build. Writes the table into docs/benchmarks.md (unless --no-docs) and prints it.
-A benchmark, not a test: it takes minutes.`;
+Lays out archives of real titles and abstracts (../shared/real/arxiv-abstracts.jsonl.gz, in file order,
+--per-day papers a day) of each --sizes, and synthetic ones (npm run corpus text) of each --synthetic-sizes
+(the real papers run out at about 45,000); builds each with the real build CLI and the bare Eleventy floor
+on the same papers, and reports per-stage wall time, papers per second and peak RSS (node and Pagefind
+separately). For each --daily size (real text) it also builds the archive without its newest day, adds
+the day back, times the rebuild with the kept work folder, and checks it equals the clean build.
+Pass an empty list (--synthetic-sizes "" or --daily "") to skip. Writes the table into docs/benchmarks.md
+(unless --no-docs) and prints it. A benchmark, not a test: at the default sizes it takes most of an hour.`;
+
+const sizeList = (text: string) =>
+  text
+    .split(",")
+    .map((size) => size.trim())
+    .filter((size) => size !== "")
+    .map(Number);
 
 async function main(): Promise<number> {
   const cli = readCommandLine(
     {
       sizes: { type: "string", default: "1000,10000,30000" },
+      "synthetic-sizes": { type: "string", default: "100000" },
+      daily: { type: "string", default: "30000" },
       "per-day": { type: "string", default: "33" },
       seed: { type: "string", default: "1" },
       start: { type: "string", default: "2023-01-01" },
       "skip-floor": { type: "boolean", default: false },
-      incremental: { type: "boolean", default: false },
       "work-root": { type: "string", default: "/tmp/dpa-bench" },
-      "timeout-min": { type: "string", default: "30" },
+      "timeout-min": { type: "string", default: "60" },
       keep: { type: "boolean", default: false },
       "no-docs": { type: "boolean", default: false },
     },
@@ -33,10 +46,15 @@ async function main(): Promise<number> {
   );
   if (cli.exitCode !== undefined) return cli.exitCode;
   const { values } = cli;
-  const sizes = values.sizes.split(",").map((size) => Number(size.trim()));
+  const [sizes, syntheticSizes, dailySizes] = [values.sizes, values["synthetic-sizes"], values.daily].map(sizeList) as [number[], number[], number[]];
   const perDay = Number(values["per-day"]);
-  if (sizes.some((size) => !Number.isInteger(size) || size < 1) || !Number.isInteger(perDay) || perDay < 1) {
-    console.error(`--sizes takes positive integers separated by commas, --per-day a positive integer\n\n${usage}`);
+  if ([...sizes, ...syntheticSizes, ...dailySizes].some((size) => !Number.isInteger(size) || size < 1) || !Number.isInteger(perDay) || perDay < 1) {
+    console.error(`--sizes, --synthetic-sizes and --daily take positive integers separated by commas, --per-day a positive integer\n\n${usage}`);
+    return 2;
+  }
+  const missing = dailySizes.filter((size) => !sizes.includes(size));
+  if (missing.length) {
+    console.error(`--daily ${missing.join(",")}: the daily case is measured on a real-text size, so each must be in --sizes\n\n${usage}`);
     return 2;
   }
   const workRoot = path.resolve(values["work-root"]);
@@ -44,15 +62,18 @@ async function main(): Promise<number> {
     console.error(`--work-root must be outside the repository (generated data is large): ${workRoot}`);
     return 2;
   }
+  let realPapers: RealPaper[] | undefined;
   const report = await runBuildBench(loadVocabulary(path.join(PROJECT_ROOT, DEFAULT_SAMPLE)), {
     projectRoot: PROJECT_ROOT,
     sizes,
+    syntheticSizes,
+    realPapers: () => (realPapers ??= readArxivPapers()),
     perDay,
     seed: Number(values.seed),
     start: values.start,
     workRoot,
     skipFloor: values["skip-floor"],
-    incremental: values.incremental,
+    dailySizes,
     timeoutMs: Number(values["timeout-min"]) * 60_000,
     keep: values.keep,
     log: (line) => console.log(line),

@@ -6,6 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { isRenderableTex } from "./katex-check.ts";
+import { isMathFree } from "./math-free.ts";
 import { findMathRanges } from "./span-finder.ts";
 import { finishPlainText, repairTextBeforeMath, splitEmphasis } from "./text-repairs.ts";
 import { spanToTex } from "./to-tex.ts";
@@ -99,7 +100,11 @@ function tidy(segments: Segment[]): Segment[] {
   return result;
 }
 
-function repairUncached(text: string): Segment[] {
+/**
+ * The repair without its fast path: every text goes through the span finder.
+ * Kept as the reference the fast path is checked against (math-free.test.ts, `npm run bench:math`).
+ */
+export function repairByFullSearch(text: string): Segment[] {
   const normalized = text.replace(/\s+/g, " ");
   const segments: Segment[] = [];
   let last = 0;
@@ -111,6 +116,13 @@ function repairUncached(text: string): Segment[] {
   }
   segments.push(...repairUndelimitedText(normalized.slice(last)));
   return tidy(segments);
+}
+
+/** The repair of one text, not memoised: a text without anything math-like skips the span finder (see math-free.ts). */
+export function repairUncached(text: string): Segment[] {
+  const normalized = text.replace(/\s+/g, " ");
+  if (isMathFree(normalized)) return normalized === "" ? [] : [{ kind: "text", text: normalized }];
+  return repairByFullSearch(normalized);
 }
 
 /** The key an earlier build's repair of `text` is kept under (see pipeline/repair-cache.ts). */

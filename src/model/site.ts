@@ -187,6 +187,7 @@ export interface TopicPage {
 
 /** A paper as a topic page lists it: newest first, with a plain-text excerpt. */
 export interface TopicEntry extends PaperLink {
+  /** The day the paper was first listed, which places it on the topic's pages. */
   date: string;
   dateLabel: string;
   dayUrl: string;
@@ -194,16 +195,22 @@ export interface TopicEntry extends PaperLink {
   topics: TopicRef[];
 }
 
-/** One page of a topic's listing (50 papers a page). */
+/**
+ * One page of a topic's listing (50 papers a page): its front page (the newest
+ * papers) or a numbered page, page 1 holding the oldest (see topicListingPages).
+ */
 export interface TopicListingPage {
   topic: TopicPage;
   url: string;
-  pageNumber: number;
-  pageCount: number;
+  /** Absent on the front page. */
+  pageNumber?: number;
+  /** Newest first. Empty on a topic without papers, and on the numbered page that fills next. */
   entries: TopicEntry[];
   hasMath: boolean;
-  previous?: string;
-  next?: string;
+  /** The numbered page of the next newer papers; absent on the front page and on the newest numbered page. */
+  newer?: string;
+  /** The numbered page of the next older papers. */
+  older?: string;
 }
 
 /** Everything the listing pages need, written as the `archive` global data. */

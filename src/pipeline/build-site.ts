@@ -3,6 +3,7 @@ import fs from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { MathText } from "../math/math-text.ts";
+import { DEFAULT_SEARCH_PART_SIZE } from "../search/plan-search-parts.ts";
 import { latestDate } from "../site/paper-dates.ts";
 import { paperUrl } from "../site/paper-page.ts";
 import { DEFAULT_TAXONOMY_FILE, loadTaxonomy, TaxonomyError, type Taxonomy } from "../topics/taxonomy.ts";
@@ -61,15 +62,7 @@ export interface BuildReport {
  */
 export const DEFAULT_SHARD_SIZE = 6000;
 
-/**
- * Papers per search index part. Every part costs a first search one more
- * index chunk (about 45 KB for a common word) and its share of the metadata,
- * so an archive of up to 20,000 papers stays one part and a first search
- * stays under 300 KB. Pagefind holds about 125 KB per paper while indexing:
- * a full part takes about 2.5 GB. `--search-part-size 10000` halves that for
- * a small build machine, at the cost of first-search bytes.
- */
-export const DEFAULT_SEARCH_PART_SIZE = 20000;
+export { DEFAULT_SEARCH_PART_SIZE };
 
 export const defaultRegistryPath = (input: string) => path.join(path.dirname(path.resolve(input)), "permalinks.json");
 

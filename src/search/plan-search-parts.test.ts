@@ -41,6 +41,20 @@ describe("planSearchParts", () => {
     expect(planSearchParts(after, 8)[0]!.urls).toHaveLength(6);
   });
 
+  it("cuts at the same days whatever comes after: a part, once closed, never changes, and the newest stays under the cap", () => {
+    // Day sizes from a fixed linear congruential sequence: 1 to 60 papers a day, about 1,000 days.
+    let state = 7;
+    const sizes = Array.from({ length: 1000 }, () => ((state = (state * 1103515245 + 12345) % 2 ** 31), 1 + (state % 60)));
+    const archive = sizes.flatMap((count, index) => day(new Date(Date.UTC(2023, 0, 1 + index)).toISOString().slice(0, 10), count));
+    const closed = (papers: SearchablePaper[]) => planSearchParts(papers, 500).slice(1).map((part) => `${part.first}..${part.last} ${part.urls.join(",")}`);
+    const full = new Set(closed(archive));
+    for (let days = 1; days <= sizes.length; days += 37) {
+      const prefix = archive.filter((paper) => paper.date < new Date(Date.UTC(2023, 0, 1 + days)).toISOString().slice(0, 10));
+      for (const part of closed(prefix)) expect(full.has(part), `${days} days: ${part.slice(0, 30)}`).toBe(true);
+      expect(planSearchParts(prefix, 500)[0]!.urls.length).toBeLessThanOrEqual(500);
+    }
+  });
+
   it("rejects a cap that is not a positive integer", () => {
     expect(() => planSearchParts([], 0)).toThrow(RangeError);
     expect(() => planSearchParts([], 2.5)).toThrow(RangeError);

@@ -16,6 +16,19 @@ export interface SearchPart {
   urls: string[];
 }
 
+/**
+ * Papers per search index part (see planSearchParts): parts are whole days,
+ * filled from the oldest day up to this many papers, so the newest part, the
+ * one a new day re-indexes, holds at most this many. Measured on 29,997 real
+ * papers (`npm run bench:search -- --search-part-size N`, query in 37% of
+ * abstracts): parts of 2000 / 3000 / 5000 / 10000 papers made a first search
+ * fetch 748 / 665 / 471 / 396 KB (Pagefind's metadata alone is about 205 KB,
+ * 7 bytes a paper, whatever the parts; each part adds an index chunk of
+ * 25 to 45 KB), with Pagefind peaking at 240 / 351 / 566 / 1121 MB. 5000
+ * keeps the daily re-index small and Pagefind well under 2 GB.
+ */
+export const DEFAULT_SEARCH_PART_SIZE = 5000;
+
 export const PRIMARY_SEARCH_FOLDER = "pagefind/";
 export const OLDER_SEARCH_FOLDER = "pagefind-parts/";
 

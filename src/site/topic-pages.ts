@@ -1,4 +1,4 @@
-import type { TopicListingPage, TopicPage, TopicRef } from "../model/site.ts";
+import type { TopicEntry, TopicListingPage, TopicPage, TopicRef } from "../model/site.ts";
 import type { Paper } from "../model/types.ts";
 import type { Taxonomy } from "../topics/taxonomy.ts";
 import { dayLabel, dayUrl } from "./calendar.ts";
@@ -8,7 +8,8 @@ import { truncateAtWord } from "./truncate-at-word.ts";
 export const TOPIC_PAGE_SIZE = 50;
 
 export const topicUrl = (slug: string) => `/topics/${slug}/`;
-export const topicPageUrl = (slug: string, pageNumber: number) => (pageNumber === 1 ? topicUrl(slug) : `${topicUrl(slug)}page/${pageNumber}/`);
+/** A numbered page of a topic's listing, page 1 holding its oldest papers. */
+export const topicPageUrl = (slug: string, pageNumber: number) => `${topicUrl(slug)}page/${pageNumber}/`;
 
 /**
  * Every topic of the taxonomy with how many papers it has, largest first
@@ -31,38 +32,80 @@ export function topicSummaries(taxonomy: Taxonomy, papers: readonly Paper[]): To
   }));
 }
 
-/** Each topic's papers, newest first (by the last day they appeared), 50 a page. */
-export function topicListingPages(topics: readonly TopicPage[], papers: readonly Paper[], topicRef: (slug: string) => TopicRef): TopicListingPage[] {
-  const newestFirst = [...papers].sort((a, b) => {
-    const [x, y] = [a.appearances[a.appearances.length - 1]!, b.appearances[b.appearances.length - 1]!];
-    return x.date !== y.date ? (x.date < y.date ? 1 : -1) : x.position - y.position;
+/** The day a paper was first listed and its place that day: it never changes, so neither do full topic pages. */
+function firstListed(paper: Paper) {
+  return paper.appearances[0]!;
+}
+
+function oldestFirst(a: Paper, b: Paper): number {
+  const [x, y] = [firstListed(a), firstListed(b)];
+  if (x.date !== y.date) return x.date < y.date ? -1 : 1;
+  if (x.position !== y.position) return x.position - y.position;
+  return a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
+}
+
+/**
+ * How many numbered pages a topic with `paperCount` papers has: none while its
+ * front page holds them all, then every full page plus the one that fills next
+ * (empty until the next paper arrives), so a full page's "newer" link never
+ * changes.
+ */
+export function numberedPageCount(paperCount: number): number {
+  return paperCount <= TOPIC_PAGE_SIZE ? 0 : Math.floor(paperCount / TOPIC_PAGE_SIZE) + 1;
+}
+
+/**
+ * Each topic's listing. `/topics/<slug>/` shows its newest 50 papers; behind it,
+ * `/topics/<slug>/page/N/` are numbered from the oldest (page 1 holds the 50
+ * papers first listed earliest), each newest first within the page. Papers are
+ * placed by the day they were first listed, which never changes, so a full
+ * page stays byte-identical as days are added: a new day changes only the
+ * front page and the newest numbered page (or starts the next one).
+ */
+export function topicListingPages(
+  topics: readonly TopicPage[],
+  papers: readonly Paper[],
+  topicRef: (slug: string) => TopicRef,
+): TopicListingPage[] {
+  const sorted = [...papers].sort(oldestFirst);
+  const entry = (paper: Paper): TopicEntry => {
+    const date = firstListed(paper).date;
+    return {
+      ...paperLink(paper),
+      date,
+      dateLabel: dayLabel(date),
+      dayUrl: dayUrl(date),
+      excerpt: truncateAtWord(paper.text.abstractText, 280),
+      topics: paper.topics.map(topicRef),
+    };
+  };
+  const listing = (members: readonly Paper[]) => ({
+    entries: [...members].reverse().map(entry),
+    hasMath: members.some((paper) => paper.text.titleHasMath),
   });
   return topics.flatMap((topic) => {
-    const members = newestFirst.filter((paper) => paper.topics.includes(topic.slug));
-    const pageCount = Math.max(1, Math.ceil(members.length / TOPIC_PAGE_SIZE));
-    return Array.from({ length: pageCount }, (_, index) => {
+    const members = sorted.filter((paper) => paper.topics.includes(topic.slug));
+    const numbered = numberedPageCount(members.length);
+    const newestOnFront = members.slice(-TOPIC_PAGE_SIZE);
+    // The page holding the newest paper that the front page has no room for.
+    const olderThanFront = members.length - newestOnFront.length - 1;
+    const front: TopicListingPage = {
+      topic,
+      url: topicUrl(topic.slug),
+      ...listing(newestOnFront),
+      ...(olderThanFront >= 0 ? { older: topicPageUrl(topic.slug, Math.floor(olderThanFront / TOPIC_PAGE_SIZE) + 1) } : {}),
+    };
+    const pages = Array.from({ length: numbered }, (_, index): TopicListingPage => {
       const pageNumber = index + 1;
-      const chunk = members.slice(index * TOPIC_PAGE_SIZE, pageNumber * TOPIC_PAGE_SIZE);
       return {
         topic,
         url: topicPageUrl(topic.slug, pageNumber),
         pageNumber,
-        pageCount,
-        entries: chunk.map((paper) => {
-          const date = paper.appearances[paper.appearances.length - 1]!.date;
-          return {
-            ...paperLink(paper),
-            date,
-            dateLabel: dayLabel(date),
-            dayUrl: dayUrl(date),
-            excerpt: truncateAtWord(paper.text.abstractText, 280),
-            topics: paper.topics.map(topicRef),
-          };
-        }),
-        hasMath: chunk.some((paper) => paper.text.titleHasMath),
-        ...(pageNumber > 1 ? { previous: topicPageUrl(topic.slug, pageNumber - 1) } : {}),
-        ...(pageNumber < pageCount ? { next: topicPageUrl(topic.slug, pageNumber + 1) } : {}),
+        ...listing(members.slice(index * TOPIC_PAGE_SIZE, pageNumber * TOPIC_PAGE_SIZE)),
+        ...(pageNumber < numbered ? { newer: topicPageUrl(topic.slug, pageNumber + 1) } : {}),
+        ...(pageNumber > 1 ? { older: topicPageUrl(topic.slug, pageNumber - 1) } : {}),
       };
     });
+    return [front, ...pages];
   });
 }

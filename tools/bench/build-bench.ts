@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { generateCorpus } from "../corpus/generate.ts";
+import { writeRealCorpus } from "../corpus/real-corpus.ts";
+import type { RealPaper } from "../corpus/real-text.ts";
 import type { Vocabulary } from "../corpus/vocabulary.ts";
 import { writeFloorProject, type FloorPaper } from "./floor.ts";
 import { describeMachine, countFiles, loadAverage, type Machine } from "./machine.ts";
@@ -9,16 +11,23 @@ import { parseBuiltLine, parseStageLines, STAGES, type Stage } from "./stage-lin
 
 export interface BuildBenchOptions {
   projectRoot: string;
-  /** Target paper counts, e.g. [1000, 10000, 30000]. */
+  /** Target paper counts of archives built from real titles and abstracts (`realPapers`), e.g. [1000, 10000, 30000]. */
   sizes: number[];
+  /** Target paper counts of archives of synthetic text (tools/corpus/generate.ts), e.g. [100000]: larger than the real papers. */
+  syntheticSizes: number[];
+  /** The real papers, in a fixed order (tools/corpus/real-text.ts); read only when `sizes` is not empty. */
+  realPapers: () => readonly RealPaper[];
   perDay: number;
   seed: number;
   start: string;
   /** Where corpora, sites and work folders go. */
   workRoot: string;
   skipFloor: boolean;
-  /** Also time adding the newest day to an archive built without it, and compare with the clean build. */
-  incremental: boolean;
+  /**
+   * The daily case, for these real-text sizes: time adding the newest day to the archive built without
+   * it (with the kept work folder), and compare the result with the clean build.
+   */
+  dailySizes: number[];
   timeoutMs: number;
   keep: boolean;
   log: (line: string) => void;
@@ -41,8 +50,11 @@ export interface RunResult {
   load: string;
 }
 
+export type CorpusText = "real" | "synthetic";
+
 export interface SizeResult {
   target: number;
+  text: CorpusText;
   days: number;
   entries: number;
   papers: number;
@@ -94,11 +106,16 @@ function describeRun(run: Measured): Pick<RunResult, "ok" | "status" | "nodePeak
   };
 }
 
-/** Generates a corpus of about `target` papers into `folder`; returns the distinct papers for the floor. */
-function generate(vocabulary: Vocabulary, options: BuildBenchOptions, target: number, folder: string) {
+/** Writes a corpus of about `target` papers into `folder` (whole days); returns the distinct papers for the floor. */
+function generate(vocabulary: Vocabulary, options: BuildBenchOptions, target: number, text: CorpusText, folder: string) {
   fs.rmSync(folder, { recursive: true, force: true });
   fs.mkdirSync(folder, { recursive: true });
   const days = Math.max(1, Math.round(target / options.perDay));
+  if (text === "real") {
+    const written = writeRealCorpus(options.realPapers(), { days, perDay: options.perDay, start: options.start }, folder);
+    const papers = written.flatMap((day) => day.papers.map((paper) => ({ title: oneLine(paper.title), abstract: oneLine(paper.abstract) })));
+    return { days, entries: papers.length, papers };
+  }
   const papers: FloorPaper[] = [];
   let entries = 0;
   for (const day of generateCorpus(vocabulary, { days, perDay: options.perDay, seed: options.seed, start: options.start })) {
@@ -110,10 +127,17 @@ function generate(vocabulary: Vocabulary, options: BuildBenchOptions, target: nu
 }
 
 /** Builds a digests folder with the real build CLI, measured. */
-export async function measureFullBuild(projectRoot: string, digests: string, root: string, timeoutMs: number): Promise<RunResult> {
+/** Builds a digests folder with the real build CLI, measured: clean, unless `keepWork` keeps an earlier build's work folder. */
+export async function measureFullBuild(
+  projectRoot: string,
+  digests: string,
+  root: string,
+  timeoutMs: number,
+  { buildArguments = [], keepWork = false }: { buildArguments?: string[]; keepWork?: boolean } = {},
+): Promise<RunResult> {
   const folders = { site: path.join(root, "site"), work: path.join(root, "work"), permalinks: path.join(root, "permalinks.json") };
-  for (const target of Object.values(folders)) fs.rmSync(target, { recursive: true, force: true });
-  return (await measureBuild(projectRoot, digests, folders, timeoutMs)).result;
+  for (const [name, target] of Object.entries(folders)) if (!keepWork || name === "site") fs.rmSync(target, { recursive: true, force: true });
+  return (await measureBuild(projectRoot, digests, folders, timeoutMs, buildArguments)).result;
 }
 
 async function measureBuild(
@@ -121,10 +145,12 @@ async function measureBuild(
   digests: string,
   { site, work, permalinks }: { site: string; work: string; permalinks: string },
   timeoutMs: number,
+  buildArguments: readonly string[] = [],
 ): Promise<{ result: RunResult; stdout: string }> {
   const load = loadAverage();
   const tsx = path.join(projectRoot, "node_modules", ".bin", "tsx");
-  const run = await measure(tsx, [path.join(projectRoot, "scripts", "build.ts"), "--input", digests, "--output", site, "--work-dir", work, "--permalinks", permalinks], {
+  const cli = [path.join(projectRoot, "scripts", "build.ts"), "--input", digests, "--output", site, "--work-dir", work, "--permalinks", permalinks, ...buildArguments];
+  const run = await measure(tsx, cli, {
     cwd: projectRoot,
     timeoutMs,
   });
@@ -189,16 +215,20 @@ async function measureFloor(projectRoot: string, papers: readonly FloorPaper[], 
   return { ...describeRun(run), wallSeconds: run.wallSeconds, stages: {}, ...(run.code === 0 ? { files: countFiles(output) } : {}), load };
 }
 
+const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
+
 export async function runBuildBench(vocabulary: Vocabulary, options: BuildBenchOptions): Promise<BuildBenchReport> {
   const machine = describeMachine();
   const results: SizeResult[] = [];
-  for (const target of options.sizes) {
-    const root = path.join(options.workRoot, String(target));
+  const runs = [...options.sizes.map((target) => ({ target, text: "real" as const })), ...options.syntheticSizes.map((target) => ({ target, text: "synthetic" as const }))];
+  for (const { target: size, text } of runs) {
+    const target = `${size} ${text}`;
+    const root = path.join(options.workRoot, `${text}-${size}`);
     const digests = path.join(root, "digests");
     const started = performance.now();
-    const corpus = generate(vocabulary, options, target, digests);
+    const corpus = generate(vocabulary, options, size, text, digests);
     const generateSeconds = (performance.now() - started) / 1000;
-    options.log(`[bench ${target}] generated ${corpus.entries} entries (${corpus.papers.length} distinct papers) over ${corpus.days} days in ${generateSeconds.toFixed(1)} s`);
+    options.log(`[bench ${target}] wrote ${corpus.entries} entries (${corpus.papers.length} distinct papers) over ${corpus.days} days in ${generateSeconds.toFixed(1)} s`);
 
     let floor: RunResult | undefined;
     if (!options.skipFloor) {
@@ -210,7 +240,7 @@ export async function runBuildBench(vocabulary: Vocabulary, options: BuildBenchO
     const stages = STAGES.map((stage) => `${stage} ${build.stages[stage]?.toFixed(1) ?? "-"}`).join(", ");
     options.log(`[bench ${target}] full build: ${build.status}, ${build.wallSeconds.toFixed(1)} s (${stages}), node ${mb(build.nodePeakKb)}, pagefind ${mb(build.pagefindPeakKb)} (load ${build.load})`);
     let incremental: IncrementalResult | undefined;
-    if (options.incremental && build.ok) {
+    if (text === "real" && options.dailySizes.includes(size) && build.ok) {
       incremental = await measureIncremental(options.projectRoot, digests, root, path.join(root, "site"), options.timeoutMs);
       const stagesAfter = STAGES.map((stage) => `${stage} ${incremental!.after.stages[stage]?.toFixed(1) ?? "-"}`).join(", ");
       options.log(
@@ -221,7 +251,7 @@ export async function runBuildBench(vocabulary: Vocabulary, options: BuildBenchO
     if (!options.keep) {
       for (const folder of ["site", "work", "incremental-site", "incremental-work"]) fs.rmSync(path.join(root, folder), { recursive: true, force: true });
     }
-    results.push({ target, days: corpus.days, entries: corpus.entries, papers: build.papers ?? corpus.papers.length, generateSeconds, build, ...(floor ? { floor } : {}), ...(incremental ? { incremental } : {}) });
+    results.push({ target: size, text, days: corpus.days, entries: corpus.entries, papers: build.papers ?? corpus.papers.length, generateSeconds, build, ...(floor ? { floor } : {}), ...(incremental ? { incremental } : {}) });
   }
   return { machine, options: { perDay: options.perDay, seed: options.seed, start: options.start }, results };
 }
@@ -237,18 +267,21 @@ export function formatBuildReport(report: BuildBenchReport): string {
   const { machine, results } = report;
   const lines: string[] = [];
   lines.push(`Measured ${machine.date} on ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGb} GB memory, Node ${machine.node}, ${machine.os}.`);
-  lines.push(`"other" is the build's wall time outside the five stages (tsx and module start-up, the output swap, exit); "total" is the wall time of the whole \`tsx scripts/build.ts\` process; peaks are VmHWM polled every 200 ms per process, cross-checked with \`/usr/bin/time -v\`.`);
-  lines.push(`Corpus: \`--per-day ${report.options.perDay} --seed ${report.options.seed} --start ${report.options.start}\`; "load" is the 1-minute load average when the run started.`);
+  lines.push(`"other" is the build's wall time outside the stages timed (tsx and module start-up, the output swap, exit); "total" is the wall time of the whole \`tsx scripts/build.ts\` process; peaks are VmHWM polled every 200 ms per process, cross-checked with \`/usr/bin/time -v\`.`);
+  lines.push(
+    `Corpus: ${report.options.perDay} papers a day from ${report.options.start}. "real": the titles and abstracts of \`../shared/real/arxiv-abstracts.jsonl.gz\` in file order ` +
+      `(tools/corpus/real-corpus.ts); "synthetic": \`npm run corpus\` text, seed ${report.options.seed}. "load" is the 1-minute load average when the run started.`,
+  );
   lines.push("");
-  lines.push("| Papers | Days | parse s | preprocess s | eleventy s | feeds s | pagefind s | other s | total s | papers/s | ms/paper | node peak | pagefind peak | site files | status | load |");
-  lines.push("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");
+  lines.push(`| Papers | Text | Days | ${STAGES.map((stage) => `${stage} s`).join(" | ")} | other s | total s | papers/s | ms/paper | node peak | pagefind peak | site files | status | load |`);
+  lines.push(`|---:|---|---:|${STAGES.map(() => "---:|").join("")}---:|---:|---:|---:|---:|---:|---:|---|---:|`);
   for (const result of results) {
     const build = result.build;
     const stageSum = STAGES.reduce((sum, stage) => sum + (build.stages[stage] ?? 0), 0);
     const other = build.ok ? seconds(build.wallSeconds - stageSum) : "-";
     const perPaper = build.ok ? (build.wallSeconds * 1000) / result.papers : undefined;
     lines.push(
-      `| ${result.papers} | ${result.days} | ${STAGES.map((stage) => seconds(build.stages[stage])).join(" | ")} | ${other} | ${seconds(build.wallSeconds)} | ${build.ok ? (result.papers / build.wallSeconds).toFixed(0) : "-"} | ${perPaper?.toFixed(2) ?? "-"} | ${mb(build.nodePeakKb)} | ${mb(build.pagefindPeakKb)} | ${build.files ?? "-"} | ${build.status} | ${build.load} |`,
+      `| ${result.papers} | ${result.text} | ${result.days} | ${STAGES.map((stage) => seconds(build.stages[stage])).join(" | ")} | ${other} | ${seconds(build.wallSeconds)} | ${build.ok ? (result.papers / build.wallSeconds).toFixed(0) : "-"} | ${perPaper?.toFixed(2) ?? "-"} | ${mb(build.nodePeakKb)} | ${mb(build.pagefindPeakKb)} | ${build.files ?? "-"} | ${build.status} | ${build.load} |`,
     );
   }
   const withFloor = results.filter((result) => result.floor);
@@ -256,17 +289,18 @@ export function formatBuildReport(report: BuildBenchReport): string {
     lines.push("");
     lines.push("Bare Eleventy floor (one markdown file per paper, trivial Nunjucks layout, no plugins) on the same papers:");
     lines.push("");
-    lines.push("| Papers | floor s | floor ms/paper | floor peak | full build s | full / floor | status | load |");
-    lines.push("|---:|---:|---:|---:|---:|---:|---|---:|");
+    lines.push("| Papers | Text | floor s | floor ms/paper | floor peak | full build s | full / floor | status | load |");
+    lines.push("|---:|---|---:|---:|---:|---:|---:|---|---:|");
     for (const result of withFloor) {
       const floor = result.floor!;
       const ratio = floor.ok && result.build.ok ? (result.build.wallSeconds / floor.wallSeconds).toFixed(2) : "-";
       lines.push(
-        `| ${result.papers} | ${seconds(floor.wallSeconds)} | ${floor.ok ? ((floor.wallSeconds * 1000) / result.papers).toFixed(2) : "-"} | ${mb(floor.maxPeakKb)} | ${seconds(result.build.wallSeconds)} | ${ratio} | ${floor.status} | ${floor.load} |`,
+        `| ${result.papers} | ${result.text} | ${seconds(floor.wallSeconds)} | ${floor.ok ? ((floor.wallSeconds * 1000) / result.papers).toFixed(2) : "-"} | ${mb(floor.maxPeakKb)} | ${seconds(result.build.wallSeconds)} | ${ratio} | ${floor.status} | ${floor.load} |`,
       );
     }
   }
-  const ok = results.filter((result) => result.build.ok);
+  // Real and synthetic text differ in cost per paper (math, word variety): compare like with like.
+  const ok = results.filter((result) => result.build.ok && result.text === "real");
   const smallest = ok[0];
   const largest = ok[ok.length - 1];
   if (smallest && largest && largest !== smallest) {

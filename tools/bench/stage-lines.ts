@@ -1,4 +1,4 @@
-export const STAGES = ["parse", "preprocess", "eleventy", "feeds", "pagefind"] as const;
+export const STAGES = ["parse", "identify", "enrich", "input", "eleventy", "feeds", "pagefind"] as const;
 export type Stage = (typeof STAGES)[number];
 
 /** The build's `[stage] ... in N s` lines, as seconds per stage. */
