@@ -5,6 +5,7 @@ import { filtersPlugin } from "./src/eleventy/filters-plugin.ts";
 import { markdownPlugin } from "./src/eleventy/markdown-plugin.ts";
 import { pagesPlugin } from "./src/eleventy/pages-plugin.ts";
 import { schemaPlugin } from "./src/eleventy/schema-plugin.ts";
+import { siteFeedUrls } from "./src/feeds/feed-paths.ts";
 import { katexFontFiles } from "./src/markdown/katex-assets.ts";
 import { readRenderJob } from "./src/pipeline/render-job.ts";
 
@@ -24,6 +25,7 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPlugin(markdownPlugin);
   eleventyConfig.addPlugin(filtersPlugin);
   eleventyConfig.addPlugin(schemaPlugin);
+  eleventyConfig.addGlobalData("feeds", siteFeedUrls);
   if (!papersOnly) eleventyConfig.addPlugin(pagesPlugin, { folder: path.join(layouts, "pages") });
   // Every root-relative href and src gets the --base-path prefix.
   eleventyConfig.addPlugin(HtmlBasePlugin);

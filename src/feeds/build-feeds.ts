@@ -1,5 +1,5 @@
 import { Feed } from "feed";
-import { plainTextAsHtml, xmlSafeText } from "./xml-safe-text.ts";
+import { escapeXmlAttribute, plainTextAsHtml, xmlSafeText } from "./xml-safe-text.ts";
 
 /** One paper in a feed, with every URL already absolute. */
 export interface FeedEntry {
@@ -39,14 +39,11 @@ function newestDate(channel: FeedChannel): Date {
 }
 
 function contentWithLinks(entry: FeedEntry): string {
-  const arxiv = entry.arxivUrl ? `<p><a href="${escapeAttribute(entry.arxivUrl)}">arXiv</a></p>` : "";
+  const arxiv = entry.arxivUrl ? `<p><a href="${escapeXmlAttribute(entry.arxivUrl)}">arXiv</a></p>` : "";
   // The feed library wraps this in CDATA and splits any "]]>" itself.
   return xmlSafeText(`${entry.contentHtml}${arxiv}`);
 }
 
-function escapeAttribute(value: string): string {
-  return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
-}
 
 function xmlFeed(channel: FeedChannel): Feed {
   const feed = new Feed({
@@ -111,7 +108,7 @@ export function jsonFeed(channel: FeedChannel): string {
       url: entry.url,
       ...(entry.arxivUrl ? { external_url: entry.arxivUrl } : {}),
       title: xmlSafeText(entry.title),
-      content_html: `${entry.contentHtml}${entry.arxivUrl ? `<p><a href="${escapeAttribute(entry.arxivUrl)}">arXiv</a></p>` : ""}`,
+      content_html: `${entry.contentHtml}${entry.arxivUrl ? `<p><a href="${escapeXmlAttribute(entry.arxivUrl)}">arXiv</a></p>` : ""}`,
       summary: xmlSafeText(entry.summary),
       date_published: digestInstant(entry.published ?? entry.date).toISOString().replace(".000Z", "Z"),
       ...(entry.published && entry.published !== entry.date ? { date_modified: digestInstant(entry.date).toISOString().replace(".000Z", "Z") } : {}),

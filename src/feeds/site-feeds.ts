@@ -1,3 +1,5 @@
+import { arxivAbstractUrl } from "../site/arxiv-links.ts";
+import { feedPaths } from "./feed-paths.ts";
 import type { BuildSettings, TopicPage } from "../model/site.ts";
 import type { Paper } from "../model/types.ts";
 import { dayUrl } from "../site/calendar.ts";
@@ -23,12 +25,7 @@ export interface FeedSources {
   renderAbstractHtml: (abstractMarkdown: string) => string;
 }
 
-export const feedPaths = {
-  atom: "feed.xml",
-  rss: "rss.xml",
-  json: "feed.json",
-  topic: (slug: string) => `topics/${slug}/feed.xml`,
-};
+export { feedPaths };
 
 /** The site's Atom, RSS and JSON feeds, and one Atom feed per topic. */
 export function siteFeeds(sources: FeedSources): FeedFile[] {
@@ -44,7 +41,7 @@ export function siteFeeds(sources: FeedSources): FeedFile[] {
     summary: paper.text.abstractText,
     contentHtml: sources.renderAbstractHtml(paper.text.abstractMarkdown),
     categories: paper.topics.map((slug) => ({ term: slug, label: topicNames.get(slug) ?? slug })),
-    ...(paper.arxivId ? { arxivUrl: `https://arxiv.org/abs/${paper.arxivId}` } : {}),
+    ...(paper.arxivId ? { arxivUrl: arxivAbstractUrl(paper.arxivId) } : {}),
     authors: paper.authors,
   });
 

@@ -12,5 +12,15 @@ export function xmlSafeText(text: string): string {
  * a title like "<b>Bold</b>" reads literally instead of turning bold.
  */
 export function plainTextAsHtml(text: string): string {
+  return escapeXmlText(text);
+}
+
+/** Text for an XML (or HTML) element's content: XML-safe, with `&`, `<` and `>` escaped. */
+export function escapeXmlText(text: string): string {
   return xmlSafeText(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** Text for a double-quoted XML attribute: XML-safe, with `&`, `"` and `<` escaped. */
+export function escapeXmlAttribute(text: string): string {
+  return xmlSafeText(text).replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 }

@@ -7,7 +7,6 @@ function utc(date: string): Date {
 const formatters = {
   day: new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "long", day: "numeric", year: "numeric" }),
   longDay: new Intl.DateTimeFormat("en-US", { timeZone: "UTC", weekday: "long", month: "long", day: "numeric", year: "numeric" }),
-  shortDay: new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "short", day: "numeric" }),
   mediumDay: new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "short", day: "numeric", year: "numeric" }),
   weekday: new Intl.DateTimeFormat("en-US", { timeZone: "UTC", weekday: "short", month: "short", day: "numeric" }),
   month: new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "long", year: "numeric" }),
@@ -17,8 +16,6 @@ const formatters = {
 export const dayLabel = (date: string) => formatters.day.format(utc(date));
 /** "Wednesday, August 20, 2025" */
 export const longDayLabel = (date: string) => formatters.longDay.format(utc(date));
-/** "Aug 20" */
-export const shortDayLabel = (date: string) => formatters.shortDay.format(utc(date));
 /** "Aug 20, 2025": where a long date would wrap. */
 export const mediumDayLabel = (date: string) => formatters.mediumDay.format(utc(date));
 /** "Wed, Aug 20" */

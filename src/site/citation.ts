@@ -2,6 +2,7 @@
  * How to cite a paper, from what the digest gives: its title, authors, arXiv
  * id and date. BibTeX for reference managers and one plain line for prose.
  */
+import { arxivAbstractUrl } from "./arxiv-links.ts";
 export interface CitationInput {
   titleText: string;
   authors: readonly string[];
@@ -33,7 +34,7 @@ export function bibtex(input: CitationInput): string {
       ? ([
           ["eprint", input.arxivId],
           ["archivePrefix", "arXiv"],
-          ["url", `https://arxiv.org/abs/${input.arxivId}`],
+          ["url", arxivAbstractUrl(input.arxivId)],
         ] as [string, string][])
       : [["url", input.url] as [string, string]]),
   ];

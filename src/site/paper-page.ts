@@ -1,4 +1,6 @@
 import type { Paper } from "../model/types.ts";
+import { arxivAbstractUrl, arxivPdfUrl, arxivTitleSearchUrl } from "./arxiv-links.ts";
+import { firstDate } from "./paper-dates.ts";
 import type { DayPlace, PaperLink, PaperPage, RelatedLink, TopicRef } from "../model/site.ts";
 import { dayEntryUrl, dayLabel, dayUrl } from "./calendar.ts";
 import { bibtex, plainCitation } from "./citation.ts";
@@ -25,7 +27,7 @@ export function dayOrder(papers: readonly Paper[]): DayOrder {
 
 /** The papers before and after it on the day it first appeared on. */
 function neighbours(paper: Paper, days: DayOrder): (Paper | undefined)[] {
-  const list = days.get(paper.appearances[0]!.date) ?? [];
+  const list = days.get(firstDate(paper)) ?? [];
   const index = list.indexOf(paper);
   return index < 0 ? [] : [list[index - 1], list[index + 1]];
 }
@@ -49,7 +51,7 @@ function dayPlace(paper: Paper, days: DayOrder): DayPlace {
 }
 
 function relatedLink(paper: Paper, topicRef: (slug: string) => TopicRef): RelatedLink {
-  const date = paper.appearances[0]!.date;
+  const date = firstDate(paper);
   return { ...paperLink(paper), date, dateLabel: dayLabel(date), ...(paper.topics[0] ? { topic: topicRef(paper.topics[0]) } : {}) };
 }
 
@@ -64,14 +66,14 @@ function markSameTitles(links: RelatedLink[]): RelatedLink[] {
 function outLinks(paper: Paper, searchQuery: string): PaperPage["links"] {
   const links: PaperPage["links"] = [];
   if (paper.arxivId) {
-    links.push({ kind: "arxiv", label: "arXiv abstract", url: `https://arxiv.org/abs/${paper.arxivId}` });
-    links.push({ kind: "pdf", label: "PDF", url: `https://arxiv.org/pdf/${paper.arxivId}` });
+    links.push({ kind: "arxiv", label: "arXiv abstract", url: arxivAbstractUrl(paper.arxivId) });
+    links.push({ kind: "pdf", label: "PDF", url: arxivPdfUrl(paper.arxivId) });
     links.push({ kind: "huggingface", label: "Hugging Face", url: `https://huggingface.co/papers/${paper.arxivId}` });
   }
   if (paper.card.githubRepo) links.push({ kind: "code", label: "Code", url: paper.card.githubRepo });
   if (paper.card.projectPage) links.push({ kind: "project", label: "Project page", url: paper.card.projectPage });
   if (!paper.arxivId) {
-    links.push({ kind: "search", label: "Search arXiv", url: `https://arxiv.org/search/?query=${searchQuery}&searchtype=title` });
+    links.push({ kind: "search", label: "Search arXiv", url: arxivTitleSearchUrl(searchQuery) });
     links.push({ kind: "search", label: "Search Hugging Face", url: `https://huggingface.co/papers?q=${searchQuery}` });
   }
   return links;
@@ -103,7 +105,7 @@ export function toPaperPage(
       abstract: abstractText,
       datePublished: dates[0]!,
       url: `${siteUrl}${paperUrl(paper.slug)}`,
-      ...(paper.arxivId ? { sameAs: `https://arxiv.org/abs/${paper.arxivId}` } : {}),
+      ...(paper.arxivId ? { sameAs: arxivAbstractUrl(paper.arxivId) } : {}),
       keywords: topics.map((topic) => topic.name),
       ...(paper.authors.length ? { author: paper.authors.map((name) => ({ "@type": "Person" as const, name })) } : {}),
     },
@@ -128,10 +130,10 @@ export function toPaperPage(
     firstDate: dates[0]!,
     lastDate: dates[dates.length - 1]!,
     ...(paper.arxivId
-      ? { arxiv: { id: paper.arxivId, abs: `https://arxiv.org/abs/${paper.arxivId}`, pdf: `https://arxiv.org/pdf/${paper.arxivId}` } }
+      ? { arxiv: { id: paper.arxivId, abs: arxivAbstractUrl(paper.arxivId), pdf: arxivPdfUrl(paper.arxivId) } }
       : {}),
     searchLinks: {
-      arxiv: `https://arxiv.org/search/?query=${query}&searchtype=title`,
+      arxiv: arxivTitleSearchUrl(query),
       huggingface: `https://huggingface.co/papers?q=${query}`,
     },
     card: paper.card,

@@ -1,6 +1,7 @@
+import { latestDate } from "./paper-dates.ts";
 import type { ArchiveData } from "../model/site.ts";
 import type { Paper } from "../model/types.ts";
-import { xmlSafeText } from "../feeds/xml-safe-text.ts";
+import { escapeXmlText } from "../feeds/xml-safe-text.ts";
 import { paperUrl } from "./paper-page.ts";
 
 export interface SitemapEntry {
@@ -27,14 +28,13 @@ export function sitemapEntries(archive: ArchiveData, papers: readonly Paper[]): 
     if (day.byUpvotes) entries.push({ url: day.byUpvotes.url, lastmod: day.date });
   }
   for (const listing of archive.topicPages) entries.push({ url: listing.url, lastmod: listing.entries[0]?.date ?? latest });
-  for (const paper of papers) entries.push({ url: paperUrl(paper.slug), lastmod: paper.appearances[paper.appearances.length - 1]!.date });
+  for (const paper of papers) entries.push({ url: paperUrl(paper.slug), lastmod: latestDate(paper) });
   return entries;
 }
 
 /** sitemaps.org XML; every URL is absolute. */
 export function sitemapXml(entries: readonly SitemapEntry[], siteUrl: string): string {
-  const escape = (text: string) => xmlSafeText(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  const urls = entries.map((entry) => `  <url><loc>${escape(`${siteUrl}${entry.url}`)}</loc><lastmod>${entry.lastmod}</lastmod></url>`);
+  const urls = entries.map((entry) => `  <url><loc>${escapeXmlText(`${siteUrl}${entry.url}`)}</loc><lastmod>${entry.lastmod}</lastmod></url>`);
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join("\n")}\n</urlset>\n`;
 }
 

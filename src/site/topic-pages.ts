@@ -1,4 +1,5 @@
 import type { TopicEntry, TopicListingPage, TopicPage, TopicRef } from "../model/site.ts";
+import { feedPaths } from "../feeds/feed-paths.ts";
 import type { Paper } from "../model/types.ts";
 import type { Taxonomy } from "../topics/taxonomy.ts";
 import { dayLabel, dayUrl } from "./calendar.ts";
@@ -27,7 +28,7 @@ export function topicSummaries(taxonomy: Taxonomy, papers: readonly Paper[]): To
     name: topic.name,
     description: topic.description,
     url: topicUrl(topic.slug),
-    feedUrl: `${topicUrl(topic.slug)}feed.xml`,
+    feedUrl: `/${feedPaths.topic(topic.slug)}`,
     paperCount: counts.get(topic.slug) ?? 0,
   }));
 }
