@@ -61,7 +61,9 @@ async function main(): Promise<number> {
       ...(values["search-part-size"] ? { searchPartSize: positiveInteger(values["search-part-size"], "--search-part-size") } : {}),
       cache: !values["no-cache"],
     });
-    console.log(`Built ${report.papers} papers, ${report.days} days, ${report.pages} pages in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `Built ${report.papers} papers, ${report.days} days, ${report.pages} pages in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
     return 0;
   } catch (error) {
     console.error(error instanceof BuildError ? terminalSafe(`Build failed: ${error.message}`) : error);

@@ -94,7 +94,11 @@ async function main(): Promise<number> {
   const message = `Daily papers: ${changedDays}\n\n${fetched.lines.join("\n") || "No day fetched; the build recorded new permalinks."}\n`;
   try {
     const result = await commitDigests({ digestsDir: resolved.options.digestsDir, registry }, terminalSafe(message));
-    say(result.committed ? `[commit] ${result.commit.slice(0, 12)} ${path.normalize(resolved.options.digestsDir)} and ${path.normalize(registry)}` : `[commit] nothing to commit: ${result.reason}`);
+    say(
+      result.committed
+        ? `[commit] ${result.commit.slice(0, 12)} ${path.normalize(resolved.options.digestsDir)} and ${path.normalize(registry)}`
+        : `[commit] nothing to commit: ${result.reason}`,
+    );
   } catch (error) {
     console.error(`Daily run failed at the commit: ${terminalSafe((error as Error).message)}`);
     return 1;

@@ -32,7 +32,13 @@ const { values } = cli;
 const port = Number(values.port);
 const build = async () => {
   try {
-    await buildSite({ input: values.input, output: values.output, siteUrl: `http://localhost:${port}`, basePath: "/", workDir: ".generated" });
+    await buildSite({
+      input: values.input,
+      output: values.output,
+      siteUrl: `http://localhost:${port}`,
+      basePath: "/",
+      workDir: ".generated",
+    });
     return true;
   } catch (error) {
     console.error(error instanceof BuildError ? `Build failed: ${error.message}` : error);
@@ -57,8 +63,13 @@ const rebuild = () => {
 };
 // Content only: code and layouts restart the process (see above).
 const watched = [path.resolve(values.input), path.resolve("content")];
-const contentFolders = watched.filter((folder, index) => !watched.some((other, at) => at !== index && folder.startsWith(`${other}${path.sep}`)) && watched.indexOf(folder) === index);
+const contentFolders = watched.filter(
+  (folder, index) =>
+    !watched.some((other, at) => at !== index && folder.startsWith(`${other}${path.sep}`)) && watched.indexOf(folder) === index,
+);
 for (const target of contentFolders) {
   if (fs.existsSync(target)) fs.watch(target, { recursive: true }, rebuild);
 }
-console.log(`Rebuilding when ${contentFolders.map((folder) => path.relative(process.cwd(), folder) || ".").join(" or ")} changes; restarting when code or layouts change.`);
+console.log(
+  `Rebuilding when ${contentFolders.map((folder) => path.relative(process.cwd(), folder) || ".").join(" or ")} changes; restarting when code or layouts change.`,
+);

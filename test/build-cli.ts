@@ -15,7 +15,10 @@ export interface CliResult {
 export async function runBuildCli(args: string[]): Promise<CliResult> {
   const tsx = path.join(PROJECT_ROOT, "node_modules", ".bin", "tsx");
   try {
-    const { stdout, stderr } = await run(tsx, [path.join(PROJECT_ROOT, "scripts", "build.ts"), ...args], { cwd: PROJECT_ROOT, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await run(tsx, [path.join(PROJECT_ROOT, "scripts", "build.ts"), ...args], {
+      cwd: PROJECT_ROOT,
+      maxBuffer: 64 * 1024 * 1024,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failure = error as { code?: number; stdout?: string; stderr?: string };

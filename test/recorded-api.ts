@@ -13,7 +13,9 @@ export interface RecordedReply {
  * date answers with its recorded replies in turn (the last one repeats), so a
  * test can script a 500 before a success, a day that grows, or a hang.
  */
-export async function startRecordedApi(replies: Record<string, RecordedReply[]>): Promise<{ api: string; requests: string[]; close: () => Promise<void> }> {
+export async function startRecordedApi(
+  replies: Record<string, RecordedReply[]>,
+): Promise<{ api: string; requests: string[]; close: () => Promise<void> }> {
   const requests: string[] = [];
   const served = new Map<string, number>();
   const sockets = new Set<import("node:net").Socket>();

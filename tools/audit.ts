@@ -37,7 +37,11 @@ interface LighthouseResult {
 }
 type Lighthouse = (url: string, flags: Record<string, unknown>, config?: unknown) => Promise<LighthouseResult | undefined>;
 interface ChromeLauncher {
-  launch(options: { chromePath: string; chromeFlags: string[]; logLevel?: string }): Promise<{ port: number; kill(): Promise<void> | void }>;
+  launch(options: {
+    chromePath: string;
+    chromeFlags: string[];
+    logLevel?: string;
+  }): Promise<{ port: number; kill(): Promise<void> | void }>;
 }
 
 const { values } = parseArgs({
@@ -52,7 +56,9 @@ async function importByName<T>(name: string): Promise<T> {
   try {
     return (await import(name)) as T;
   } catch (error) {
-    throw new Error(`"${name}" is not installed: npm install --save-dev --save-exact lighthouse@12.2.3 (it brings chrome-launcher)\n${(error as Error).message}`);
+    throw new Error(
+      `"${name}" is not installed: npm install --save-dev --save-exact lighthouse@12.2.3 (it brings chrome-launcher)\n${(error as Error).message}`,
+    );
   }
 }
 
@@ -61,9 +67,15 @@ async function pickPages(site: string): Promise<{ name: string; url: string }[]>
   const years = (await fs.readdir(site)).filter((name) => /^\d{4}$/.test(name)).sort();
   let day: string | undefined;
   for (const year of years.reverse()) {
-    const months = (await fs.readdir(path.join(site, year))).filter((name) => /^\d{2}$/.test(name)).sort().reverse();
+    const months = (await fs.readdir(path.join(site, year)))
+      .filter((name) => /^\d{2}$/.test(name))
+      .sort()
+      .reverse();
     for (const month of months) {
-      const days = (await fs.readdir(path.join(site, year, month))).filter((name) => /^\d{2}$/.test(name)).sort().reverse();
+      const days = (await fs.readdir(path.join(site, year, month)))
+        .filter((name) => /^\d{2}$/.test(name))
+        .sort()
+        .reverse();
       if (days[0]) {
         day = `/${year}/${month}/${days[0]}/`;
         break;
@@ -85,10 +97,24 @@ async function buildInto(output: string, siteUrl: string, work: string): Promise
   const permalinks = path.join(work, "permalinks.json");
   await fs.copyFile(path.join(ROOT, "content", "permalinks.json"), permalinks).catch(() => undefined);
   const tsx = path.join(ROOT, "node_modules", ".bin", "tsx");
-  await promisify(execFile)(tsx, [path.join(ROOT, "scripts", "build.ts"), "--output", output, "--site-url", siteUrl, "--work-dir", path.join(work, "generated"), "--permalinks", permalinks], {
-    cwd: ROOT,
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  await promisify(execFile)(
+    tsx,
+    [
+      path.join(ROOT, "scripts", "build.ts"),
+      "--output",
+      output,
+      "--site-url",
+      siteUrl,
+      "--work-dir",
+      path.join(work, "generated"),
+      "--permalinks",
+      permalinks,
+    ],
+    {
+      cwd: ROOT,
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
 }
 
 const score = (value: number | null | undefined) => (value === null || value === undefined ? "n/a" : String(Math.round(value * 100)));
@@ -96,7 +122,9 @@ const score = (value: number | null | undefined) => (value === null || value ===
 async function main() {
   const { default: lighthouse } = await importByName<{ default: Lighthouse }>("lighthouse");
   const chromeLauncher = await importByName<ChromeLauncher>("chrome-launcher");
-  const desktopConfig = values.desktop ? (await importByName<{ default: unknown }>("lighthouse/core/config/desktop-config.js")).default : undefined;
+  const desktopConfig = values.desktop
+    ? (await importByName<{ default: unknown }>("lighthouse/core/config/desktop-config.js")).default
+    : undefined;
 
   const work = await fs.mkdtemp(path.join(os.tmpdir(), "dpa-audit-"));
   const site = values.site ? path.resolve(values.site) : path.join(work, "_site");
@@ -116,12 +144,22 @@ async function main() {
     for (const { name, url } of await pickPages(site)) {
       const target = `${server.url}${url.replace(/^\//, "")}`;
       console.log(`lighthouse ${target}`);
-      const result = await lighthouse(target, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: [...CATEGORIES] }, desktopConfig);
+      const result = await lighthouse(
+        target,
+        { port: chrome.port, output: "json", logLevel: "error", onlyCategories: [...CATEGORIES] },
+        desktopConfig,
+      );
       if (!result) throw new Error(`Lighthouse returned no result for ${target}`);
       version = result.lhr.lighthouseVersion;
       rows.push([`${name} (\`${url}\`)`, ...CATEGORIES.map((category) => score(result.lhr.categories[category]?.score))]);
       for (const audit of Object.values(result.lhr.audits)) {
-        if (audit.score !== null && audit.score < 0.9 && audit.scoreDisplayMode !== "informative" && audit.scoreDisplayMode !== "manual" && audit.scoreDisplayMode !== "notApplicable") {
+        if (
+          audit.score !== null &&
+          audit.score < 0.9 &&
+          audit.scoreDisplayMode !== "informative" &&
+          audit.scoreDisplayMode !== "manual" &&
+          audit.scoreDisplayMode !== "notApplicable"
+        ) {
           failing.push(`${name}: ${audit.id} (${score(audit.score)})${audit.displayValue ? ` ${audit.displayValue}` : ""}: ${audit.title}`);
         }
       }

@@ -34,7 +34,8 @@ interface Timing {
   totalMs: number;
 }
 
-const percentile = (sorted: readonly number[], share: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))] ?? 0;
+const percentile = (sorted: readonly number[], share: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))] ?? 0;
 
 /** Runs in the child process: one path over one text set, cold. */
 function measure(set: TextSet, repairPath: RepairPath): Timing {

@@ -75,7 +75,12 @@ async function main(): Promise<number> {
       abstracts.push(...day.papers.map((paper) => paper.abstract));
     }
   } else {
-    for (const day of generateCorpus(loadVocabulary(path.join(PROJECT_ROOT, DEFAULT_SAMPLE)), { days, perDay, seed: Number(values.seed), start: values.start })) {
+    for (const day of generateCorpus(loadVocabulary(path.join(PROJECT_ROOT, DEFAULT_SAMPLE)), {
+      days,
+      perDay,
+      seed: Number(values.seed),
+      start: values.start,
+    })) {
       fs.writeFileSync(path.join(digests, day.fileName), day.text);
       abstracts.push(...day.entries.filter((entry) => !entry.repeat).map((entry) => entry.paper.abstract));
     }
@@ -89,7 +94,9 @@ async function main(): Promise<number> {
   // A common word, but not a near-universal one: the generator's own template words ("introduce") are in every abstract.
   const query = values.query ?? (ranked.find(([, count]) => count <= papers * 0.4) ?? ranked[0]!)[0];
   const queryFrequency = documentFrequency.get(query.toLowerCase()) ?? 0;
-  console.log(`[bench:search] ${papers} distinct papers over ${days} days; query "${query}" occurs in ${queryFrequency} abstracts (${((queryFrequency / papers) * 100).toFixed(0)}%)`);
+  console.log(
+    `[bench:search] ${papers} distinct papers over ${days} days; query "${query}" occurs in ${queryFrequency} abstracts (${((queryFrequency / papers) * 100).toFixed(0)}%)`,
+  );
 
   let buildNote = "reused an earlier build";
   if (!values.reuse || !fs.existsSync(path.join(site, "search", "index.html"))) {
@@ -99,7 +106,12 @@ async function main(): Promise<number> {
     console.log(`[bench:search] ${buildNote}: ${build.status}`);
     if (!build.ok) {
       console.error(`The ${target}-paper build failed: ${build.status}`);
-      if (!values["no-docs"]) replaceSection(path.join(PROJECT_ROOT, "docs", "benchmarks.md"), "bench:search", `## First search\n\nThe ${target}-paper build failed: ${build.status}.`);
+      if (!values["no-docs"])
+        replaceSection(
+          path.join(PROJECT_ROOT, "docs", "benchmarks.md"),
+          "bench:search",
+          `## First search\n\nThe ${target}-paper build failed: ${build.status}.`,
+        );
       return 1;
     }
   }
@@ -114,7 +126,9 @@ async function main(): Promise<number> {
     const page = await browser.newPage();
     const started = performance.now();
     await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`, { waitUntil: "load" });
-    await page.waitForFunction(() => /found|No papers match/.test(document.getElementById("search-status")?.textContent ?? ""), undefined, { timeout: 120_000 });
+    await page.waitForFunction(() => /found|No papers match/.test(document.getElementById("search-status")?.textContent ?? ""), undefined, {
+      timeout: 120_000,
+    });
     searchMs = performance.now() - started;
     await page.waitForLoadState("networkidle");
     status = (await page.textContent("#search-status")) ?? "";
@@ -125,12 +139,28 @@ async function main(): Promise<number> {
       document.getElementById("search-status")!.textContent = "";
     });
     await page.selectOption("#search-sort", "newest");
-    await page.waitForFunction(() => /found|No papers match/.test(document.getElementById("search-status")?.textContent ?? ""), undefined, { timeout: 120_000 });
+    await page.waitForFunction(() => /found|No papers match/.test(document.getElementById("search-status")?.textContent ?? ""), undefined, {
+      timeout: 120_000,
+    });
     await page.waitForLoadState("networkidle");
-    const newestFirst = new Map([...server.bytesSent].map(([file, bytes]) => [file, bytes - (firstQuery.get(file) ?? 0)] as const).filter(([, bytes]) => bytes > 0));
+    const newestFirst = new Map(
+      [...server.bytesSent].map(([file, bytes]) => [file, bytes - (firstQuery.get(file) ?? 0)] as const).filter(([, bytes]) => bytes > 0),
+    );
     report({
-      root, site, query, queryFrequency, papers, buildNote, status, results, searchMs, bytesSent: firstQuery, newestFirst, write: !values["no-docs"],
-      text: values.text, partSize: values["search-part-size"] ?? `${DEFAULT_SEARCH_PART_SIZE} (the default)`,
+      root,
+      site,
+      query,
+      queryFrequency,
+      papers,
+      buildNote,
+      status,
+      results,
+      searchMs,
+      bytesSent: firstQuery,
+      newestFirst,
+      write: !values["no-docs"],
+      text: values.text,
+      partSize: values["search-part-size"] ?? `${DEFAULT_SEARCH_PART_SIZE} (the default)`,
     });
   } finally {
     await browser.close();
@@ -167,10 +197,16 @@ function report(input: SearchReport): void {
   const pagefindFiles = totals.filter((total) => total.category !== "page (HTML, CSS, JS)").reduce((sum, total) => sum + total.files, 0);
   const pageTotal = totals.find((total) => total.category === "page (HTML, CSS, JS)")?.bytes ?? 0;
   const siteFiles = countFiles(input.site);
-  const searchFolders = [path.join(input.site, "pagefind"), path.join(input.site, "pagefind-parts")].filter((folder) => fs.existsSync(folder));
+  const searchFolders = [path.join(input.site, "pagefind"), path.join(input.site, "pagefind-parts")].filter((folder) =>
+    fs.existsSync(folder),
+  );
   const searchFiles = searchFolders.reduce((sum, folder) => sum + countFiles(folder), 1);
-  const searchBytes = searchFolders.reduce((sum, folder) => sum + folderBytes(folder), fs.statSync(path.join(input.site, "search", "newest-first.json")).size);
-  const parts = (fs.existsSync(path.join(input.site, "pagefind-parts")) ? fs.readdirSync(path.join(input.site, "pagefind-parts")).length : 0) + 1;
+  const searchBytes = searchFolders.reduce(
+    (sum, folder) => sum + folderBytes(folder),
+    fs.statSync(path.join(input.site, "search", "newest-first.json")).size,
+  );
+  const parts =
+    (fs.existsSync(path.join(input.site, "pagefind-parts")) ? fs.readdirSync(path.join(input.site, "pagefind-parts")).length : 0) + 1;
   const switched = summarizeBytes(input.newestFirst).filter((total) => total.files > 0);
   const lines = [
     `Measured ${machine.date} on ${machine.cpus} CPUs, ${machine.memoryGb} GB, Node ${machine.node}, Debian Chromium via playwright-core.`,
@@ -196,10 +232,19 @@ function report(input: SearchReport): void {
   ];
   const requests = [...input.bytesSent].sort((a, b) => b[1] - a[1]);
   const markdown = lines.join("\n");
-  console.log(`\n${markdown}\n\nRequests for the query, largest first:\n${requests.map(([requestPath, bytes]) => `  ${kb(bytes).padStart(10)}  ${requestPath}`).join("\n")}`);
-  fs.writeFileSync(path.join(input.root, "search-bench.json"), `${JSON.stringify({ ...input, bytesSent: Object.fromEntries(input.bytesSent), newestFirst: Object.fromEntries(input.newestFirst), totals }, null, 2)}\n`);
+  console.log(
+    `\n${markdown}\n\nRequests for the query, largest first:\n${requests.map(([requestPath, bytes]) => `  ${kb(bytes).padStart(10)}  ${requestPath}`).join("\n")}`,
+  );
+  fs.writeFileSync(
+    path.join(input.root, "search-bench.json"),
+    `${JSON.stringify({ ...input, bytesSent: Object.fromEntries(input.bytesSent), newestFirst: Object.fromEntries(input.newestFirst), totals }, null, 2)}\n`,
+  );
   if (input.write) {
-    replaceSection(path.join(PROJECT_ROOT, "docs", "benchmarks.md"), "bench:search", `## First search at ${input.papers} papers\n\n${markdown}`);
+    replaceSection(
+      path.join(PROJECT_ROOT, "docs", "benchmarks.md"),
+      "bench:search",
+      `## First search at ${input.papers} papers\n\n${markdown}`,
+    );
     console.log("\nWrote the section into docs/benchmarks.md");
   }
 }

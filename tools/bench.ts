@@ -46,10 +46,20 @@ async function main(): Promise<number> {
   );
   if (cli.exitCode !== undefined) return cli.exitCode;
   const { values } = cli;
-  const [sizes, syntheticSizes, dailySizes] = [values.sizes, values["synthetic-sizes"], values.daily].map(sizeList) as [number[], number[], number[]];
+  const [sizes, syntheticSizes, dailySizes] = [values.sizes, values["synthetic-sizes"], values.daily].map(sizeList) as [
+    number[],
+    number[],
+    number[],
+  ];
   const perDay = Number(values["per-day"]);
-  if ([...sizes, ...syntheticSizes, ...dailySizes].some((size) => !Number.isInteger(size) || size < 1) || !Number.isInteger(perDay) || perDay < 1) {
-    console.error(`--sizes, --synthetic-sizes and --daily take positive integers separated by commas, --per-day a positive integer\n\n${usage}`);
+  if (
+    [...sizes, ...syntheticSizes, ...dailySizes].some((size) => !Number.isInteger(size) || size < 1) ||
+    !Number.isInteger(perDay) ||
+    perDay < 1
+  ) {
+    console.error(
+      `--sizes, --synthetic-sizes and --daily take positive integers separated by commas, --per-day a positive integer\n\n${usage}`,
+    );
     return 2;
   }
   const missing = dailySizes.filter((size) => !sizes.includes(size));

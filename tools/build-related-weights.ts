@@ -22,7 +22,8 @@ const { values } = parseArgs({ options: { "min-papers": { type: "string", defaul
 const minPapers = Number(values["min-papers"]);
 const papers = readArxivAbstracts();
 const frequency = new Map<string, number>();
-for (const paper of papers) for (const term of new Set(relatedTerms(`${paper.title} ${paper.abstract}`))) frequency.set(term, (frequency.get(term) ?? 0) + 1);
+for (const paper of papers)
+  for (const term of new Set(relatedTerms(`${paper.title} ${paper.abstract}`))) frequency.set(term, (frequency.get(term) ?? 0) + 1);
 
 const idf = (documents: number) => Math.round(Math.log((papers.length + 1) / documents) * 100) / 100;
 const weights = Object.fromEntries(

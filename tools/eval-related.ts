@@ -59,13 +59,17 @@ for (const paper of labelled) {
     if (peers > 0) emptyWithPeers++;
   } else if (hits === 0) listsWithNoneRelated++;
   if (shown.length < Number(args.show)) {
-    shown.push(`${paper.topics[0]} | ${paper.title.slice(0, 100)}\n${list.map((id) => `    ${byId.get(id)!.topics[0]} | ${byId.get(id)!.title.slice(0, 100)}`).join("\n")}`);
+    shown.push(
+      `${paper.topics[0]} | ${paper.title.slice(0, 100)}\n${list.map((id) => `    ${byId.get(id)!.topics[0]} | ${byId.get(id)!.title.slice(0, 100)}`).join("\n")}`,
+    );
   }
 }
 console.log(`related papers among ${labelled.length} labelled real papers (${args.half}): ${JSON.stringify(options)}`);
 console.log(`precision at 5: ${(right / Math.max(1, listed)).toFixed(3)} (${right}/${listed} listed papers share the main topic)`);
-console.log(`${(listed / labelled.length).toFixed(2)} papers a list; ${empty} empty lists (${emptyWithPeers} of them with a same-topic paper in the set); ` +
-  `${listsWithNoneRelated} non-empty lists with no related paper`);
+console.log(
+  `${(listed / labelled.length).toFixed(2)} papers a list; ${empty} empty lists (${emptyWithPeers} of them with a same-topic paper in the set); ` +
+    `${listsWithNoneRelated} non-empty lists with no related paper`,
+);
 if (shown.length) console.log(shown.join("\n"));
 
 if (!args["no-corpus"]) {
@@ -77,6 +81,8 @@ if (!args["no-corpus"]) {
   const corpusRelated = relatedPapers(withTopics, 5, options);
   const seconds = (performance.now() - started) / 1000;
   const lengths = [...corpusRelated.values()].map((list) => list.length);
-  console.log(`\n45,904 real abstracts: topics in ${classifySeconds.toFixed(1)} s, related papers in ${seconds.toFixed(1)} s; ` +
-    `${(lengths.reduce((a, b) => a + b, 0) / lengths.length).toFixed(2)} papers a list, ${lengths.filter((n) => n === 0).length} empty lists`);
+  console.log(
+    `\n45,904 real abstracts: topics in ${classifySeconds.toFixed(1)} s, related papers in ${seconds.toFixed(1)} s; ` +
+      `${(lengths.reduce((a, b) => a + b, 0) / lengths.length).toFixed(2)} papers a list, ${lengths.filter((n) => n === 0).length} empty lists`,
+  );
 }

@@ -45,7 +45,11 @@ if (args["map-slugs-from"]) {
 }
 
 function classify(paper: RealPaper): string[] {
-  const text = { title: paper.title, abstract: paper.abstract, ...(paper.keywords && !args["no-keywords"] ? { keywords: paper.keywords } : {}) };
+  const text = {
+    title: paper.title,
+    abstract: paper.abstract,
+    ...(paper.keywords && !args["no-keywords"] ? { keywords: paper.keywords } : {}),
+  };
   return [...new Set(classifyPaper(text, compiled).map((slug) => slugMap.get(slug) ?? slug))];
 }
 
@@ -77,14 +81,20 @@ for (const paper of labelled) {
   for (const slug of expected) stats(slug).labelled++;
   mains.push({ expected: paper.topics[0]!, predicted: predicted[0]! });
 }
-console.log(`taxonomy ${args.taxonomy}${slugMap.size ? ` (old slugs mapped by ${args["map-slugs-from"]})` : ""}; keywords ${args["no-keywords"] ? "ignored" : "used"}`);
+console.log(
+  `taxonomy ${args.taxonomy}${slugMap.size ? ` (old slugs mapped by ${args["map-slugs-from"]})` : ""}; keywords ${args["no-keywords"] ? "ignored" : "used"}`,
+);
 console.log(`labelled papers, ${args.half} half: ${labelled.length}`);
 console.log(`first topic right:            ${pct(firstRight, labelled.length)}  (${firstRight}/${labelled.length})`);
 console.log(`every assigned topic, right:  ${pct(assignedRight, assigned)}  (${assignedRight}/${assigned} assigned topics)`);
-console.log(`papers with all topics right: ${pct(allRight, labelled.length)}  (${allRight}/${labelled.length}); ${(assigned / labelled.length).toFixed(2)} topics a paper`);
+console.log(
+  `papers with all topics right: ${pct(allRight, labelled.length)}  (${allRight}/${labelled.length}); ${(assigned / labelled.length).toFixed(2)} topics a paper`,
+);
 
 console.log(`\nper topic (any position): precision, recall, predicted/labelled`);
-for (const [slug, { predicted, right, labelled: count }] of [...perTopic].sort((a, b) => b[1].labelled - a[1].labelled || (a[0] < b[0] ? -1 : 1))) {
+for (const [slug, { predicted, right, labelled: count }] of [...perTopic].sort(
+  (a, b) => b[1].labelled - a[1].labelled || (a[0] < b[0] ? -1 : 1),
+)) {
   console.log(`  ${slug.padEnd(27)} P ${pct(right, predicted)}  R ${pct(right, count)}  ${predicted}/${count}`);
 }
 
@@ -99,7 +109,9 @@ console.log(`  ${"".padEnd(22)}${largest.map(short).join(" ")}     elsewhere`);
 for (const row of largest) {
   const inRow = mains.filter((main) => main.expected === row);
   const cells = largest.map((column) => String(inRow.filter((main) => main.predicted === column).length).padStart(12));
-  console.log(`  ${row.padEnd(22)}${cells.join(" ")} ${String(inRow.filter((main) => !largest.includes(main.predicted)).length).padStart(13)}`);
+  console.log(
+    `  ${row.padEnd(22)}${cells.join(" ")} ${String(inRow.filter((main) => !largest.includes(main.predicted)).length).padStart(13)}`,
+  );
 }
 if (misses.length) console.log(`\nfirst topic wrong (${misses.length}):\n${misses.join("\n")}`);
 
@@ -116,16 +128,23 @@ function distribution(name: string, papers: readonly RealPaper[]): void {
     for (const slug of topics) any.set(slug, (any.get(slug) ?? 0) + 1);
   }
   const seconds = (performance.now() - started) / 1000;
-  console.log(`\n${name}: ${papers.length} papers classified in ${seconds.toFixed(1)} s, ${(topicCount / papers.length).toFixed(2)} topics a paper`);
+  console.log(
+    `\n${name}: ${papers.length} papers classified in ${seconds.toFixed(1)} s, ${(topicCount / papers.length).toFixed(2)} topics a paper`,
+  );
   console.log(`  ${"topic".padEnd(27)}    any    main`);
   const slugs = [...new Set([...taxonomy.topics.map((topic) => slugMap.get(topic.slug) ?? topic.slug), ...any.keys()])];
   for (const slug of slugs.sort((a, b) => (any.get(b) ?? 0) - (any.get(a) ?? 0) || (a < b ? -1 : 1))) {
     console.log(`  ${slug.padEnd(27)} ${pct(any.get(slug) ?? 0, papers.length)} ${pct(main.get(slug) ?? 0, papers.length)}`);
   }
   const shares = slugs.filter((slug) => slug !== "other").map((slug) => (any.get(slug) ?? 0) / papers.length);
-  console.log(`  largest ${pct(Math.max(...shares) * papers.length, papers.length)}, smallest ${pct(Math.min(...shares) * papers.length, papers.length)}, other ${pct(any.get("other") ?? 0, papers.length)}`);
+  console.log(
+    `  largest ${pct(Math.max(...shares) * papers.length, papers.length)}, smallest ${pct(Math.min(...shares) * papers.length, papers.length)}, other ${pct(any.get("other") ?? 0, papers.length)}`,
+  );
 }
 if (!args["labelled-only"]) {
   distribution("45,904 real arXiv abstracts", readArxivAbstracts());
-  distribution("24 real Hugging Face days", readHfDays().flatMap((day) => day.papers));
+  distribution(
+    "24 real Hugging Face days",
+    readHfDays().flatMap((day) => day.papers),
+  );
 }

@@ -10,7 +10,10 @@ import { serveStatic } from "../src/serve/static-server.ts";
 const { values } = parseArgs({
   options: {
     site: { type: "string", default: "_site" },
-    pages: { type: "string", default: "/2025/08/20/,/papers/sharper-bounds-for-ell-p-sensitivity-sampling/,/search/,/search/?q=sensitivity" },
+    pages: {
+      type: "string",
+      default: "/2025/08/20/,/papers/sharper-bounds-for-ell-p-sensitivity-sampling/,/search/,/search/?q=sensitivity",
+    },
   },
 });
 

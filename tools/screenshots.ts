@@ -35,7 +35,16 @@ function defaultPages(site: string): string[] {
   const pages = ["/", day, ...(upvotes ? [upvotes] : []), month, `/${month.split("/")[1]}/`, "/archive/"];
   pages.push("/papers/sharper-bounds-for-ell-p-sensitivity-sampling/");
   if (withLinks) pages.push(withLinks);
-  pages.push("/topics/", ...(topic ? [topic] : []), "/follow/", "/feed.xml", "/search/", "/search/?q=sensitivity", "/search/?q=qwertyuiop", "/404.html");
+  pages.push(
+    "/topics/",
+    ...(topic ? [topic] : []),
+    "/follow/",
+    "/feed.xml",
+    "/search/",
+    "/search/?q=sensitivity",
+    "/search/?q=qwertyuiop",
+    "/404.html",
+  );
   return pages.filter((url, index) => pages.indexOf(url) === index);
 }
 const pages = values.pages ? values.pages.split(",") : defaultPages(values.site);

@@ -18,16 +18,17 @@ const site = values.site;
 const script = fs.readFileSync(path.join(import.meta.dirname, "..", "layouts", "assets", "search.js"), "utf8");
 const ours = JSON.parse(/const RANKING = (\{[^}]*\})/.exec(script)![1]!.replace(/(\w+):/g, '"$1":'));
 
-const longWords = (text: string) => text.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length >= 4).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+const longWords = (text: string) =>
+  text
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length >= 4)
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
 const queries = fs.readdirSync(path.join(site, "papers")).flatMap((slug) => {
   const page = parse(fs.readFileSync(path.join(site, "papers", slug, "index.html"), "utf8"));
   const title = longWords(page.querySelector("h1")!.textContent);
   const abstract = longWords(page.querySelector(".paper__abstract")!.textContent).filter((word) => !title.includes(word));
   const url = `/papers/${slug}/`;
-  return [
-    { url, query: title.slice(0, 2).join(" ") },
-    ...(abstract[0] && title[2] ? [{ url, query: `${abstract[0]} ${title[2]}` }] : []),
-  ];
+  return [{ url, query: title.slice(0, 2).join(" ") }, ...(abstract[0] && title[2] ? [{ url, query: `${abstract[0]} ${title[2]}` }] : [])];
 });
 
 const server = await serveStatic(site, "/");
@@ -52,7 +53,9 @@ try {
         const found: number[] = [];
         for (const { url, query } of queries) {
           const search = await pagefind.search(query);
-          const urls = await Promise.all(search.results.slice(0, 20).map(async (result: { data(): Promise<{ url: string }> }) => (await result.data()).url));
+          const urls = await Promise.all(
+            search.results.slice(0, 20).map(async (result: { data(): Promise<{ url: string }> }) => (await result.data()).url),
+          );
           found.push(urls.indexOf(url) + 1);
         }
         await pagefind.destroy();

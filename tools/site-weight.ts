@@ -65,7 +65,10 @@ function main(): number {
     console.error(`no papers: pass --papers N\n\n${usage}`);
     return 2;
   }
-  const all = [...totals.values()].reduce((sum, total) => ({ files: sum.files + total.files, bytes: sum.bytes + total.bytes }), { files: 0, bytes: 0 });
+  const all = [...totals.values()].reduce((sum, total) => ({ files: sum.files + total.files, bytes: sum.bytes + total.bytes }), {
+    files: 0,
+    bytes: 0,
+  });
   const lines = [
     `Site: ${site}, ${papers} papers, ${all.files} files, ${mb(all.bytes)}: ${kb(all.bytes / papers)} and ${(all.files / papers).toFixed(2)} files per paper.`,
     "",
@@ -74,14 +77,19 @@ function main(): number {
     ...FILE_KINDS.map((kind) => totals.get(kind)!)
       .map((total, index) => ({ ...total, kind: FILE_KINDS[index]! }))
       .filter((total) => total.files > 0)
-      .map((total) => `| ${total.kind} | ${total.files} | ${mb(total.bytes)} | ${(total.files / papers).toFixed(3)} | ${kb(total.bytes / papers)} | ${((total.bytes / all.bytes) * 100).toFixed(1)}% |`),
+      .map(
+        (total) =>
+          `| ${total.kind} | ${total.files} | ${mb(total.bytes)} | ${(total.files / papers).toFixed(3)} | ${kb(total.bytes / papers)} | ${((total.bytes / all.bytes) * 100).toFixed(1)}% |`,
+      ),
     `| **all** | ${all.files} | ${mb(all.bytes)} | ${(all.files / papers).toFixed(2)} | ${kb(all.bytes / papers)} | 100% |`,
     "",
     "Inside the HTML pages, bytes per paper by kind of markup:",
     "",
     `| Pages | ${MARKUP_KINDS.join(" | ")} |`,
     `|---|${MARKUP_KINDS.map(() => "---:|").join("")}`,
-    ...FILE_KINDS.filter((kind) => totals.get(kind)!.markup).map((kind) => `| ${kind} | ${MARKUP_KINDS.map((name) => kb(totals.get(kind)!.markup![name] / papers)).join(" | ")} |`),
+    ...FILE_KINDS.filter((kind) => totals.get(kind)!.markup).map(
+      (kind) => `| ${kind} | ${MARKUP_KINDS.map((name) => kb(totals.get(kind)!.markup![name] / papers)).join(" | ")} |`,
+    ),
   ];
   const sorted = [...paperPageSizes].sort((a, b) => a - b);
   if (sorted.length) {
@@ -95,7 +103,11 @@ function main(): number {
       `${projected <= LIMIT_BYTES ? "within" : "over"} GitHub Pages' 1 GB (${((LIMIT_BYTES / projected) * TARGET_PAPERS).toFixed(0)} papers fit).`,
   );
   console.log(lines.join("\n"));
-  if (values.json) fs.writeFileSync(values.json, `${JSON.stringify({ site, papers, all, totals: Object.fromEntries(totals), paperPageSizes: sorted }, null, 2)}\n`);
+  if (values.json)
+    fs.writeFileSync(
+      values.json,
+      `${JSON.stringify({ site, papers, all, totals: Object.fromEntries(totals), paperPageSizes: sorted }, null, 2)}\n`,
+    );
   return 0;
 }
 

@@ -5,7 +5,11 @@ type WithHelp<O extends Options> = O & { help: { type: "boolean"; short: "h" } }
 
 export type CommandLine<O extends Options> =
   | { exitCode: number }
-  | { exitCode?: undefined; values: ReturnType<typeof parseArgs<{ options: WithHelp<O>; strict: true; allowPositionals: true }>>["values"]; positionals: string[] };
+  | {
+      exitCode?: undefined;
+      values: ReturnType<typeof parseArgs<{ options: WithHelp<O>; strict: true; allowPositionals: true }>>["values"];
+      positionals: string[];
+    };
 
 /**
  * Strict flag parsing shared by the scripts: `--help`/`-h` prints the usage
@@ -17,7 +21,12 @@ export function readCommandLine<const O extends Options>(
   usage: string,
   { positionals = false, argv = process.argv.slice(2) }: { positionals?: boolean; argv?: string[] } = {},
 ): CommandLine<O> {
-  const config = { args: argv, options: { ...options, help: { type: "boolean", short: "h" } } as WithHelp<O>, strict: true as const, allowPositionals: true as const };
+  const config = {
+    args: argv,
+    options: { ...options, help: { type: "boolean", short: "h" } } as WithHelp<O>,
+    strict: true as const,
+    allowPositionals: true as const,
+  };
   let parsed;
   try {
     parsed = parseArgs(config);

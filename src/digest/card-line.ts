@@ -21,7 +21,20 @@ export type CardLine =
 const PAPER_URL = /^<?https?:\/\/(?:www\.)?huggingface\.co\/papers\/(\d{4}\.\d{4,5})(?:v\d+)?(?:[#?][^\s>]*)?>?$/;
 // An organisation card's link: huggingface.co/<name>, where <name> is not one of the site's own sections.
 const ORGANIZATION_URL = /^<?(https?:\/\/(?:www\.)?huggingface\.co\/([A-Za-z0-9][\w.-]*))\/?>?$/;
-const SITE_SECTIONS = new Set(["papers", "models", "datasets", "spaces", "docs", "blog", "posts", "pricing", "login", "join", "settings", "collections"]);
+const SITE_SECTIONS = new Set([
+  "papers",
+  "models",
+  "datasets",
+  "spaces",
+  "docs",
+  "blog",
+  "posts",
+  "pricing",
+  "login",
+  "join",
+  "settings",
+  "collections",
+]);
 const AUTHORS = /^\[?\s*(\d+)\s+authors?\s*(?:\]\(\S*\))?$/i;
 const PUBLISHED = /^(?:Published on\s+)?([A-Za-z]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4})?)$/;
 const GITHUB = /^GitHub\s+([\d.,]+[kKmM]?)$/;

@@ -18,7 +18,15 @@ describe("which files are digests, and their dates", () => {
     ["2025-08-21.TXT", { ok: true, date: "2025-08-21" }],
     ["2025-08-21.Json", { ok: true, date: "2025-08-21" }],
     ["2025-08-21-extra.txt", { ok: true, date: "2025-08-21" }],
-    ["2025-08-21 (1).txt", { ok: false, message: expect.stringMatching(/a browser's second download of 2025-08-21\.txt; rename it to 2025-08-21\.txt .* or to 2025-08-21-2\.txt/) }],
+    [
+      "2025-08-21 (1).txt",
+      {
+        ok: false,
+        message: expect.stringMatching(
+          /a browser's second download of 2025-08-21\.txt; rename it to 2025-08-21\.txt .* or to 2025-08-21-2\.txt/,
+        ),
+      },
+    ],
     ["0099-08-21.txt", { ok: false, message: expect.stringMatching(/the file name's year 0099 is before 1991, when arXiv began/) }],
     ["2025-02-30.txt", { ok: false, message: expect.stringMatching(/2025-02-30 is not a calendar date/) }],
     ["papers.txt", { ok: false, message: expect.stringMatching(/does not start with the digest's date/) }],
@@ -47,7 +55,11 @@ describe("bytes that are not UTF-8", () => {
     const parsed = parseDigestBytes("text", bytes, "2025-08-21.txt");
     expect(parsed.digest).toBeUndefined();
     expect(parsed.problems).toEqual([
-      { file: "2025-08-21.txt", line: 3, message: expect.stringMatching(/^not valid UTF-8: byte 0xE9 at byte offset 11; re-save the file as UTF-8/) },
+      {
+        file: "2025-08-21.txt",
+        line: 3,
+        message: expect.stringMatching(/^not valid UTF-8: byte 0xE9 at byte offset 11; re-save the file as UTF-8/),
+      },
     ]);
   });
 
@@ -60,11 +72,16 @@ describe("bytes that are not UTF-8", () => {
   it("makes the build refuse the file too, with the same message", async () => {
     const folder = await fs.mkdtemp(path.join(os.tmpdir(), "dpa-bytes-"));
     try {
-      await fs.writeFile(path.join(folder, "2025-08-21.TXT"), Buffer.concat([Buffer.from("Aug 21\n\nA "), Buffer.from([0xff]), Buffer.from(`\n\n${abstract}\n`)]));
+      await fs.writeFile(
+        path.join(folder, "2025-08-21.TXT"),
+        Buffer.concat([Buffer.from("Aug 21\n\nA "), Buffer.from([0xff]), Buffer.from(`\n\n${abstract}\n`)]),
+      );
       await fs.writeFile(path.join(folder, "2025-08-22.txt"), plainDay().replace("Aug 21", "Aug 22"));
       const read = await readDigestFolder(folder);
       expect(read.digests.map((digest) => digest.date)).toEqual(["2025-08-22"]);
-      expect(formatProblems(read.problems)).toBe(`${path.join(folder, "2025-08-21.TXT")}:3: not valid UTF-8: byte 0xFF at byte offset 10; re-save the file as UTF-8 (it looks like Latin-1 or Windows-1252)`);
+      expect(formatProblems(read.problems)).toBe(
+        `${path.join(folder, "2025-08-21.TXT")}:3: not valid UTF-8: byte 0xFF at byte offset 10; re-save the file as UTF-8 (it looks like Latin-1 or Windows-1252)`,
+      );
     } finally {
       await fs.rm(folder, { recursive: true, force: true });
     }
@@ -82,7 +99,11 @@ describe("JSON strings that are not text", () => {
     expect(digest?.entries[0]?.title).toBe("Broken Emoji [2J Title");
     expect(() => encodeURIComponent(digest!.entries[0]!.title)).not.toThrow();
     expect(warnings).toEqual([
-      { file: "2025-08-21.json", line: 1, message: expect.stringMatching(/removed 1 control character and 1 lone surrogate .*, which are not text/) },
+      {
+        file: "2025-08-21.json",
+        line: 1,
+        message: expect.stringMatching(/removed 1 control character and 1 lone surrogate .*, which are not text/),
+      },
     ]);
   });
 
@@ -95,7 +116,9 @@ describe("JSON strings that are not text", () => {
 
 describe("terminal output", () => {
   it("shows control characters from a digest as escapes, never as codes the terminal acts on", () => {
-    expect(terminalSafe("bad \u001b[31mred\u001b[0m\r\u0007 and ok\ttab\nline")).toBe("bad \\x1b[31mred\\x1b[0m\\x0d\\x07 and ok\ttab\nline");
+    expect(terminalSafe("bad \u001b[31mred\u001b[0m\r\u0007 and ok\ttab\nline")).toBe(
+      "bad \\x1b[31mred\\x1b[0m\\x0d\\x07 and ok\ttab\nline",
+    );
     expect(formatProblems([{ file: "evil\u001b]0;title\u0007.txt", line: 2, message: "m" }])).toBe("evil\\x1b]0;title\\x07.txt:2: m");
   });
 });

@@ -43,7 +43,8 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   let index = 0;
   while (index < bytes.length) {
     const lead = bytes[index]!;
-    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    const length =
+      lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
     if (length === 0 || index + length > bytes.length) return index;
     try {
       strictUtf8.decode(bytes.subarray(index, index + length));
@@ -73,16 +74,16 @@ export interface RemovedCharacters {
 export function removeNonText(text: string): { text: string; removed: RemovedCharacters } {
   let controls = 0;
   let surrogates = 0;
-  const cleaned = text
-    .replace(CONTROL, () => (controls++, ""))
-    .replace(LONE_SURROGATE, () => (surrogates++, ""));
+  const cleaned = text.replace(CONTROL, () => (controls++, "")).replace(LONE_SURROGATE, () => (surrogates++, ""));
   return { text: cleaned, removed: { controls, surrogates } };
 }
 
 export function describeRemoved(removed: RemovedCharacters): string | undefined {
   const parts = [
     removed.controls ? `${removed.controls} control character${removed.controls === 1 ? "" : "s"}` : "",
-    removed.surrogates ? `${removed.surrogates} lone surrogate${removed.surrogates === 1 ? "" : "s"} (half of an emoji or other character)` : "",
+    removed.surrogates
+      ? `${removed.surrogates} lone surrogate${removed.surrogates === 1 ? "" : "s"} (half of an emoji or other character)`
+      : "",
   ].filter(Boolean);
   return parts.length ? `removed ${parts.join(" and ")}, which are not text` : undefined;
 }
@@ -104,5 +105,7 @@ export function terminalSafe(text: string): string {
 
 /** "file:line: message" lines, the form editors and terminals link to. */
 export function formatProblems(problems: readonly DigestProblem[]): string {
-  return problems.map((problem) => terminalSafe(`${problem.file}${problem.line > 0 ? `:${problem.line}` : ""}: ${problem.message}`)).join("\n");
+  return problems
+    .map((problem) => terminalSafe(`${problem.file}${problem.line > 0 ? `:${problem.line}` : ""}: ${problem.message}`))
+    .join("\n");
 }

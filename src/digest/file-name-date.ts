@@ -35,7 +35,10 @@ export function digestDateFromFileName(filePath: string): FileNameDate {
   const date = isoCalendarDate(Number(year), Number(month), Number(day));
   if (!date) return { ok: false, message: `the file name's date ${year}-${month}-${day} is not a calendar date` };
   if (Number(year) < FIRST_DIGEST_YEAR) {
-    return { ok: false, message: `the file name's year ${year} is before ${FIRST_DIGEST_YEAR}, when arXiv began; is it a typo (for example 0099 for 2099)?` };
+    return {
+      ok: false,
+      message: `the file name's year ${year} is before ${FIRST_DIGEST_YEAR}, when arXiv began; is it a typo (for example 0099 for 2099)?`,
+    };
   }
   return { ok: true, date };
 }

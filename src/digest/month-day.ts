@@ -15,7 +15,20 @@ export function parseMonthDay(text: string): MonthDay | undefined {
   if (!match) return undefined;
   const [, monthName = "", dayText = "", yearText] = match;
   const month = MONTHS.indexOf(monthName.slice(0, 3).toLowerCase()) + 1;
-  const fullNames = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+  const fullNames = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+  ];
   const lower = monthName.toLowerCase();
   const spelledOk = month > 0 && (lower.length === 3 || lower === "sept" || fullNames[month - 1] === lower);
   const day = Number(dayText);
@@ -33,7 +46,10 @@ export function isoCalendarDate(year: number, month: number, day: number): strin
 }
 
 export function monthName(month: number): string {
-  return ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"][month - 1] ?? "";
+  return (
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"][month - 1] ??
+    ""
+  );
 }
 
 /** The real calendar date a text starts with ("2025-08-21T17:59:59Z", "2025-08-21-extra.txt"), or undefined. */

@@ -72,7 +72,17 @@ describe("parseDigest on the card layout", () => {
 });
 
 describe("parseDigest input forms", () => {
-  const plain = ["Daily Papers", "", "Aug 21", "", "A Wrapped Title That Goes On", "Over Two Lines", "", "An abstract that is long enough to be one. ".repeat(6), ""].join("\n");
+  const plain = [
+    "Daily Papers",
+    "",
+    "Aug 21",
+    "",
+    "A Wrapped Title That Goes On",
+    "Over Two Lines",
+    "",
+    "An abstract that is long enough to be one. ".repeat(6),
+    "",
+  ].join("\n");
 
   it("joins a title wrapped over two lines", () => {
     const { digest } = parseDigest(plain, "2025-08-21.txt");
@@ -87,7 +97,13 @@ describe("parseDigest input forms", () => {
   });
 
   it("keeps any Unicode as written", () => {
-    const text = ["Aug 21", "", "Über-Netze für 数学: ℓ₁ ∞ 🚀 Zürich", "", `Ein Abstract über ∑ᵢ xᵢ, 中文摘要, emoji 🧪. ${"Mehr Text. ".repeat(20)}`].join("\n");
+    const text = [
+      "Aug 21",
+      "",
+      "Über-Netze für 数学: ℓ₁ ∞ 🚀 Zürich",
+      "",
+      `Ein Abstract über ∑ᵢ xᵢ, 中文摘要, emoji 🧪. ${"Mehr Text. ".repeat(20)}`,
+    ].join("\n");
     const { digest } = parseDigest(text, "2025-08-21.txt");
     expect(digest?.entries[0]?.title).toBe("Über-Netze für 数学: ℓ₁ ∞ 🚀 Zürich");
     expect(digest?.entries[0]?.abstract).toContain("中文摘要, emoji 🧪");
@@ -126,7 +142,12 @@ describe("parseDigest bad input", () => {
       text: ["Aug 21, 2024", "", "A Title", "", abstract].join("\n"),
       expected: [{ line: 1, message: /the date line says 2024-08-21 but the file name says 2025-08-21/ }],
     },
-    { name: "no papers", file: "2025-08-21.txt", text: "Daily Papers\n\nAug 21\n\n", expected: [{ line: 3, message: /no papers found after the date line/ }] },
+    {
+      name: "no papers",
+      file: "2025-08-21.txt",
+      text: "Daily Papers\n\nAug 21\n\n",
+      expected: [{ line: 3, message: /no papers found after the date line/ }],
+    },
     {
       name: "a title with no abstract (a truncated file)",
       file: "2025-08-21.txt",
@@ -158,7 +179,21 @@ describe("parseDigest bad input", () => {
     {
       name: "a truncated card-layout file",
       file: "2025-08-21.txt",
-      text: ["Aug 21", "", "https://huggingface.co/papers/2508.00001", "A Title", "https://huggingface.co/papers/2508.00001", "", abstract, "", "Submitted by", "someone", "https://huggingface.co/papers/2508.00002", "Cut Off", "https://huggingface.co/papers/2508.00002"].join("\n"),
+      text: [
+        "Aug 21",
+        "",
+        "https://huggingface.co/papers/2508.00001",
+        "A Title",
+        "https://huggingface.co/papers/2508.00001",
+        "",
+        abstract,
+        "",
+        "Submitted by",
+        "someone",
+        "https://huggingface.co/papers/2508.00002",
+        "Cut Off",
+        "https://huggingface.co/papers/2508.00002",
+      ].join("\n"),
       expected: [{ line: 12, message: /the title "Cut Off" has no abstract/ }],
     },
   ];

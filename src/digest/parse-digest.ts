@@ -106,16 +106,24 @@ export function parseDigest(source: string, file: string, options: ParseDigestOp
   }
 
   const header = readHeader(lines);
-  if (header.dateLine) for (const line of header.skipped) warn(line.number, `skipped "${excerpt(line.text)}" above the date line: page chrome this parser does not know`);
+  if (header.dateLine)
+    for (const line of header.skipped)
+      warn(line.number, `skipped "${excerpt(line.text)}" above the date line: page chrome this parser does not know`);
   if (!header.dateLine) {
     const first = lines[header.bodyStart];
-    report(first?.number ?? 1, `expected the digest's date line (like 'Aug 20') before the first paper${first ? `, found "${excerpt(first.text)}"` : ""}`);
+    report(
+      first?.number ?? 1,
+      `expected the digest's date line (like 'Aug 20') before the first paper${first ? `, found "${excerpt(first.text)}"` : ""}`,
+    );
   } else if (date) {
     const [year, month, day] = date.split("-").map(Number) as [number, number, number];
     const { month: lineMonth, day: lineDay, year: lineYear } = header.dateLine;
     const lineDate = isoCalendarDate(lineYear ?? year, lineMonth, lineDay);
     if (lineMonth !== month || lineDay !== day || (lineYear !== undefined && lineYear !== year)) {
-      report(header.dateLine.line, `the date line says ${lineDate ?? `${lineMonth}/${lineDay}`} but the file name says ${date}; fix whichever is wrong`);
+      report(
+        header.dateLine.line,
+        `the date line says ${lineDate ?? `${lineMonth}/${lineDay}`} but the file name says ${date}; fix whichever is wrong`,
+      );
     }
   }
 
@@ -207,7 +215,10 @@ function readPlainEntries(lines: Line[], report: Report): DigestEntry[] {
     const title = joined(titleParagraph.lines);
     const followedByAbstract = (paragraphs[index + 1] && joined(paragraphs[index + 1]!.lines).length > 0) === true;
     if (title.length > MAX_TITLE_LENGTH && !(followedByAbstract && readsAsTitle(title))) {
-      report(firstLine.number, `expected a title but found a paragraph of ${title.length} characters ("${excerpt(title)}"); is a title missing, or an abstract split by a blank line?`);
+      report(
+        firstLine.number,
+        `expected a title but found a paragraph of ${title.length} characters ("${excerpt(title)}"); is a title missing, or an abstract split by a blank line?`,
+      );
       index += 1;
       continue;
     }
@@ -263,7 +274,8 @@ const readsAsProse = (paragraph: Line[]) => {
 };
 
 /** A short line that can name an organisation on a card: no sentence punctuation at its end. */
-const readsAsName = (paragraph: Line[]) => paragraph.length === 1 && joined(paragraph).length <= MAX_NAME && !/[.!?]$/.test(joined(paragraph));
+const readsAsName = (paragraph: Line[]) =>
+  paragraph.length === 1 && joined(paragraph).length <= MAX_NAME && !/[.!?]$/.test(joined(paragraph));
 
 /**
  * Card layout: a small state machine over lines. The paper URL before and after
@@ -279,7 +291,8 @@ function readCardEntries(lines: Line[], digestDate: string | undefined, report: 
   let phase: CardPhase = "before-title";
 
   const skipChrome = (paragraph: Line[]) => {
-    for (const line of paragraph) warn(line.number, `skipped "${excerpt(line.text)}": not a title, an abstract or card chrome this parser knows`);
+    for (const line of paragraph)
+      warn(line.number, `skipped "${excerpt(line.text)}": not a title, an abstract or card chrome this parser knows`);
   };
 
   /** Pending paragraphs: prose continues the abstract; the rest is chrome. `keepLast` hands the last one to the next card. */
@@ -458,7 +471,11 @@ function closeParagraph(paragraphs: Line[][]): void {
   if (last && last.length > 0) paragraphs.push([]);
 }
 
-function applyCardLine(draft: CardDraft, line: Exclude<ReturnType<typeof classifyCardLine>, { kind: "text" }>, digestDate: string | undefined): void {
+function applyCardLine(
+  draft: CardDraft,
+  line: Exclude<ReturnType<typeof classifyCardLine>, { kind: "text" }>,
+  digestDate: string | undefined,
+): void {
   const card = draft.card;
   switch (line.kind) {
     case "submitted-by":

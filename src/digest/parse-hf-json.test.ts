@@ -60,8 +60,15 @@ describe("parseHfJson on the fixture", () => {
 
   it("tolerates missing and null optional fields", () => {
     const [, muvera, tabular] = digest!.entries;
-    expect(muvera?.card).toEqual({ arxivId: "2405.19504", upvotes: 17, comments: 0, publishedOn: "2024-05-29", submitter: "taesiri", authorCount: 5,
-      countedOn: "2025-08-23" });
+    expect(muvera?.card).toEqual({
+      arxivId: "2405.19504",
+      upvotes: 17,
+      comments: 0,
+      publishedOn: "2024-05-29",
+      submitter: "taesiri",
+      authorCount: 5,
+      countedOn: "2025-08-23",
+    });
     expect(tabular?.card).toEqual({ arxivId: "2508.16102", authorCount: 2 });
   });
 
@@ -81,7 +88,13 @@ describe("parseHfJson on other shapes", () => {
 
   it("ignores fields it does not know, wherever they are", () => {
     const { digest, problems } = parseHfJson(
-      json([{ ...entry("2508.00001", "A Paper", { ai_summary: "x", mediaUrls: [1, 2], upvotes: 3 }), thumbnail: "t.png", someFutureField: { deep: [null] } }]),
+      json([
+        {
+          ...entry("2508.00001", "A Paper", { ai_summary: "x", mediaUrls: [1, 2], upvotes: 3 }),
+          thumbnail: "t.png",
+          someFutureField: { deep: [null] },
+        },
+      ]),
       "2025-08-24.json",
     );
     expect(problems).toEqual([]);
@@ -89,7 +102,10 @@ describe("parseHfJson on other shapes", () => {
   });
 
   it("accepts a string organisation, string authors and a version suffix on the id", () => {
-    const { digest, problems } = parseHfJson(json([entry("2508.00001v2", "A Paper", { organization: "Some Lab", authors: ["Ada Lovelace", { name: "Alan Turing" }] })]), "2025-08-24.json");
+    const { digest, problems } = parseHfJson(
+      json([entry("2508.00001v2", "A Paper", { organization: "Some Lab", authors: ["Ada Lovelace", { name: "Alan Turing" }] })]),
+      "2025-08-24.json",
+    );
     expect(problems).toEqual([]);
     expect(digest?.entries[0]?.card).toMatchObject({ arxivId: "2508.00001", organization: "Some Lab", authorCount: 2 });
     expect(digest?.entries[0]?.authors).toEqual(["Ada Lovelace", "Alan Turing"]);
@@ -112,7 +128,11 @@ describe("parseHfJson on malformed files", () => {
 
   it("rejects JSON that is not an array, and an empty array", () => {
     expect(parseHfJson('{"papers": []}', "2025-08-24.json").problems).toEqual([
-      { file: "2025-08-24.json", line: 1, message: "expected a JSON array of papers (as the Hugging Face daily papers API returns), found an object" },
+      {
+        file: "2025-08-24.json",
+        line: 1,
+        message: "expected a JSON array of papers (as the Hugging Face daily papers API returns), found an object",
+      },
     ]);
     expect(parseHfJson("[]", "2025-08-24.json").problems[0]?.message).toContain("empty list");
   });

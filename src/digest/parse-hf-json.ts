@@ -140,7 +140,11 @@ export function parseHfJson(source: string, file: string, options: ParseDigestOp
   return result;
 }
 
-function toDigestEntry(entry: HfEntry, line: number, newestTimestamp: string | undefined): { entry?: DigestEntry; problems: string[]; warnings: string[] } {
+function toDigestEntry(
+  entry: HfEntry,
+  line: number,
+  newestTimestamp: string | undefined,
+): { entry?: DigestEntry; problems: string[]; warnings: string[] } {
   const paper = entry.paper ?? {};
   const problems: string[] = [];
   const warnings: string[] = [];
@@ -173,7 +177,10 @@ function toDigestEntry(entry: HfEntry, line: number, newestTimestamp: string | u
   if (account && ORGANIZATION_NAME.test(account)) card.organizationUrl = `https://huggingface.co/${account}`;
   const submitter = nameOfPerson(entry.submittedBy ?? paper.submittedOnDailyBy);
   if (submitter) card.submitter = submitter;
-  for (const [field, value] of [["githubRepo", paper.githubRepo], ["projectPage", paper.projectPage]] as const) {
+  for (const [field, value] of [
+    ["githubRepo", paper.githubRepo],
+    ["projectPage", paper.projectPage],
+  ] as const) {
     if (value == null || value.trim() === "") continue;
     const url = webUrl(value);
     if (url) card[field] = url;
@@ -238,7 +245,6 @@ function absentText(raw: unknown): string[] {
   const absent = (field: string) => paper[field] == null && raw[field] == null;
   return [...(absent("title") ? [NO_TITLE] : []), ...(absent("summary") ? [NO_ABSTRACT] : [])];
 }
-
 
 function nameOfOrganization(value: z.infer<typeof organization> | null | undefined): string | undefined {
   if (value == null) return undefined;

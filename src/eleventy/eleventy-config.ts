@@ -16,4 +16,3 @@ export interface EleventyConfig {
   on(event: "eleventy.before" | "eleventy.after", callback: (...args: unknown[]) => unknown): void;
   directories: { input: string; output: string };
 }
-

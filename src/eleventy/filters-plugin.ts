@@ -7,11 +7,17 @@ export function filtersPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addFilter("absoluteUrl", (url: string, siteUrl: string) => `${siteUrl}${url}`);
   // JSON inside <script type="application/ld+json">: `<` escaped so no text can close the script element.
   eleventyConfig.addFilter("jsonScript", (value: unknown) =>
-    JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029"),
+    JSON.stringify(value)
+      .replace(/</g, "\\u003c")
+      .replace(/\u2028/g, "\\u2028")
+      .replace(/\u2029/g, "\\u2029"),
   );
   // "2025-08-21" → "August 21, 2025", in UTC.
   eleventyConfig.addFilter("dayLabel", (date: string) => dayLabel(date));
   eleventyConfig.addFilter("shortDay", (date: string) => mediumDayLabel(date));
   eleventyConfig.addFilter("weekdayLabel", (date: string) => weekdayLabel(date));
-  eleventyConfig.addFilter("plural", (count: number, singular: string, plural?: string) => `${count} ${count === 1 ? singular : (plural ?? `${singular}s`)}`);
+  eleventyConfig.addFilter(
+    "plural",
+    (count: number, singular: string, plural?: string) => `${count} ${count === 1 ? singular : (plural ?? `${singular}s`)}`,
+  );
 }

@@ -11,7 +11,9 @@ export function schemaPlugin(eleventyConfig: EleventyConfig): void {
     if (!data.page?.inputPath?.includes("/papers/")) return;
     const result = paperPageSchema.safeParse(data.paper);
     if (!result.success) {
-      throw new Error(`${data.page.inputPath}: invalid paper front matter: ${result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`);
+      throw new Error(
+        `${data.page.inputPath}: invalid paper front matter: ${result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`,
+      );
     }
   });
 }

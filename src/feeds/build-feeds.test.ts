@@ -10,7 +10,11 @@ const channel: FeedChannel = {
   title: "Papers & <Friends>",
   description: "Every paper \u0002 ever",
   homeUrl: "https://example.org/archive/",
-  links: { atom: "https://example.org/archive/feed.xml", rss: "https://example.org/archive/rss.xml", json: "https://example.org/archive/feed.json" },
+  links: {
+    atom: "https://example.org/archive/feed.xml",
+    rss: "https://example.org/archive/rss.xml",
+    json: "https://example.org/archive/feed.json",
+  },
   entries: [
     {
       url: "https://example.org/archive/papers/a-bold-claim/",

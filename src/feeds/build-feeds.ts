@@ -44,7 +44,6 @@ function contentWithLinks(entry: FeedEntry): string {
   return xmlSafeText(`${entry.contentHtml}${arxiv}`);
 }
 
-
 function xmlFeed(channel: FeedChannel): Feed {
   const feed = new Feed({
     title: xmlSafeText(channel.title),
@@ -110,8 +109,12 @@ export function jsonFeed(channel: FeedChannel): string {
       title: xmlSafeText(entry.title),
       content_html: `${entry.contentHtml}${entry.arxivUrl ? `<p><a href="${escapeXmlAttribute(entry.arxivUrl)}">arXiv</a></p>` : ""}`,
       summary: xmlSafeText(entry.summary),
-      date_published: digestInstant(entry.published ?? entry.date).toISOString().replace(".000Z", "Z"),
-      ...(entry.published && entry.published !== entry.date ? { date_modified: digestInstant(entry.date).toISOString().replace(".000Z", "Z") } : {}),
+      date_published: digestInstant(entry.published ?? entry.date)
+        .toISOString()
+        .replace(".000Z", "Z"),
+      ...(entry.published && entry.published !== entry.date
+        ? { date_modified: digestInstant(entry.date).toISOString().replace(".000Z", "Z") }
+        : {}),
       tags: entry.categories.map((category) => category.label),
       ...(entry.authors.length ? { authors: entry.authors.map((name) => ({ name })) } : {}),
     })),

@@ -24,7 +24,10 @@ export function selectFeedDays<Item>(days: readonly FeedDay<Item>[], limit: numb
   for (const day of newestFirst) {
     if (day.items.length === 0) continue;
     if (chosen.length === 0 && day.items.length > limit) {
-      return { days: [{ date: day.date, items: day.items.slice(0, limit) }], cut: { date: day.date, carried: limit, total: day.items.length } };
+      return {
+        days: [{ date: day.date, items: day.items.slice(0, limit) }],
+        cut: { date: day.date, carried: limit, total: day.items.length },
+      };
     }
     if (chosen.length > 0 && count + day.items.length > limit) break;
     chosen.push(day);

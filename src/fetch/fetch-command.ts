@@ -42,7 +42,9 @@ export function fetchOptions(values: FetchValues): { ok: true; options: Omit<Run
   if (!dates.ok) return dates;
   const seconds = (flag: "timeout" | "backoff" | "delay", minimum: number) => {
     const value = Number(values[flag]);
-    return Number.isFinite(value) && value >= minimum ? value * 1000 : new Error(`--${flag} must be a number of seconds, at least ${minimum}, not "${values[flag]}"`);
+    return Number.isFinite(value) && value >= minimum
+      ? value * 1000
+      : new Error(`--${flag} must be a number of seconds, at least ${minimum}, not "${values[flag]}"`);
   };
   const timeoutMs = seconds("timeout", 0.001);
   const backoffMs = seconds("backoff", 0);

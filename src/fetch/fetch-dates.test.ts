@@ -3,9 +3,17 @@ import { fetchDates } from "./fetch-dates.ts";
 
 describe("fetchDates", () => {
   it.each([
-    { name: "by default, the last complete UTC day and the 3 before it", input: {}, dates: ["2026-05-08", "2026-05-09", "2026-05-10", "2026-05-11"] },
+    {
+      name: "by default, the last complete UTC day and the 3 before it",
+      input: {},
+      dates: ["2026-05-08", "2026-05-09", "2026-05-10", "2026-05-11"],
+    },
     { name: "one day", input: { date: "2026-05-01" }, dates: ["2026-05-01"] },
-    { name: "a range, both ends included", input: { from: "2026-04-29", to: "2026-05-02" }, dates: ["2026-04-29", "2026-04-30", "2026-05-01", "2026-05-02"] },
+    {
+      name: "a range, both ends included",
+      input: { from: "2026-04-29", to: "2026-05-02" },
+      dates: ["2026-04-29", "2026-04-30", "2026-05-01", "2026-05-02"],
+    },
     { name: "--from alone runs to the last complete day", input: { from: "2026-05-10" }, dates: ["2026-05-10", "2026-05-11"] },
     { name: "across a leap day", input: { from: "2024-02-28", to: "2024-03-01" }, dates: ["2024-02-28", "2024-02-29", "2024-03-01"] },
   ])("$name", ({ input, dates }) => {

@@ -47,12 +47,16 @@ export function fetchDates(input: { date?: string; from?: string; to?: string; t
   }
   if (first > last) return { ok: false, message: `--from ${first} is after --to ${last}` };
   if (last >= today) {
-    return { ok: false, message: `${last} has not ended yet (it is ${today} in UTC); a day is fetched once the next UTC day has begun, so it is never stored half-published` };
+    return {
+      ok: false,
+      message: `${last} has not ended yet (it is ${today} in UTC); a day is fetched once the next UTC day has begun, so it is never stored half-published`,
+    };
   }
   const dates: string[] = [];
   for (let day = first; day <= last; day = addDays(day, 1)) {
     dates.push(day);
-    if (dates.length > MAX_RANGE_DAYS) return { ok: false, message: `${first} to ${last} is more than ${MAX_RANGE_DAYS} days; backfill in several runs` };
+    if (dates.length > MAX_RANGE_DAYS)
+      return { ok: false, message: `${first} to ${last} is more than ${MAX_RANGE_DAYS} days; backfill in several runs` };
   }
   return { ok: true, dates };
 }

@@ -16,9 +16,7 @@ export interface FetchPolicy {
 
 export const DEFAULT_POLICY: FetchPolicy = { timeoutMs: 30_000, retries: 3, backoffMs: 2_000 };
 
-export type DayResponse =
-  | { ok: true; url: string; body: string }
-  | { ok: false; url: string; message: string };
+export type DayResponse = { ok: true; url: string; body: string } | { ok: false; url: string; message: string };
 
 export interface FetchDeps {
   fetch?: typeof fetch;
@@ -51,7 +49,10 @@ export async function fetchDay(api: string, date: string, policy: FetchPolicy, d
       response = await get(url, { headers: { accept: "application/json" }, signal: AbortSignal.timeout(policy.timeoutMs) });
     } catch (error) {
       const name = (error as Error).name;
-      last = name === "TimeoutError" || name === "AbortError" ? `no answer within ${policy.timeoutMs / 1000} s` : `cannot connect (${describeNetworkError(error)})`;
+      last =
+        name === "TimeoutError" || name === "AbortError"
+          ? `no answer within ${policy.timeoutMs / 1000} s`
+          : `cannot connect (${describeNetworkError(error)})`;
       continue;
     }
     let body: string;

@@ -15,7 +15,11 @@ describe("mergeDay", () => {
   });
 
   it("adds new papers, refreshes counts, keeps papers the API no longer lists, in stored order", () => {
-    const stored = [entry("2605.00001", 3, 0, { countedOn: "2026-05-12" }), entry("2605.00002", 5, 1, { countedOn: "2026-05-12" }), entry("2605.00003", 1, 0, { countedOn: "2026-05-12" })];
+    const stored = [
+      entry("2605.00001", 3, 0, { countedOn: "2026-05-12" }),
+      entry("2605.00002", 5, 1, { countedOn: "2026-05-12" }),
+      entry("2605.00003", 1, 0, { countedOn: "2026-05-12" }),
+    ];
     const fetched = [entry("2605.00004", 9), entry("2605.00002", 5, 1), entry("2605.00001", 8, 2)];
     const merge = mergeDay(stored, fetched, "2026-05-14");
     expect(merge.entries.map((item) => [item.paper, item.countedOn])).toEqual([

@@ -74,7 +74,11 @@ export function mergeDay(stored: readonly Entry[] | undefined, fetched: readonly
     const comments: [number | undefined, number | undefined] = [commentsOf(old), commentsOf(fresh)];
     const countsMoved = upvotes[0] !== upvotes[1] || comments[0] !== comments[1];
     if (countsMoved) {
-      result.counts.push({ title: titleOf(fresh), ...(upvotes[0] !== upvotes[1] ? { upvotes } : {}), ...(comments[0] !== comments[1] ? { comments } : {}) });
+      result.counts.push({
+        title: titleOf(fresh),
+        ...(upvotes[0] !== upvotes[1] ? { upvotes } : {}),
+        ...(comments[0] !== comments[1] ? { comments } : {}),
+      });
     }
     if (withoutCounts(old) !== withoutCounts(fresh)) result.otherwiseChanged.push(titleOf(fresh));
     const date = countsMoved || old.countedOn === undefined ? countedOn : old.countedOn;

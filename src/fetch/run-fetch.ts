@@ -42,7 +42,10 @@ export async function runFetch(options: RunFetchOptions): Promise<FetchRun> {
   const wait = options.deps?.sleep ?? sleep;
   for (const [index, date] of options.dates.entries()) {
     if (index > 0 && options.delayMs > 0) await wait(options.delayMs);
-    const response = await fetchDay(options.api, date, options.policy, { ...options.deps, log: options.deps?.log ?? ((line) => lines.push(line)) });
+    const response = await fetchDay(options.api, date, options.policy, {
+      ...options.deps,
+      log: options.deps?.log ?? ((line) => lines.push(line)),
+    });
     if (!response.ok) {
       failures.push(`${date}: fetching ${response.url} failed: ${response.message}`);
       continue;
@@ -60,7 +63,9 @@ export async function runFetch(options: RunFetchOptions): Promise<FetchRun> {
     if (!Array.isArray(data) || !data.every(isRecord)) {
       // The parser says exactly what is wrong, with lines, as ingest would.
       const parsed = parseHfJson(response.body, response.url, { date });
-      const problems = parsed.problems.length ? parsed.problems : [{ file: response.url, line: 1, message: "expected a JSON array of paper objects" }];
+      const problems = parsed.problems.length
+        ? parsed.problems
+        : [{ file: response.url, line: 1, message: "expected a JSON array of paper objects" }];
       failures.push(`${date}: the answer from ${response.url} was refused:\n${indent(formatProblems(problems))}`);
       continue;
     }
@@ -85,7 +90,9 @@ export async function runFetch(options: RunFetchOptions): Promise<FetchRun> {
         if (!Array.isArray(value) || !value.every(isRecord)) throw new Error("not an array of objects");
         stored = value;
       } catch {
-        failures.push(`${day.date}: the stored ${path.join(options.digestsDir, name)} is not a JSON array of papers; fix or remove it first`);
+        failures.push(
+          `${day.date}: the stored ${path.join(options.digestsDir, name)} is not a JSON array of papers; fix or remove it first`,
+        );
         continue;
       }
     }
@@ -99,14 +106,20 @@ export async function runFetch(options: RunFetchOptions): Promise<FetchRun> {
     const planView: DigestsFolderView = { ...view, names: view.names.filter((other) => other !== name) };
     const [plan] = planIngest([{ label: day.url, name, text: content }], planView, { force: false });
     if (!plan || plan.action === "refuse") {
-      failures.push(`${day.date}: refused:\n${indent(formatPlans(plan ? [plan] : [], { digestsDir: options.digestsDir, stored: false }).join("\n"))}`);
+      failures.push(
+        `${day.date}: refused:\n${indent(formatPlans(plan ? [plan] : [], { digestsDir: options.digestsDir, stored: false }).join("\n"))}`,
+      );
       continue;
     }
     plans.push({ date: day.date, plan, merge, stored: stored !== undefined });
   }
 
   if (failures.length > 0) {
-    return { ok: false, lines: [...lines, ...failures, `Nothing was stored: ${failures.length} of ${options.dates.length} days failed.`], changed: [] };
+    return {
+      ok: false,
+      lines: [...lines, ...failures, `Nothing was stored: ${failures.length} of ${options.dates.length} days failed.`],
+      changed: [],
+    };
   }
   for (const { date, plan, merge, stored } of plans) {
     if (plan.action !== "store") continue;
@@ -123,19 +136,30 @@ function describeMerge(date: string, merge: DayMerge, stored: boolean, file: str
   if (merge.added.length) parts.push(`${merge.added.length} added (${list(merge.added.map((title) => `"${short(title)}"`))})`);
   if (merge.counts.length) {
     const examples = merge.counts.map((change) => {
-      const moves = [change.upvotes ? `upvotes ${change.upvotes[0] ?? "none"} → ${change.upvotes[1] ?? "none"}` : "", change.comments ? `comments ${change.comments[0] ?? "none"} → ${change.comments[1] ?? "none"}` : ""];
+      const moves = [
+        change.upvotes ? `upvotes ${change.upvotes[0] ?? "none"} → ${change.upvotes[1] ?? "none"}` : "",
+        change.comments ? `comments ${change.comments[0] ?? "none"} → ${change.comments[1] ?? "none"}` : "",
+      ];
       return `"${short(change.title)}" ${moves.filter(Boolean).join(", ")}`;
     });
     parts.push(`counts changed on ${merge.counts.length} (${list(examples)})`);
   }
-  if (merge.otherwiseChanged.length) parts.push(`text or links changed on ${merge.otherwiseChanged.length} (${list(merge.otherwiseChanged.map((title) => `"${short(title)}"`))})`);
+  if (merge.otherwiseChanged.length)
+    parts.push(
+      `text or links changed on ${merge.otherwiseChanged.length} (${list(merge.otherwiseChanged.map((title) => `"${short(title)}"`))})`,
+    );
   if (merge.keptMissing.length) parts.push(`${merge.keptMissing.length} no longer listed by the API, kept`);
   return `${date}: ${total} papers (${total - merge.added.length} before): ${parts.join("; ") || "count dates updated"}; updated ${file}`;
 }
 
-const list = (items: string[], shown = 3) => (items.length > shown ? `${items.slice(0, shown).join(", ")} and ${items.length - shown} more` : items.join(", "));
+const list = (items: string[], shown = 3) =>
+  items.length > shown ? `${items.slice(0, shown).join(", ")} and ${items.length - shown} more` : items.join(", ");
 const short = (title: string) => (title.length > 50 ? `${title.slice(0, 47)}...` : title);
-const indent = (text: string) => text.split("\n").map((line) => `  ${line}`).join("\n");
+const indent = (text: string) =>
+  text
+    .split("\n")
+    .map((line) => `  ${line}`)
+    .join("\n");
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);

@@ -2,7 +2,11 @@ import { createHash } from "node:crypto";
 import { normalizeTitle } from "./normalize-title.ts";
 
 function wordSet(text: string): Set<string> {
-  return new Set(normalizeTitle(text).split(" ").filter((word) => word.length > 2));
+  return new Set(
+    normalizeTitle(text)
+      .split(" ")
+      .filter((word) => word.length > 2),
+  );
 }
 
 /** Jaccard overlap of the two abstracts' word sets: near 1 for one abstract re-scraped, near 0 for different papers. */

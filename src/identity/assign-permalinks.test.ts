@@ -4,13 +4,23 @@ import { mergePapers } from "./merge-papers.ts";
 import { emptyRegistry, permalinkRegistrySchema, serializeRegistry, type PermalinkRegistry } from "./permalink-registry.ts";
 import type { Digest, DigestEntry } from "../model/types.ts";
 
-const entry = (title: string, abstract: string, card: DigestEntry["card"] = {}): DigestEntry => ({ title, abstract, line: 1, card, authors: [] });
+const entry = (title: string, abstract: string, card: DigestEntry["card"] = {}): DigestEntry => ({
+  title,
+  abstract,
+  line: 1,
+  card,
+  authors: [],
+});
 const digest = (date: string, ...entries: DigestEntry[]): Digest => ({ file: `${date}.txt`, date, entries });
 
-const routing = "We study sparse attention for long contexts and show that learned routing matches dense attention on retrieval benchmarks.";
-const folding = "A survey of protein folding methods with equivariant networks, covering datasets, metrics and open problems in structure prediction.";
-const clash = "Graph neural networks for weather forecasting at kilometre scale, trained on reanalysis data and evaluated on extreme events.";
-const bandits = "Regret bounds for streaming bandits with limited memory, with matching lower bounds for single-pass algorithms over adversarial streams.";
+const routing =
+  "We study sparse attention for long contexts and show that learned routing matches dense attention on retrieval benchmarks.";
+const folding =
+  "A survey of protein folding methods with equivariant networks, covering datasets, metrics and open problems in structure prediction.";
+const clash =
+  "Graph neural networks for weather forecasting at kilometre scale, trained on reanalysis data and evaluated on extreme events.";
+const bandits =
+  "Regret bounds for streaming bandits with limited memory, with matching lower bounds for single-pass algorithms over adversarial streams.";
 
 /** Builds the archive from these digests on top of a registry, as the build does; returns title → URL slug. */
 function build(digests: Digest[], registry: PermalinkRegistry) {
@@ -30,7 +40,10 @@ describe("assignPermalinks", () => {
   });
 
   it("gives two different papers with one title two distinct URLs", () => {
-    const { urls } = build([day1, digest("2025-08-21", entry("Attention is all you need", folding, { arxivId: "2508.01234" }))], emptyRegistry());
+    const { urls } = build(
+      [day1, digest("2025-08-21", entry("Attention is all you need", folding, { arxivId: "2508.01234" }))],
+      emptyRegistry(),
+    );
     expect(urls.get("Attention Is All You Need|We study s")).toBe("attention-is-all-you-need");
     expect(urls.get("Attention is all you need|A survey o")).toBe("attention-is-all-you-need-2508-01234");
   });
@@ -56,12 +69,18 @@ describe("assignPermalinks", () => {
     expect(third.urls.get("Attention is all you need!|Graph neur")).toMatch(/^attention-is-all-you-need-[0-9a-f]{6}$/);
     // Every URL ever given out is still recorded, in a registry that validates.
     for (const slug of [...first.urls.values(), ...second.urls.values()]) expect(third.registry.papers[slug]).toBeDefined();
-    expect(permalinkRegistrySchema.parse(JSON.parse(serializeRegistry(third.registry)))).toEqual(JSON.parse(serializeRegistry(third.registry)));
+    expect(permalinkRegistrySchema.parse(JSON.parse(serializeRegistry(third.registry)))).toEqual(
+      JSON.parse(serializeRegistry(third.registry)),
+    );
   });
 
   it("keeps a slug when the paper's abstract is re-scraped with small edits", () => {
     const first = build([day1], emptyRegistry());
-    const edited = digest("2025-08-20", entry("Attention Is All You Need", `${routing} Code is available.`), entry("Streaming Bandits", bandits));
+    const edited = digest(
+      "2025-08-20",
+      entry("Attention Is All You Need", `${routing} Code is available.`),
+      entry("Streaming Bandits", bandits),
+    );
     const again = build([edited], first.registry);
     expect([...again.urls.values()]).toEqual(["attention-is-all-you-need", "streaming-bandits"]);
     expect(again.added).toBe(0);
@@ -94,7 +113,10 @@ describe("assignPermalinks", () => {
 
   it("keeps a slug when only case or punctuation of the title changes", () => {
     const first = build([day1], emptyRegistry());
-    const again = build([digest("2025-08-20", entry("Attention is all you need!", routing), entry("Streaming Bandits", bandits))], first.registry);
+    const again = build(
+      [digest("2025-08-20", entry("Attention is all you need!", routing), entry("Streaming Bandits", bandits))],
+      first.registry,
+    );
     expect([...again.urls.values()]).toEqual(["attention-is-all-you-need", "streaming-bandits"]);
     expect(first.registry.papers["attention-is-all-you-need"]?.redirectTo).toBeUndefined();
   });
@@ -105,10 +127,16 @@ describe("assignPermalinks", () => {
       version: 1,
       papers: {
         "sparse-routing": { title: "Sparse Routing", arxivId: "2508.00001", fingerprints: [] },
-        "sparse-routing-3f2a1b": { title: "Sparse Routing", fingerprints: mergePapers([digest("2025-08-20", entry("Sparse Routing", routing))])[0]!.fingerprints },
+        "sparse-routing-3f2a1b": {
+          title: "Sparse Routing",
+          fingerprints: mergePapers([digest("2025-08-20", entry("Sparse Routing", routing))])[0]!.fingerprints,
+        },
       },
     };
-    const result = assignPermalinks(mergePapers([digest("2025-08-22", entry("Sparse Routing", routing, { arxivId: "2508.00001" }))]), registry);
+    const result = assignPermalinks(
+      mergePapers([digest("2025-08-22", entry("Sparse Routing", routing, { arxivId: "2508.00001" }))]),
+      registry,
+    );
     expect(result.slugs).toEqual(["sparse-routing"]);
     expect(result.redirects).toEqual([{ from: "sparse-routing-3f2a1b", to: "sparse-routing" }]);
   });

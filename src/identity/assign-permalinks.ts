@@ -66,9 +66,9 @@ export function assignPermalinks(papers: readonly MergedPaper[], previous: Perma
     const byAbstract = paper.fingerprints.flatMap((print) =>
       (byFingerprint.get(print) ?? []).filter((slug) => titlesAreClose(normalizeTitle(registry.papers[slug]!.title), paper.titleKey)),
     );
-    const candidates = [...new Set([...(paper.arxivId && byArxiv.has(paper.arxivId) ? [byArxiv.get(paper.arxivId)!] : []), ...byAbstract])].filter(
-      (slug) => !claimed.has(slug),
-    );
+    const candidates = [
+      ...new Set([...(paper.arxivId && byArxiv.has(paper.arxivId) ? [byArxiv.get(paper.arxivId)!] : []), ...byAbstract]),
+    ].filter((slug) => !claimed.has(slug));
     const [primary, ...same] = candidates;
     if (primary === undefined) return;
     claim(index, primary);
@@ -91,7 +91,9 @@ export function assignPermalinks(papers: readonly MergedPaper[], previous: Perma
 
   // A slug is free when no record holds it, or its record only redirects to `owner` (a title changed back).
   const free = (slug: string, owner?: string) =>
-    !claimed.has(slug) && (!(slug in registry.papers) || (owner !== undefined && registry.papers[slug]!.redirectTo !== undefined && resolveSlug(registry, slug) === owner));
+    !claimed.has(slug) &&
+    (!(slug in registry.papers) ||
+      (owner !== undefined && registry.papers[slug]!.redirectTo !== undefined && resolveSlug(registry, slug) === owner));
   const newSlug = (paper: MergedPaper, owner?: string) => {
     const base = slugFromTitle(paper.title);
     if (free(base, owner)) return base;
@@ -109,7 +111,11 @@ export function assignPermalinks(papers: readonly MergedPaper[], previous: Perma
     const target = newSlug(paper, slug);
     claimed.delete(slug);
     claim(index, target);
-    registry.papers[target] = { title: paper.title, ...(record.arxivId ? { arxivId: record.arxivId } : {}), fingerprints: [...record.fingerprints] };
+    registry.papers[target] = {
+      title: paper.title,
+      ...(record.arxivId ? { arxivId: record.arxivId } : {}),
+      fingerprints: [...record.fingerprints],
+    };
     redirect(slug, target);
   });
 
@@ -120,14 +126,23 @@ export function assignPermalinks(papers: readonly MergedPaper[], previous: Perma
   for (const { paper, index } of newcomers) {
     const slug = newSlug(paper);
     claim(index, slug);
-    registry.papers[slug] = { title: paper.title, ...(paper.arxivId ? { arxivId: paper.arxivId } : {}), fingerprints: [...paper.fingerprints] };
+    registry.papers[slug] = {
+      title: paper.title,
+      ...(paper.arxivId ? { arxivId: paper.arxivId } : {}),
+      fingerprints: [...paper.fingerprints],
+    };
   }
 
   // Known papers may have gained an arXiv id, a re-scraped abstract or a corrected title: record them too.
   papers.forEach((paper, index) => {
     const record = registry.papers[slugs[index]!]!;
     const fingerprints = [...new Set([...record.fingerprints, ...paper.fingerprints])];
-    registry.papers[slugs[index]!] = { ...record, title: paper.title, ...(record.arxivId || !paper.arxivId ? {} : { arxivId: paper.arxivId }), fingerprints };
+    registry.papers[slugs[index]!] = {
+      ...record,
+      title: paper.title,
+      ...(record.arxivId || !paper.arxivId ? {} : { arxivId: paper.arxivId }),
+      fingerprints,
+    };
   });
 
   const live = new Set(slugs as string[]);

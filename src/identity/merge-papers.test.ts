@@ -2,15 +2,26 @@ import { describe, expect, it } from "vitest";
 import { mergePapers } from "./merge-papers.ts";
 import type { Digest, DigestEntry } from "../model/types.ts";
 
-const abstractA = "We study sparse attention for long contexts and show that learned routing matches dense attention on retrieval benchmarks.";
-const abstractB = "A survey of protein folding methods with equivariant networks, covering datasets, metrics and open problems in structure prediction.";
+const abstractA =
+  "We study sparse attention for long contexts and show that learned routing matches dense attention on retrieval benchmarks.";
+const abstractB =
+  "A survey of protein folding methods with equivariant networks, covering datasets, metrics and open problems in structure prediction.";
 
-const entry = (title: string, abstract: string, card: DigestEntry["card"] = {}): DigestEntry => ({ title, abstract, line: 1, card, authors: [] });
+const entry = (title: string, abstract: string, card: DigestEntry["card"] = {}): DigestEntry => ({
+  title,
+  abstract,
+  line: 1,
+  card,
+  authors: [],
+});
 const digest = (date: string, ...entries: DigestEntry[]): Digest => ({ file: `${date}.txt`, date, entries });
 
 describe("mergePapers", () => {
   it("makes one paper of the same title on several days, listing every date oldest first", () => {
-    const papers = mergePapers([digest("2025-08-22", entry("Sparse Routing!", abstractA)), digest("2025-08-20", entry("sparse  routing", abstractA))]);
+    const papers = mergePapers([
+      digest("2025-08-22", entry("Sparse Routing!", abstractA)),
+      digest("2025-08-20", entry("sparse  routing", abstractA)),
+    ]);
     expect(papers).toHaveLength(1);
     expect(papers[0]?.appearances).toEqual([
       { date: "2025-08-20", position: 0 },
@@ -40,14 +51,20 @@ describe("mergePapers", () => {
   });
 
   it("keeps papers apart that share an abstract but not a title (a copy-paste mistake is not a typo)", () => {
-    const papers = mergePapers([digest("2025-08-20", entry("Sparse Routing", abstractA)), digest("2025-08-21", entry("Protein Folding Survey", abstractA))]);
+    const papers = mergePapers([
+      digest("2025-08-20", entry("Sparse Routing", abstractA)),
+      digest("2025-08-21", entry("Protein Folding Survey", abstractA)),
+    ]);
     expect(papers).toHaveLength(2);
   });
 
   it("makes one paper of the same title with a shortened abstract, and keeps the fuller abstract", () => {
     const full = `${abstractA} We also prove a matching lower bound and release code for every experiment reported here.`;
     const shortened = "We study sparse attention for long contexts.";
-    const papers = mergePapers([digest("2025-08-20", entry("Sparse Routing", full)), digest("2025-08-21", entry("Sparse Routing", shortened))]);
+    const papers = mergePapers([
+      digest("2025-08-20", entry("Sparse Routing", full)),
+      digest("2025-08-21", entry("Sparse Routing", shortened)),
+    ]);
     expect(papers).toHaveLength(1);
     expect(papers[0]?.abstract).toBe(full);
   });
@@ -67,7 +84,10 @@ describe("mergePapers", () => {
   });
 
   it("keeps two papers that share a title but have clearly different abstracts", () => {
-    const papers = mergePapers([digest("2025-08-20", entry("Attention Is All You Need", abstractA)), digest("2025-08-21", entry("Attention is all you need", abstractB))]);
+    const papers = mergePapers([
+      digest("2025-08-20", entry("Attention Is All You Need", abstractA)),
+      digest("2025-08-21", entry("Attention is all you need", abstractB)),
+    ]);
     expect(papers).toHaveLength(2);
   });
 

@@ -1,6 +1,12 @@
 import path from "node:path";
 import type { Appearance, CardMetadata, Digest } from "../model/types.ts";
-import { abstractContainment, abstractFingerprint, abstractSimilarity, DIFFERENT_PAPER_SIMILARITY, SHORTENED_ABSTRACT_CONTAINMENT } from "./abstract-similarity.ts";
+import {
+  abstractContainment,
+  abstractFingerprint,
+  abstractSimilarity,
+  DIFFERENT_PAPER_SIMILARITY,
+  SHORTENED_ABSTRACT_CONTAINMENT,
+} from "./abstract-similarity.ts";
 import { titlesAreClose } from "./close-titles.ts";
 import { normalizeTitle } from "./normalize-title.ts";
 
@@ -41,7 +47,8 @@ export function mergePapers(digests: readonly Digest[]): MergedPaper[] {
     const list = index.get(key) ?? [];
     if (!list.includes(paper)) index.set(key, [...list, paper]);
   };
-  const compatible = (candidate: MergedPaper, arxivId: string | undefined) => !(arxivId && candidate.arxivId && candidate.arxivId !== arxivId);
+  const compatible = (candidate: MergedPaper, arxivId: string | undefined) =>
+    !(arxivId && candidate.arxivId && candidate.arxivId !== arxivId);
 
   for (const digest of ordered) {
     for (const entry of digest.entries) {
@@ -56,7 +63,9 @@ export function mergePapers(digests: readonly Digest[]): MergedPaper[] {
             abstractContainment(candidate.abstract, entry.abstract) >= SHORTENED_ABSTRACT_CONTAINMENT),
       );
       // A title fixed or re-encoded between digests, its abstract the same.
-      paper ??= (byFingerprint.get(fingerprint) ?? []).find((candidate) => compatible(candidate, arxivId) && titlesAreClose(candidate.titleKey, titleKey));
+      paper ??= (byFingerprint.get(fingerprint) ?? []).find(
+        (candidate) => compatible(candidate, arxivId) && titlesAreClose(candidate.titleKey, titleKey),
+      );
       paper ??= (byLooseTitle.get(looseTitleKey(titleKey)) ?? []).find(
         (candidate) => compatible(candidate, arxivId) && abstractSimilarity(candidate.abstract, entry.abstract) >= SAME_ABSTRACT_SIMILARITY,
       );

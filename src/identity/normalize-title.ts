@@ -12,5 +12,8 @@ export function normalizeTitle(title: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();
   if (words !== "") return words;
-  return title.normalize("NFC").replace(/[\s\p{M}\uFE0F]+/gu, " ").trim();
+  return title
+    .normalize("NFC")
+    .replace(/[\s\p{M}\uFE0F]+/gu, " ")
+    .trim();
 }

@@ -15,7 +15,10 @@ export const permalinkRegistrySchema = z.object({
       arxivId: z.string().optional(),
       fingerprints: z.array(z.string()),
       /** The slug this URL moved to (the title was fixed, or two pages turned out to be one paper); kept for good as a redirect. */
-      redirectTo: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).optional(),
+      redirectTo: z
+        .string()
+        .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+        .optional(),
     }),
   ),
 });

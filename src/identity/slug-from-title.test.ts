@@ -16,7 +16,8 @@ describe("slugFromTitle", () => {
   });
 
   it("keeps slugs at most 80 characters, cut at a word boundary", () => {
-    const title = "Let's Make Block Coordinate Descent Converge Faster: Faster Greedy Rules, Message-Passing, Active-Set Complexity, and Superlinear Convergence";
+    const title =
+      "Let's Make Block Coordinate Descent Converge Faster: Faster Greedy Rules, Message-Passing, Active-Set Complexity, and Superlinear Convergence";
     const slug = slugFromTitle(title);
     expect(slug).toBe("lets-make-block-coordinate-descent-converge-faster-faster-greedy-rules-message");
     expect(slug.length).toBeLessThanOrEqual(80);

@@ -14,7 +14,8 @@ export function formatPlans(plans: readonly IngestPlan[], context: { digestsDir:
   const inFolder = (name: string) => path.join(context.digestsDir, name);
   for (const plan of plans) {
     if (plan.summary) lines.push(`${plan.source.label}: ${describe(plan.summary)}`);
-    for (const note of plan.summary?.notes ?? []) lines.push(`  ${plan.source.label}${note.line > 0 ? `:${note.line}` : ""}: note: ${note.message}`);
+    for (const note of plan.summary?.notes ?? [])
+      lines.push(`  ${plan.source.label}${note.line > 0 ? `:${note.line}` : ""}: note: ${note.message}`);
     switch (plan.action) {
       case "refuse": {
         const count = plan.problems.length;

@@ -30,7 +30,12 @@ const only = (plans: IngestPlan[]): IngestPlan => {
 describe("planIngest", () => {
   it("stores a new text digest under its date, with its summary", () => {
     const plan = only(planIngest([source("downloads/2025-08-20.txt", sample)], folder(), { force: false }));
-    expect(plan).toMatchObject({ action: "store", target: "2025-08-20.txt", moveAside: [], summary: { date: "2025-08-20", dateFrom: "the file name", format: "text", papers: 67, notes: [] } });
+    expect(plan).toMatchObject({
+      action: "store",
+      target: "2025-08-20.txt",
+      moveAside: [],
+      summary: { date: "2025-08-20", dateFrom: "the file name", format: "text", papers: 67, notes: [] },
+    });
     if (plan.action === "store") expect(plan.content).toBe(`${sample.replace(/\s+$/, "")}\n`);
   });
 
@@ -41,7 +46,9 @@ describe("planIngest", () => {
   });
 
   it("does nothing for a digest already stored, even with other line endings", () => {
-    const plan = only(planIngest([source("2025-08-20.txt", sample.replace(/\n/g, "\r\n"))], folder({ "2025-08-20.txt": sample }), { force: false }));
+    const plan = only(
+      planIngest([source("2025-08-20.txt", sample.replace(/\n/g, "\r\n"))], folder({ "2025-08-20.txt": sample }), { force: false }),
+    );
     expect(plan).toMatchObject({ action: "unchanged", existing: "2025-08-20.txt" });
   });
 
@@ -61,7 +68,13 @@ describe("planIngest", () => {
   });
 
   it("counts every file of the day, of either format, as that day's digest", () => {
-    const plan = only(planIngest([source("2025-08-23.json", hfJson)], folder({ "2025-08-23-extra.txt": `Aug 23\n\nA Paper\n\n${abstract}\n`, "2025-08-22.txt": "x" }), { force: false }));
+    const plan = only(
+      planIngest(
+        [source("2025-08-23.json", hfJson)],
+        folder({ "2025-08-23-extra.txt": `Aug 23\n\nA Paper\n\n${abstract}\n`, "2025-08-22.txt": "x" }),
+        { force: false },
+      ),
+    );
     expect(plan.action).toBe("refuse");
   });
 
@@ -69,7 +82,15 @@ describe("planIngest", () => {
     const plan = only(
       planIngest(
         [source("2025-08-20.txt", `Aug 20\n\nA Different Paper\n\n${abstract}\n`)],
-        folder({ "2025-08-20.txt": sample, "2025-08-20-extra.txt": `Aug 20\n\nExtra\n\n${abstract}\n`, "2025-08-21.txt": "other day", ".hidden": "" }, ["2025-08-20-replaced-1.txt"]),
+        folder(
+          {
+            "2025-08-20.txt": sample,
+            "2025-08-20-extra.txt": `Aug 20\n\nExtra\n\n${abstract}\n`,
+            "2025-08-21.txt": "other day",
+            ".hidden": "",
+          },
+          ["2025-08-20-replaced-1.txt"],
+        ),
         { force: true },
       ),
     );
@@ -94,13 +115,20 @@ describe("planIngest", () => {
 
   it("refuses when the date line disagrees with --date", () => {
     const plan = only(planIngest([source("-", sample)], folder(), { force: false, date: "2025-08-21" }));
-    expect(plan).toMatchObject({ action: "refuse", problems: [{ file: "-", line: 11, message: expect.stringContaining("the date line says 2025-08-20") }] });
+    expect(plan).toMatchObject({
+      action: "refuse",
+      problems: [{ file: "-", line: 11, message: expect.stringContaining("the date line says 2025-08-20") }],
+    });
   });
 
   it("refuses two inputs for the same day in one run", () => {
-    const plans = planIngest([source("2025-08-20.txt", sample), source("b/2025-08-20.txt", `Aug 20\n\nOther\n\n${abstract}\n`)], folder(), { force: false });
+    const plans = planIngest([source("2025-08-20.txt", sample), source("b/2025-08-20.txt", `Aug 20\n\nOther\n\n${abstract}\n`)], folder(), {
+      force: false,
+    });
     expect(plans.map((plan) => plan.action)).toEqual(["store", "refuse"]);
-    expect(plans[1]).toMatchObject({ problems: [{ message: "2025-08-20.txt is also for 2025-08-20; ingest one digest per day at a time" }] });
+    expect(plans[1]).toMatchObject({
+      problems: [{ message: "2025-08-20.txt is also for 2025-08-20; ingest one digest per day at a time" }],
+    });
   });
 
   it("notes what is odd without refusing", () => {

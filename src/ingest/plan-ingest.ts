@@ -79,7 +79,12 @@ export function planIngest(sources: readonly IngestSource[], folder: DigestsFold
 
 function planOne(source: IngestSource, folder: DigestsFolderView, options: IngestOptions): IngestPlan {
   const format = detectFormat(source.name, source.text);
-  const resolved = resolveDigestDate({ ...(options.date ? { explicitDate: options.date } : {}), name: source.name, format, text: source.text });
+  const resolved = resolveDigestDate({
+    ...(options.date ? { explicitDate: options.date } : {}),
+    name: source.name,
+    format,
+    text: source.text,
+  });
   if (!resolved.ok) return refuse(source, 0, resolved.message);
   const { date } = resolved;
 
@@ -88,7 +93,10 @@ function planOne(source: IngestSource, folder: DigestsFolderView, options: Inges
 
   const notes = [...parsed.warnings.map((warning) => ({ line: warning.line, message: warning.message })), ...reviewDigest(parsed.digest)];
   if (format === "json" && parsed.submittedOn && parsed.submittedOn !== date) {
-    notes.push({ line: 0, message: `most papers were submitted to Daily Papers on ${parsed.submittedOn}, but the digest is dated ${date}` });
+    notes.push({
+      line: 0,
+      message: `most papers were submitted to Daily Papers on ${parsed.submittedOn}, but the digest is dated ${date}`,
+    });
   }
   const summary: DigestSummary = { date, dateFrom: resolved.from, format, papers: parsed.digest.entries.length, notes: sortNotes(notes) };
 
@@ -98,7 +106,14 @@ function planOne(source: IngestSource, folder: DigestsFolderView, options: Inges
   if (identical) return { action: "unchanged", source, summary, existing: identical };
 
   if (sameDay.length > 0 && !options.force) {
-    const differences = sameDay.map((name) => `${name} (${describeDifference(name, folder.read(name), parsed.digest!.entries.map((entry) => entry.title))})`);
+    const differences = sameDay.map(
+      (name) =>
+        `${name} (${describeDifference(
+          name,
+          folder.read(name),
+          parsed.digest!.entries.map((entry) => entry.title),
+        )})`,
+    );
     return refuse(
       source,
       0,

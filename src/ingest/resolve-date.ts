@@ -19,7 +19,9 @@ export function calendarDate(text: string): string | undefined {
 export function resolveDigestDate(input: { explicitDate?: string; name: string; format: DigestFormat; text: string }): ResolvedDate {
   if (input.explicitDate) {
     const date = calendarDate(input.explicitDate);
-    return date ? { ok: true, date, from: "--date" } : { ok: false, message: `--date ${input.explicitDate} is not a calendar date in the form YYYY-MM-DD` };
+    return date
+      ? { ok: true, date, from: "--date" }
+      : { ok: false, message: `--date ${input.explicitDate} is not a calendar date in the form YYYY-MM-DD` };
   }
   const fromName = leadingCalendarDate(path.basename(input.name));
   if (fromName) return { ok: true, date: fromName, from: "the file name" };
@@ -29,13 +31,21 @@ export function resolveDigestDate(input: { explicitDate?: string; name: string; 
 function dateOfJson(text: string): ResolvedDate {
   const { submittedOn } = parseInFormat("json", text, "-", { date: "1970-01-01" });
   if (submittedOn) return { ok: true, date: submittedOn, from: "the papers' submittedOnDailyAt dates" };
-  return { ok: false, message: "no date found: the file name does not start with YYYY-MM-DD and no entry has a submittedOnDailyAt date; pass --date YYYY-MM-DD" };
+  return {
+    ok: false,
+    message:
+      "no date found: the file name does not start with YYYY-MM-DD and no entry has a submittedOnDailyAt date; pass --date YYYY-MM-DD",
+  };
 }
 
 function dateOfText(text: string): ResolvedDate {
   const { dateLine } = parseInFormat("text", text, "-", {});
   if (!dateLine) {
-    return { ok: false, message: "no date found: the file name does not start with YYYY-MM-DD and there is no date line (like 'Aug 20'); pass --date YYYY-MM-DD" };
+    return {
+      ok: false,
+      message:
+        "no date found: the file name does not start with YYYY-MM-DD and there is no date line (like 'Aug 20'); pass --date YYYY-MM-DD",
+    };
   }
   if (dateLine.year !== undefined) {
     const date = isoCalendarDate(dateLine.year, dateLine.month, dateLine.day);
@@ -55,7 +65,8 @@ function dateOfText(text: string): ResolvedDate {
   const sameYear = isoCalendarDate(year, dateLine.month, dateLine.day);
   if (!sameYear || sameYear < latest.date) year += 1;
   const date = isoCalendarDate(year, dateLine.month, dateLine.day);
-  if (!date) return { ok: false, message: `the date line (line ${dateLine.line}) is not a calendar date in ${year}; pass --date YYYY-MM-DD` };
+  if (!date)
+    return { ok: false, message: `the date line (line ${dateLine.line}) is not a calendar date in ${year}; pass --date YYYY-MM-DD` };
   return { ok: true, date, from: `the date line (line ${dateLine.line}) and the year on line ${latest.line}` };
 }
 

@@ -34,7 +34,10 @@ export function reviewDigest(digest: Digest): Note[] {
 
   for (const entry of digest.entries) {
     if (entry.abstract.length < SHORT_ABSTRACT) {
-      notes.push({ line: entry.line, message: `"${excerpt(entry.title)}" has a very short abstract (${entry.abstract.length} characters); is it cut off?` });
+      notes.push({
+        line: entry.line,
+        message: `"${excerpt(entry.title)}" has a very short abstract (${entry.abstract.length} characters); is it cut off?`,
+      });
     }
   }
 
@@ -43,7 +46,11 @@ export function reviewDigest(digest: Digest): Note[] {
     const key = normalizeTitle(entry.title);
     const first = seen.get(key);
     if (first === undefined) seen.set(key, entry.line);
-    else notes.push({ line: entry.line, message: `the title "${excerpt(entry.title)}" appears again (first on line ${first}); the build shows it once` });
+    else
+      notes.push({
+        line: entry.line,
+        message: `the title "${excerpt(entry.title)}" appears again (first on line ${first}); the build shows it once`,
+      });
   }
 
   const arxivSeen = new Map<string, number>();
@@ -57,7 +64,9 @@ export function reviewDigest(digest: Digest): Note[] {
 
   const withCard = digest.entries.filter((entry) => Object.keys(entry.card).length > 0);
   if (withCard.length > 0) {
-    const fields = (Object.keys(CARD_FIELD_NAMES) as (keyof CardMetadata)[]).filter((field) => withCard.some((entry) => entry.card[field] !== undefined));
+    const fields = (Object.keys(CARD_FIELD_NAMES) as (keyof CardMetadata)[]).filter((field) =>
+      withCard.some((entry) => entry.card[field] !== undefined),
+    );
     notes.push({
       line: 0,
       message: `card metadata found on ${withCard.length} of ${digest.entries.length} papers (${fields.map((field) => CARD_FIELD_NAMES[field]).join(", ")})`,

@@ -31,10 +31,22 @@ const ingest = (files: string[], options: Partial<RunIngestOptions> = {}) =>
 const listDigests = () => fs.readdirSync(digests).sort();
 
 describe("runIngest refuses what the build refuses", () => {
-  const card = (id: string, title: string) => ["Submitted by", "akhaliq", `https://huggingface.co/papers/${id}`, title, `https://huggingface.co/papers/${id}`, "", abstract, ""];
+  const card = (id: string, title: string) => [
+    "Submitted by",
+    "akhaliq",
+    `https://huggingface.co/papers/${id}`,
+    title,
+    `https://huggingface.co/papers/${id}`,
+    "",
+    abstract,
+    "",
+  ];
 
   it("refuses one arXiv id under two titles in a day, where it used to store the file with a note", async () => {
-    const file = write("2025-08-21.txt", ["Aug 21", "", ...card("2508.20111", "First Paper"), ...card("2508.20111", "A Different Paper")].join("\n"));
+    const file = write(
+      "2025-08-21.txt",
+      ["Aug 21", "", ...card("2508.20111", "First Paper"), ...card("2508.20111", "A Different Paper")].join("\n"),
+    );
     const run = await ingest([file]);
     expect(run.ok).toBe(false);
     expect(fs.existsSync(digests)).toBe(false);
@@ -97,7 +109,9 @@ describe("runIngest", () => {
     expect(run.ok).toBe(true);
     expect(fs.readFileSync(path.join(digests, "2025-08-20.txt"), "utf8")).toBe(replacement);
     expect(fs.readFileSync(path.join(digests, ".replaced", "2025-08-20-replaced-1.txt"), "utf8")).toBe(storedSample);
-    expect(run.lines).toContain(`  replaced ${path.join(digests, "2025-08-20.txt")}, kept as ${path.join(digests, ".replaced", "2025-08-20-replaced-1.txt")}`);
+    expect(run.lines).toContain(
+      `  replaced ${path.join(digests, "2025-08-20.txt")}, kept as ${path.join(digests, ".replaced", "2025-08-20-replaced-1.txt")}`,
+    );
 
     const built = await readDigestFolder(digests);
     expect(built.problems).toEqual([]);
@@ -125,7 +139,14 @@ describe("runIngest", () => {
   });
 
   it("refuses a malformed JSON digest naming each bad entry", async () => {
-    const file = write("in/2025-08-24.json", JSON.stringify([{ paper: { id: "2508.00001", title: "No Summary" } }, { paper: { id: "2508.00002", summary: abstract, upvotes: -1 } }], null, 2));
+    const file = write(
+      "in/2025-08-24.json",
+      JSON.stringify(
+        [{ paper: { id: "2508.00001", title: "No Summary" } }, { paper: { id: "2508.00002", summary: abstract, upvotes: -1 } }],
+        null,
+        2,
+      ),
+    );
     const run = await ingest([file]);
     expect(run.ok).toBe(false);
     expect(run.lines.slice(1)).toEqual([

@@ -38,7 +38,13 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestRun> {
       bytes = file === "-" ? await options.readStdin() : await fs.promises.readFile(resolve(file));
     } catch (error) {
       const source = { label: file, name: file, text: "" };
-      unreadable.push({ action: "refuse", source, problems: [{ file, line: 0, message: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }] });
+      unreadable.push({
+        action: "refuse",
+        source,
+        problems: [
+          { file, line: 0, message: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` },
+        ],
+      });
       continue;
     }
     // Decoded as the build decodes a stored digest, so bytes the build would refuse are refused here.
@@ -47,7 +53,10 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestRun> {
     else unreadable.push({ action: "refuse", source: { label, name: file, text: "" }, problems: [decoded.problem] });
   }
 
-  const plans = [...unreadable, ...planIngest(sources, readFolderView(digestsDir), { force: options.force, ...(options.date ? { date: options.date } : {}) })];
+  const plans = [
+    ...unreadable,
+    ...planIngest(sources, readFolderView(digestsDir), { force: options.force, ...(options.date ? { date: options.date } : {}) }),
+  ];
   const ok = canProceed(plans);
   if (ok) for (const plan of plans) if (plan.action === "store") await carryOut(plan, digestsDir);
   return { plans, ok, lines: formatPlans(plans, { digestsDir: options.digestsDir, stored: ok }) };
@@ -56,7 +65,11 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestRun> {
 export function readFolderView(folder: string): DigestsFolderView {
   const list = (dir: string) => {
     try {
-      return fs.readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => entry.name).sort();
+      return fs
+        .readdirSync(dir, { withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => entry.name)
+        .sort();
     } catch {
       return []; // A folder that does not exist yet holds nothing; storing creates it.
     }

@@ -14,7 +14,10 @@ function visibleText(html: string): string {
   return html
     .replace(/<annotation[^>]*>.*?<\/annotation>/g, "")
     .replace(/<[^>]+>/g, "")
-    .replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&");
 }
 
 describe("createMarkdownRenderer", () => {
@@ -54,7 +57,7 @@ describe("createMarkdownRenderer", () => {
 describe("digest text through the renderer", () => {
   test("a title shows math in its heading", () => {
     const html = renderInline(digestTextToMarkdown("Sharper Bounds for ell_p Sensitivity Sampling"));
-    expect(html.startsWith("Sharper Bounds for <span class=\"katex\">")).toBe(true);
+    expect(html.startsWith('Sharper Bounds for <span class="katex">')).toBe(true);
     expect(html).toContain("\\ell_p</annotation>");
     expect(html.endsWith(" Sensitivity Sampling")).toBe(true);
   });
@@ -63,7 +66,7 @@ describe("digest text through the renderer", () => {
     expect(pageHtml("It costs $5 and $10 per month")).toBe("<p>It costs $5 and $10 per month</p>\n");
     // The repaired x^2 is the only formula; neither dollar opens one.
     const html = pageHtml("between $5 and x^2 and $10");
-    expect(html.startsWith("<p>between $5 and <span class=\"katex\">")).toBe(true);
+    expect(html.startsWith('<p>between $5 and <span class="katex">')).toBe(true);
     expect(html.match(/class="katex"/g)).toHaveLength(1);
     expect(html.endsWith("</span> and $10</p>\n")).toBe(true);
   });
@@ -107,7 +110,10 @@ const HOSTILE: Array<[name: string, text: string]> = [
   ["\\htmlClass", "see $\\htmlClass{evil}{x}$ now"],
   ["\\includegraphics", "see $\\includegraphics{https://evil.example/x.png}$ now"],
   ["\\def loop", "see $\\def\\a{\\a\\a}\\a$ now"],
-  ["\\def bomb", `see $\\def\\a{xxxxxxxxxx}\\def\\b{\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a}\\def\\c{\\b\\b\\b\\b\\b\\b\\b\\b\\b\\b}\\def\\d{\\c\\c\\c\\c\\c\\c\\c\\c\\c\\c}\\d\\d\\d$ now`],
+  [
+    "\\def bomb",
+    `see $\\def\\a{xxxxxxxxxx}\\def\\b{\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a}\\def\\c{\\b\\b\\b\\b\\b\\b\\b\\b\\b\\b}\\def\\d{\\c\\c\\c\\c\\c\\c\\c\\c\\c\\c}\\d\\d\\d$ now`,
+  ],
   ["deep nesting", `see $${"{".repeat(5000)}x${"}".repeat(5000)}$ now`],
   ["huge size", "see $\\rule{100000em}{100000em}$ now"],
   ["unbalanced dollar", "see $x^2 now and $ then $"],

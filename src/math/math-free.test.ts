@@ -9,7 +9,7 @@ describe("isMathFree", () => {
     { text: "It runs in linear time, three times faster than in prior work.", free: false }, // `times` seeds `n times d`
     { text: "A 3times speedup", free: false },
     { text: "costs $5 and $10", free: false },
-    { text: "na\\\"ive", free: false },
+    { text: 'na\\"ive', free: false },
     { text: "x_i and R^d", free: false },
     { text: "{it misaligned} models", free: false },
     { text: "an epsilon-net", free: false },

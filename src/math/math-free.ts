@@ -38,7 +38,10 @@ function isTriggerRun(run: string): boolean {
   let verdict = triggerVerdicts.get(run);
   if (verdict === undefined) {
     verdict =
-      STANDALONE_TRIGGERS.has(run) || GREEK_LETTERS.has(run) || REWRITTEN_RUNS.has(run) || GLUED_RELATION_SEED.test(run) ||
+      STANDALONE_TRIGGERS.has(run) ||
+      GREEK_LETTERS.has(run) ||
+      REWRITTEN_RUNS.has(run) ||
+      GLUED_RELATION_SEED.test(run) ||
       (GLUE_PROOF.test(run) && isGluedMathRun(run));
     if (triggerVerdicts.size >= RUN_VERDICT_LIMIT) triggerVerdicts.clear();
     triggerVerdicts.set(run, verdict);

@@ -19,7 +19,10 @@ describe("MathText", () => {
   });
 
   test("a paper's text forms are what the unmemoised functions give", () => {
-    const paper = { title: "Sharper Bounds for ell_p Sensitivity Sampling", abstract: "We get O(n log n) time and 3times faster, with no math elsewhere." };
+    const paper = {
+      title: "Sharper Bounds for ell_p Sensitivity Sampling",
+      abstract: "We get O(n log n) time and 3times faster, with no math elsewhere.",
+    };
     expect(new MathText().paperText(paper)).toEqual({
       titleMarkdown: digestTextToMarkdown(paper.title),
       titleText: digestTextToPlainText(paper.title),

@@ -10,7 +10,7 @@ describe("digestTextToPlainText", () => {
     ["retrieving 2-5times fewer candidates", "retrieving 2-5× fewer candidates"],
     ["NeuPIMs achieves 3times, 2.4times and 1.6times throughput", "NeuPIMs achieves 3×, 2.4× and 1.6× throughput"],
     ["up to 2.4\\times speedup", "up to 2.4× speedup"],
-    ["a na\\\"ive NPU+PIM integrated approach", "a naïve NPU+PIM integrated approach"],
+    ['a na\\"ive NPU+PIM integrated approach', "a naïve NPU+PIM integrated approach"],
     ["[Gawrychowski and Uzna\\'{n}ski, ICALP 2018]", "[Gawrychowski and Uznański, ICALP 2018]"],
     ["can be {it misaligned} with pass@N", "can be misaligned with pass@N"],
     ["in a fully {\\it single-loop} manner", "in a fully single-loop manner"],

@@ -22,20 +22,23 @@ const SAMPLE_FRAGMENTS: Array<[fragment: string, tex: string[]]> = [
   ["the total sensitivity mathfrak S in remarkably general settings", ["\\mathfrak S"]],
   ["this general bound of mathfrak S d are known", ["\\mathfrak S d"]],
   ["subspace embeddings for pneq 2 that improve", ["p\\neq 2"]],
-  ["a bound of roughly mathfrak S^{2/p} for 1leq p<2 and mathfrak S^{2-2/p} for 2<p<infty.",
-    ["\\mathfrak S^{2/p}", "1\\leq p<2", "\\mathfrak S^{2-2/p}", "2<p<\\infty"]],
+  [
+    "a bound of roughly mathfrak S^{2/p} for 1leq p<2 and mathfrak S^{2-2/p} for 2<p<infty.",
+    ["\\mathfrak S^{2/p}", "1\\leq p<2", "\\mathfrak S^{2-2/p}", "2<p<\\infty"],
+  ],
   ["roughly d^{2/p}mathfrak S^{2-4/p} for 2<p<infty.", ["d^{2/p}\\mathfrak S^{2-4/p}", "2<p<\\infty"]],
   ["where I(cdot;cdot) refers to the mutual information", ["I(\\cdot;\\cdot)"]],
-  ["a given m-dimensional space V_m, associated with some feature map varphi, using",
-    ["V_m", "\\varphi"]],
+  ["a given m-dimensional space V_m, associated with some feature map varphi, using", ["V_m", "\\varphi"]],
   ["at random points x_1,dots,x_n. After recalling", ["x_1,\\dots,x_n"]],
   ["the selected features varphi(x_i).", ["\\varphi(x_i)"]],
   ["a number of samples n = O(mlog(m)), that means", ["n = O(m\\log(m))"]],
   ["functions from L^infty or reproducing kernel", ["L^\\infty"]],
   ["which involve mgg 1 lower level problems", ["m\\gg 1"]],
   ["three n times d size matrices Q, K, V", ["n \\times d"]],
-  ["a new n times d size matrix D^{-1} exp(QK^top) V where D = diag( exp(QK^top) {bf 1}_n ).",
-    ["n \\times d", "D^{-1} \\exp(QK^\\top) V", "D = \\operatorname{diag}( \\exp(QK^\\top) \\mathbf{1}_n )"]],
+  [
+    "a new n times d size matrix D^{-1} exp(QK^top) V where D = diag( exp(QK^top) {bf 1}_n ).",
+    ["n \\times d", "D^{-1} \\exp(QK^\\top) V", "D = \\operatorname{diag}( \\exp(QK^\\top) \\mathbf{1}_n )"],
+  ],
   ["bounded above by o(sqrt[3]{log n}) then we show", ["o(\\sqrt[3]{\\log n})"]],
   ["the ``tensor-type'' attention matrix in n^{1+o(1)} time.", ["n^{1+o(1)}"]],
   ["may be as large as Omega(sqrt[3]{log n}), then", ["\\Omega(\\sqrt[3]{\\log n})"]],
@@ -47,8 +50,10 @@ const SAMPLE_FRAGMENTS: Array<[fragment: string, tex: string[]]> = [
   ["Our findings show that sub-O(n) memory methods suffer", ["O(n)"]],
   ["a solver whose parameter omega has a strong impact", ["\\omega"]],
   ["Given a matrix Min R^{mtimes n}, the low rank", ["M\\in R^{m\\times n}"]],
-  ["approximation of M as UV^top for Uin R^{mtimes k} and Vin R^{ntimes k} by only",
-    ["UV^\\top", "U\\in R^{m\\times k}", "V\\in R^{n\\times k}"]],
+  [
+    "approximation of M as UV^top for Uin R^{mtimes k} and Vin R^{ntimes k} by only",
+    ["UV^\\top", "U\\in R^{m\\times k}", "V\\in R^{n\\times k}"],
+  ],
   ["a set of entries Omegasubseteq [m]times [n]. In particular", ["\\Omega\\subseteq [m]\\times [n]"]],
   ["our algorithm runs in time widetilde O(|Omega| k), which", ["\\widetilde O(|\\Omega| k)"]],
   ["is of order mathcal O(K^{2/3}) (omitting all other", ["\\mathcal O(K^{2/3})"]],
@@ -57,16 +62,15 @@ const SAMPLE_FRAGMENTS: Array<[fragment: string, tex: string[]]> = [
   ["with a slightly higher O(nm(log mloglog m)^{1/4}) running time", ["O(nm(\\log m\\log\\log m)^{1/4})"]],
   ["with running time Obig(n+nk{m}big), removing", ["O\\big(n+nk{m}\\big)"]],
   ["For the (1+epsilon)-approximate version", ["1+\\epsilon"]],
-  ["The classical query lower bounds is Omegabig(epsilon^{-1+p{p}}big) regarding",
-    ["\\Omega\\big(\\epsilon^{-1+p{p} }\\big)"]],
-  ["Given a matrix Ain R^{ntimes d} and a vector bin R^n, we consider",
-    ["A\\in R^{n\\times d}", "b\\in R^n"]],
+  ["The classical query lower bounds is Omegabig(epsilon^{-1+p{p}}big) regarding", ["\\Omega\\big(\\epsilon^{-1+p{p} }\\big)"]],
+  ["Given a matrix Ain R^{ntimes d} and a vector bin R^n, we consider", ["A\\in R^{n\\times d}", "b\\in R^n"]],
   ["finding a vector x'in R^d such that", ["x'\\in R^d"]],
-  ["such that |x'-x^*|_infty leq epsilon{d}cdot |Ax^*-b|_2cdot |A^dagger| where",
-    ["|x'-x^*|_\\infty \\leq \\epsilon{d}\\cdot |Ax^*-b|_2\\cdot |A^\\dagger|"]],
+  [
+    "such that |x'-x^*|_infty leq epsilon{d}cdot |Ax^*-b|_2cdot |A^dagger| where",
+    ["|x'-x^*|_\\infty \\leq \\epsilon{d}\\cdot |Ax^*-b|_2\\cdot |A^\\dagger|"],
+  ],
   ["where x^*=argmin_{xin R^d}|Ax-b|_2. One popular", ["x^*=\\operatorname{argmin}_{x\\in R^d}|Ax-b|_2"]],
-  ["picking a structured random matrix Sin R^{mtimes n} with mll n and SA can",
-    ["S\\in R^{m\\times n}", "m\\ll n"]],
+  ["picking a structured random matrix Sin R^{mtimes n} with mll n and SA can", ["S\\in R^{m\\times n}", "m\\ll n"]],
   ["with m=epsilon^{-2}dlog^3(n/delta) such that", ["m=\\epsilon^{-2}d\\log^3(n/\\delta)"]],
   ["with probability at least 1-delta. Moreover", ["1-\\delta"]],
   ["can be computed in time O(ndlog n). Our row count", ["O(nd\\log n)"]],
@@ -76,14 +80,14 @@ const SAMPLE_FRAGMENTS: Array<[fragment: string, tex: string[]]> = [
   ["with a 1{2} -epsilon approximation ratio", ["\\frac{1}{2} -\\epsilon"]],
   ["bounded by poly(log(n),log(k),epsilon^{-1}).", ["\\operatorname{poly}(\\log(n),\\log(k),\\epsilon^{-1})"]],
   ["maintains a (1{2}-epsilon)-approximate solution", ["\\frac{1}{2}-\\epsilon"]],
-  ["the previous best regret upper bound is still O(K^{1/3} T^{2/3}log^{1/3}(T)), which",
-    ["O(K^{1/3} T^{2/3}\\log^{1/3}(T))"]],
+  ["the previous best regret upper bound is still O(K^{1/3} T^{2/3}log^{1/3}(T)), which", ["O(K^{1/3} T^{2/3}\\log^{1/3}(T))"]],
   ["finding an varepsilon-best arm", ["\\varepsilon"]],
   ["an algorithm with O(log^{*}(n))-memory with the optimal", ["O(\\log^{*}(n))"]],
-  ["a regret lower bound of Omega(T^{2/3}) has been proved for any algorithm with o(K) memory",
-    ["\\Omega(T^{2/3})", "o(K)"]],
-  ["an iteration complexity of O(mepsilon^{-3I(I<m)}{II} + mepsilon^{-3}{IB}) for finding",
-    ["O(m\\epsilon^{-3I(I<m)}{II} + m\\epsilon^{-3}{IB})"]],
+  ["a regret lower bound of Omega(T^{2/3}) has been proved for any algorithm with o(K) memory", ["\\Omega(T^{2/3})", "o(K)"]],
+  [
+    "an iteration complexity of O(mepsilon^{-3I(I<m)}{II} + mepsilon^{-3}{IB}) for finding",
+    ["O(m\\epsilon^{-3I(I<m)}{II} + m\\epsilon^{-3}{IB})"],
+  ],
 ];
 
 describe("repairMath on fragments of the sample digest", () => {
@@ -129,9 +133,7 @@ describe("segments", () => {
   });
 
   test("a closing dollar followed by a digit is not a formula (Pandoc's rule), so `$x$2` stays text", () => {
-    expect(repairMath("so $x$2 holds")).toEqual([
-      { kind: "text", text: "so $x$2 holds" },
-    ]);
+    expect(repairMath("so $x$2 holds")).toEqual([{ kind: "text", text: "so $x$2 holds" }]);
     expect(repairMath("so $x^2$ 2")).toEqual([
       { kind: "text", text: "so " },
       { kind: "math", tex: "x^2", origin: "delimited" },
@@ -160,7 +162,7 @@ describe("digestTextHasMath", () => {
     ["Sharper Bounds for ell_p Sensitivity Sampling", true],
     ["a bound $x$ here", true],
     ["retrieving 2-5times fewer candidates", false],
-    ["a na\\\"ive approach that is {it misaligned}", false],
+    ['a na\\"ive approach that is {it misaligned}', false],
     ["Scaling Laws for Floating Point Quantization Training", false],
     ["see $\\frac{1}$ here", false],
   ])("%s → %s", (text, expected) => {

@@ -5,7 +5,10 @@ import { decomposeLetterRun } from "./letter-runs.ts";
 import { countRepairedSpans, repairMath } from "./repair.ts";
 
 const SAMPLE = new URL("../../content/digests/2025-08-20.txt", import.meta.url);
-const paragraphs = readFileSync(SAMPLE, "utf8").split(/\n\s*\n/).map((paragraph) => paragraph.trim()).filter(Boolean);
+const paragraphs = readFileSync(SAMPLE, "utf8")
+  .split(/\n\s*\n/)
+  .map((paragraph) => paragraph.trim())
+  .filter(Boolean);
 
 /** The number quoted in docs/math.md. Update both together. */
 const REPAIRED_SPANS_IN_SAMPLE = 131;

@@ -197,7 +197,12 @@ function proseAffixes(text: string): { prefix: number; suffix: number } {
       continue;
     }
     const hyphenSuffix = /-([A-Za-z]+)(?:-[A-Za-z]+)*$/.exec(body);
-    if (hyphenSuffix && hyphenSuffix.index > 0 && isProseWord(hyphenSuffix[1] ?? "") && bracketBalance(body.slice(0, hyphenSuffix.index)) === 0) {
+    if (
+      hyphenSuffix &&
+      hyphenSuffix.index > 0 &&
+      isProseWord(hyphenSuffix[1] ?? "") &&
+      bracketBalance(body.slice(0, hyphenSuffix.index)) === 0
+    ) {
       end = start + hyphenSuffix.index;
       changed = true;
       continue;
@@ -273,7 +278,10 @@ function analyseChunk(text: string, start: number, end: number): Chunk {
   const kind = classify(body);
   const isOperator = kind === "relation";
   return {
-    start, end, body, kind,
+    start,
+    end,
+    body,
+    kind,
     bodyStart: start + prefix,
     bodyEnd: end - suffix,
     needsLeft: isOperator || (kind !== "prose" && startsWithOperator(body)),

@@ -8,34 +8,84 @@ import { doubleStruck, TEX_COMMANDS } from "./tex-commands.ts";
 
 /** Relations read better with a space either side: `x ∈ R^d`, `m ≪ n`. */
 const SPACED_RELATIONS = new Set([
-  "in", "notin", "leq", "geq", "neq", "le", "ge", "ne", "ll", "gg", "sim", "simeq", "approx",
-  "equiv", "propto", "subseteq", "subset", "supseteq", "supset", "to", "rightarrow",
-  "leftarrow", "mapsto",
+  "in",
+  "notin",
+  "leq",
+  "geq",
+  "neq",
+  "le",
+  "ge",
+  "ne",
+  "ll",
+  "gg",
+  "sim",
+  "simeq",
+  "approx",
+  "equiv",
+  "propto",
+  "subseteq",
+  "subset",
+  "supseteq",
+  "supset",
+  "to",
+  "rightarrow",
+  "leftarrow",
+  "mapsto",
 ]);
 
 const COMBINING_FOR_ACCENT: Record<string, string> = {
-  widetilde: "\u0303", tilde: "\u0303", widehat: "\u0302", hat: "\u0302",
-  bar: "\u0304", overline: "\u0305", vec: "\u20D7", dot: "\u0307",
+  widetilde: "\u0303",
+  tilde: "\u0303",
+  widehat: "\u0302",
+  hat: "\u0302",
+  bar: "\u0304",
+  overline: "\u0305",
+  vec: "\u20D7",
+  dot: "\u0307",
 };
 
 const ROOT_SIGNS: Record<string, string> = { "": "√", "2": "√", "3": "∛", "4": "∜" };
 
 const SPACING_COMMANDS: Record<string, string> = {
-  ",": "", ";": " ", ":": " ", "!": "", " ": " ", quad: " ", qquad: " ",
+  ",": "",
+  ";": " ",
+  ":": " ",
+  "!": "",
+  " ": " ",
+  quad: " ",
+  qquad: " ",
 };
 
 /** Commands the repair pass never writes but a digest's own `$...$` may use. */
 const EXTRA_SYMBOLS: Record<string, string> = {
-  to: "→", le: "≤", ge: "≥", ne: "≠", Rightarrow: "⇒", Leftarrow: "⇐",
-  Leftrightarrow: "⇔", leftrightarrow: "↔", implies: "⟹", iff: "⟺", exists: "∃",
-  ni: "∋", lvert: "|", rvert: "|", colon: ":", cdotp: "·", lt: "<", gt: ">",
+  to: "→",
+  le: "≤",
+  ge: "≥",
+  ne: "≠",
+  Rightarrow: "⇒",
+  Leftarrow: "⇐",
+  Leftrightarrow: "⇔",
+  leftrightarrow: "↔",
+  implies: "⟹",
+  iff: "⟺",
+  exists: "∃",
+  ni: "∋",
+  lvert: "|",
+  rvert: "|",
+  colon: ":",
+  cdotp: "·",
+  lt: "<",
+  gt: ">",
 };
 
 const MAX_DEPTH = 50;
 
 class TexReader {
   private position = 0;
-  constructor(private readonly tex: string, private readonly depth = 0) {}
+  constructor(
+    private readonly tex: string,
+    private readonly depth = 0,
+  ) {}
 
   readAll(): string {
     let out = "";
@@ -57,7 +107,10 @@ class TexReader {
     const start = this.position + 1;
     for (let index = this.position; index < this.tex.length; index++) {
       const char = this.tex[index];
-      if (char === "\\") { index++; continue; }
+      if (char === "\\") {
+        index++;
+        continue;
+      }
       if (char === open) level++;
       else if (char === close && --level === 0) {
         this.position = index + 1;
@@ -82,7 +135,10 @@ class TexReader {
     const char = this.tex[this.position] ?? "";
     if (char === "\\") return this.appendCommand(out);
     if (char === "{") return out + this.readGroup("{", "}");
-    if (char === "}") { this.position++; return out; }
+    if (char === "}") {
+      this.position++;
+      return out;
+    }
     if (char === "^" || char === "_") {
       this.position++;
       return this.appendScript(out, char, this.readArgument());
@@ -101,7 +157,7 @@ class TexReader {
   private appendCommand(out: string): string {
     const match = /^\\([A-Za-z]+|.)/.exec(this.tex.slice(this.position));
     const name = match?.[1] ?? "";
-    this.position += (match?.[0].length ?? 1);
+    this.position += match?.[0].length ?? 1;
     // TeX drops the space after a control word: it only ends the name.
     if (/^[A-Za-z]/.test(name)) this.skipSpaces();
     if (name in SPACING_COMMANDS) return out + (SPACING_COMMANDS[name] ?? "");

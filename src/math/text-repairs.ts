@@ -5,14 +5,35 @@
  */
 
 const COMBINING_ACCENTS: Record<string, string> = {
-  "'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303",
-  "=": "\u0304", ".": "\u0307", u: "\u0306", v: "\u030C", H: "\u030B",
-  c: "\u0327", k: "\u0328", r: "\u030A",
+  "'": "\u0301",
+  "`": "\u0300",
+  "^": "\u0302",
+  '"': "\u0308",
+  "~": "\u0303",
+  "=": "\u0304",
+  ".": "\u0307",
+  u: "\u0306",
+  v: "\u030C",
+  H: "\u030B",
+  c: "\u0327",
+  k: "\u0328",
+  r: "\u030A",
 };
 
 const SPECIAL_LETTERS: Record<string, string> = {
-  ss: "ß", o: "ø", O: "Ø", l: "ł", L: "Ł", ae: "æ", AE: "Æ", oe: "œ", OE: "Œ",
-  aa: "å", AA: "Å", i: "ı", j: "ȷ",
+  ss: "ß",
+  o: "ø",
+  O: "Ø",
+  l: "ł",
+  L: "Ł",
+  ae: "æ",
+  AE: "Æ",
+  oe: "œ",
+  OE: "Œ",
+  aa: "å",
+  AA: "Å",
+  i: "ı",
+  j: "ȷ",
 };
 
 function accented(accent: string, base: string): string {
@@ -26,13 +47,17 @@ function accented(accent: string, base: string): string {
  * need braces, otherwise `\v` could be the start of any word.
  */
 export function replaceTexAccents(text: string): string {
-  return text
-    .replace(/\\(['`^"~=.])\s*(?:\{(\\[ij]|[A-Za-z])\}|(\\[ij](?![A-Za-z])|[A-Za-z]))/g,
-      (_match, accent: string, braced?: string, bare?: string) => accented(accent, braced ?? bare ?? ""))
-    .replace(/\\([uvHckr])\{(\\[ij]|[A-Za-z])\}/g, (_match, accent: string, base: string) => accented(accent, base))
-    .replace(/\\(ss|ae|AE|oe|OE|aa|AA|[oOlL])(?:\{\}|(?![A-Za-z]))/g, (_match, name: string) => SPECIAL_LETTERS[name] ?? name)
-    // `{\"o}` leaves `{ö}` behind: braces around one non-ASCII letter are TeX grouping only.
-    .replace(/\{([^\x00-\x7F])\}/g, "$1");
+  return (
+    text
+      .replace(
+        /\\(['`^"~=.])\s*(?:\{(\\[ij]|[A-Za-z])\}|(\\[ij](?![A-Za-z])|[A-Za-z]))/g,
+        (_match, accent: string, braced?: string, bare?: string) => accented(accent, braced ?? bare ?? ""),
+      )
+      .replace(/\\([uvHckr])\{(\\[ij]|[A-Za-z])\}/g, (_match, accent: string, base: string) => accented(accent, base))
+      .replace(/\\(ss|ae|AE|oe|OE|aa|AA|[oOlL])(?:\{\}|(?![A-Za-z]))/g, (_match, name: string) => SPECIAL_LETTERS[name] ?? name)
+      // `{\"o}` leaves `{ö}` behind: braces around one non-ASCII letter are TeX grouping only.
+      .replace(/\{([^\x00-\x7F])\}/g, "$1")
+  );
 }
 
 /**
@@ -60,9 +85,7 @@ export function repairTextBeforeMath(text: string): string {
  * (`30\%` → 30%) and the `bullet` list markers of one abstract.
  */
 export function finishPlainText(text: string): string {
-  return text
-    .replace(/\\([%&#_$])/g, "$1")
-    .replace(/(^|[.:;!?] +)\\?bullet +(?=[A-Z])/g, "$1• ");
+  return text.replace(/\\([%&#_$])/g, "$1").replace(/(^|[.:;!?] +)\\?bullet +(?=[A-Z])/g, "$1• ");
 }
 
 export type EmphasisPiece = { kind: "text"; text: string } | { kind: "emphasis"; text: string };

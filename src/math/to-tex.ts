@@ -9,7 +9,12 @@ import { TEX_COMMANDS } from "./tex-commands.ts";
 
 /** Font switches written old-style inside braces: `{bf 1}_n` → `\mathbf{1}_n`. */
 const OLD_FONT_SWITCHES: Record<string, string> = {
-  bf: "mathbf", rm: "mathrm", it: "mathit", cal: "mathcal", sf: "mathsf", tt: "mathtt",
+  bf: "mathbf",
+  rm: "mathrm",
+  it: "mathit",
+  cal: "mathcal",
+  sf: "mathsf",
+  tt: "mathtt",
 };
 
 /**
@@ -17,17 +22,21 @@ const OLD_FONT_SWITCHES: Record<string, string> = {
  * Each rewrite stays in "bare" spelling; backslashes are added afterwards.
  */
 function rewriteDamagedShapes(span: string): string {
-  return span
-    .replace(/\{\\?(bf|rm|it|cal|sf|tt)\s+([^{}]*)\}/g, (_m, font: string, body: string) =>
-      `\\${OLD_FONT_SWITCHES[font] ?? "mathrm"}{${body.trim()}}`)
-    // `frac{loglog n{log d}}`: the scrape turned `}{` into `{`, leaving one argument.
-    .replace(/(?<![A-Za-z])frac\{([^{}]*)\{([^{}]*)\}\}(?!\s*\{)/g, "frac{$1}{$2}")
-    // `1{2} -epsilon`: a number followed by a braced number is a lost `\frac{1}{2}`.
-    .replace(/(?<![\w^_}\\])(\d+)\{(\d+)\}/g, "\\frac{$1}{$2}")
-    // `alpha,!beta`: the thin-space pair `,\!` lost its backslash.
-    .replace(/,!(?=[A-Za-z\\])/g, ",\\!")
-    // `10^-3` means `10^{-3}`; bare TeX would only raise the minus sign.
-    .replace(/([\^_])-(\d+(?:\.\d+)?)/g, "$1{-$2}");
+  return (
+    span
+      .replace(
+        /\{\\?(bf|rm|it|cal|sf|tt)\s+([^{}]*)\}/g,
+        (_m, font: string, body: string) => `\\${OLD_FONT_SWITCHES[font] ?? "mathrm"}{${body.trim()}}`,
+      )
+      // `frac{loglog n{log d}}`: the scrape turned `}{` into `{`, leaving one argument.
+      .replace(/(?<![A-Za-z])frac\{([^{}]*)\{([^{}]*)\}\}(?!\s*\{)/g, "frac{$1}{$2}")
+      // `1{2} -epsilon`: a number followed by a braced number is a lost `\frac{1}{2}`.
+      .replace(/(?<![\w^_}\\])(\d+)\{(\d+)\}/g, "\\frac{$1}{$2}")
+      // `alpha,!beta`: the thin-space pair `,\!` lost its backslash.
+      .replace(/,!(?=[A-Za-z\\])/g, ",\\!")
+      // `10^-3` means `10^{-3}`; bare TeX would only raise the minus sign.
+      .replace(/([\^_])-(\d+(?:\.\d+)?)/g, "$1{-$2}")
+  );
 }
 
 function texForPieces(pieces: LetterPiece[]): string[] {
@@ -40,7 +49,7 @@ function texForPieces(pieces: LetterPiece[]): string[] {
 }
 
 /** Characters that are special in TeX but ordinary in a scraped span. */
-const ESCAPED_CHARACTERS: Record<string, string> = { "%": "\\%", "&": "\\&", "#": "\\#", "$": "\\$", "~": "\\sim " };
+const ESCAPED_CHARACTERS: Record<string, string> = { "%": "\\%", "&": "\\&", "#": "\\#", $: "\\$", "~": "\\sim " };
 
 /**
  * TeX for one span. Existing backslash commands pass through; every letter

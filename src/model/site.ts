@@ -47,7 +47,10 @@ export const dayPlaceSchema = z.object({
 export type DayPlace = z.infer<typeof dayPlaceSchema>;
 
 export const paperPageSchema = z.object({
-  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(80),
+  slug: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+    .max(80),
   url: rootUrl,
   titleMarkdown: z.string().min(1),
   titleText: z.string().min(1),

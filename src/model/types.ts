@@ -9,7 +9,10 @@ export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a YYYY-
 
 /** What a card-layout digest carries around a title and abstract. */
 export const cardMetadataSchema = z.object({
-  arxivId: z.string().regex(/^\d{4}\.\d{4,5}$/).optional(),
+  arxivId: z
+    .string()
+    .regex(/^\d{4}\.\d{4,5}$/)
+    .optional(),
   upvotes: z.number().int().nonnegative().optional(),
   authorCount: z.number().int().positive().optional(),
   organization: z.string().optional(),

@@ -61,7 +61,9 @@ describe("withLock", () => {
 
   it("releases the lock when the holder fails", async () => {
     const file = await tempLock();
-    await expect(withLock(file, "the work folder", { log: () => {} }, async () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
+    await expect(withLock(file, "the work folder", { log: () => {} }, async () => Promise.reject(new Error("boom")))).rejects.toThrow(
+      "boom",
+    );
     await expect(fs.stat(file)).rejects.toThrow("ENOENT");
   });
 });

@@ -44,18 +44,22 @@ export async function withLock<T>(file: string, what: string, options: LockOptio
       await fs.writeFile(file, `${JSON.stringify(me)}\n`, { flag: "wx" });
       break;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw new BuildError(`cannot lock ${what} (${file}): ${(error as Error).message}`);
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST")
+        throw new BuildError(`cannot lock ${what} (${file}): ${(error as Error).message}`);
     }
     const owner = await readOwner(file);
     if (owner === "gone") continue;
     const stale = owner === "unreadable" ? await olderThan(file, UNREADABLE_LOCK_GRACE_MS) : owner.host === me.host && !isAlive(owner.pid);
     if (stale) {
-      if (await takeOverStale(file, owner)) log(`[lock] took over ${what} from a build that is no longer running${owner === "unreadable" ? "" : ` (pid ${owner.pid})`}`);
+      if (await takeOverStale(file, owner))
+        log(`[lock] took over ${what} from a build that is no longer running${owner === "unreadable" ? "" : ` (pid ${owner.pid})`}`);
       continue;
     }
     if (Date.now() - started > waitMs) {
       const holder = owner === "unreadable" ? "another build" : `build ${owner.pid} on ${owner.host}`;
-      throw new BuildError(`${what} is in use by ${holder} (lock ${file}); waited ${Math.round(waitMs / 1000)} s. If no build is running, delete the lock file.`);
+      throw new BuildError(
+        `${what} is in use by ${holder} (lock ${file}); waited ${Math.round(waitMs / 1000)} s. If no build is running, delete the lock file.`,
+      );
     }
     if (!announced) {
       log(`[lock] waiting: ${what} is in use by ${owner === "unreadable" ? "another build" : `build ${owner.pid}`}`);
@@ -99,7 +103,8 @@ async function takeOverStale(file: string, stale: LockOwner | "unreadable"): Pro
     return false;
   }
   const moved = await readOwner(aside);
-  const same = stale === "unreadable" ? moved === "unreadable" : typeof moved === "object" && moved.pid === stale.pid && moved.host === stale.host;
+  const same =
+    stale === "unreadable" ? moved === "unreadable" : typeof moved === "object" && moved.pid === stale.pid && moved.host === stale.host;
   if (same) {
     await fs.rm(aside, { force: true });
     return true;

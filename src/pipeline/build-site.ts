@@ -105,10 +105,15 @@ async function buildLocked(options: BuildOptions, log: Log): Promise<BuildReport
     throw new BuildError(`${count(parsed.problems.length, "problem")} in the digests; nothing was written:`, parsed.problems);
   }
 
-  const identified = await timed(log, "identify", async () => identifyPapers(parsed.digests, registry), (result) => {
-    const moved = result.movedPermalinks ? `, ${count(result.movedPermalinks, "URL")} moved (the old ones redirect)` : "";
-    return `${count(result.papers.length, "paper")} from ${count(parsed.digests.length, "digest")}, ${count(result.newPermalinks, "new permalink")}${moved}`;
-  });
+  const identified = await timed(
+    log,
+    "identify",
+    async () => identifyPapers(parsed.digests, registry),
+    (result) => {
+      const moved = result.movedPermalinks ? `, ${count(result.movedPermalinks, "URL")} moved (the old ones redirect)` : "";
+      return `${count(result.papers.length, "paper")} from ${count(parsed.digests.length, "digest")}, ${count(result.newPermalinks, "new permalink")}${moved}`;
+    },
+  );
 
   const repairCache = useCache ? await openRepairCache(workDir) : undefined;
   const mathText = new MathText(repairCache?.earlier);
@@ -121,16 +126,30 @@ async function buildLocked(options: BuildOptions, log: Log): Promise<BuildReport
         repairCache?.loaded ? `math repairs of ${repairCache.loaded} texts reused` : "",
         result.repairedInWorkers ? `${result.repairedInWorkers} texts repaired on ${Math.min(jobs, result.repairedInWorkers)} threads` : "",
       ].filter(Boolean);
-      return [`${count(result.papers.length, "paper")} over ${count(result.archive.dayCount, "day")}, ${count(result.archive.topics.length, "topic")}`, ...repairs].join("; ");
+      return [
+        `${count(result.papers.length, "paper")} over ${count(result.archive.dayCount, "day")}, ${count(result.archive.topics.length, "topic")}`,
+        ...repairs,
+      ].join("; ");
     },
   );
-  if (repairCache) await saveRepairCache(repairCache, enriched.papers.flatMap((paper) => [paper.title, paper.abstract]), mathText);
+  if (repairCache)
+    await saveRepairCache(
+      repairCache,
+      enriched.papers.flatMap((paper) => [paper.title, paper.abstract]),
+      mathText,
+    );
 
   const renderCache = useCache ? await openRenderCache(workDir, settings) : undefined;
   const input = await timed(
     log,
     "input",
-    () => writeEleventyInput(enriched, { workDir, settings, shardSize: options.shardSize ?? DEFAULT_SHARD_SIZE, ...(renderCache ? { cache: renderCache } : {}) }),
+    () =>
+      writeEleventyInput(enriched, {
+        workDir,
+        settings,
+        shardSize: options.shardSize ?? DEFAULT_SHARD_SIZE,
+        ...(renderCache ? { cache: renderCache } : {}),
+      }),
     (result) => {
       const reuse = renderCache ? `; ${result.rendered.length} paper pages to render, ${result.reused.length} unchanged` : "";
       const shards = result.shards.length ? ` in ${count(result.shards.length, "shard")}` : "";
@@ -147,18 +166,33 @@ async function buildLocked(options: BuildOptions, log: Log): Promise<BuildReport
       "eleventy",
       () => renderSite(input, { folder: staging, basePath: settings.basePath, jobs, log, ...(renderCache ? { cache: renderCache } : {}) }),
       (result) => {
-        const processes = result.processes ? ` from ${result.processes} Eleventy processes, ${Math.min(jobs, result.processes)} at a time` : "";
+        const processes = result.processes
+          ? ` from ${result.processes} Eleventy processes, ${Math.min(jobs, result.processes)} at a time`
+          : "";
         const reused = renderCache ? `; ${result.reused} paper pages reused from the cache` : "";
-        const redirects = enriched.archive.redirects.length ? `; ${count(enriched.archive.redirects.length, "redirect page")} for moved URLs` : "";
+        const redirects = enriched.archive.redirects.length
+          ? `; ${count(enriched.archive.redirects.length, "redirect page")} for moved URLs`
+          : "";
         return `${result.rendered + result.reused} pages${processes}${reused}${redirects}`;
       },
     );
-    await timed(log, "feeds", () => syndicate(site.folder, enriched, settings), (result) => `${count(result.feeds, "feed")}, sitemap of ${result.sitemapUrls} URLs`);
+    await timed(
+      log,
+      "feeds",
+      () => syndicate(site.folder, enriched, settings),
+      (result) => `${count(result.feeds, "feed")}, sitemap of ${result.sitemapUrls} URLs`,
+    );
     const dates = new Map(enriched.papers.map((paper) => [paperUrl(paper.slug), latestDate(paper)]));
     const search = await timed(
       log,
       "pagefind",
-      () => buildSearchIndex(site.folder, enriched.searchParts, (url) => dates.get(url), { scratch: workDir, jobs, ...(useCache ? { cache: path.join(workDir, "search-cache") } : {}), log }),
+      () =>
+        buildSearchIndex(site.folder, enriched.searchParts, (url) => dates.get(url), {
+          scratch: workDir,
+          jobs,
+          ...(useCache ? { cache: path.join(workDir, "search-cache") } : {}),
+          log,
+        }),
       (result) => {
         const reuse = result.reindexed < result.parts ? ` (${result.reindexed} re-indexed, ${result.parts - result.reindexed} reused)` : "";
         return `${result.indexed} papers indexed in ${count(result.parts, "part")}${reuse}, ${result.files} files`;
@@ -167,7 +201,9 @@ async function buildLocked(options: BuildOptions, log: Log): Promise<BuildReport
     const published = await publish(site.folder, paths, { file: registryFile, content: enriched.registry }, (written) => {
       if (written) {
         const moved = enriched.movedPermalinks ? ` and ${count(enriched.movedPermalinks, "moved URL")}` : "";
-        log(`[permalinks] recorded ${count(enriched.newPermalinks, "new permalink")}${moved} in ${displayPath(registryFile)}; commit it so these URLs never move`);
+        log(
+          `[permalinks] recorded ${count(enriched.newPermalinks, "new permalink")}${moved} in ${displayPath(registryFile)}; commit it so these URLs never move`,
+        );
       }
     });
     log(`[output] ${displayPath(published.output)}`);

@@ -50,7 +50,10 @@ export async function enrichArchive(identified: IdentifiedArchive, options: Enri
 
   const topics = topicSummaries(options.taxonomy, papers);
   const topicRef = topicRefLookup(topics);
-  const redirects = [...topicRedirects(options.taxonomy), ...identified.redirects.map(({ from, to }) => ({ from: paperUrl(from), to: paperUrl(to) }))];
+  const redirects = [
+    ...topicRedirects(options.taxonomy),
+    ...identified.redirects.map(({ from, to }) => ({ from: paperUrl(from), to: paperUrl(to) })),
+  ];
   const archive = buildArchiveData(papers, topicRef, topics, topicListingPages(topics, papers, topicRef), redirects);
   const searchParts = planSearchParts(
     // By first appearance, which later digests never change: a paper seen again stays in its part.

@@ -7,12 +7,17 @@ import { relatedPapers } from "../related/related.ts";
 import { SAMPLE_DIGEST } from "../../test/paths.ts";
 import { findRelated, RELATED_COUNT } from "./find-related.ts";
 
-const papers: (IdentifiedPaper & { topics: string[] })[] = mergePapers([parseDigest(fs.readFileSync(SAMPLE_DIGEST, "utf8"), SAMPLE_DIGEST).digest!]).map((paper, index) => ({
+const papers: (IdentifiedPaper & { topics: string[] })[] = mergePapers([
+  parseDigest(fs.readFileSync(SAMPLE_DIGEST, "utf8"), SAMPLE_DIGEST).digest!,
+]).map((paper, index) => ({
   ...paper,
   slug: `paper-${String(index).padStart(2, "0")}`,
   topics: [],
 }));
-const inThisThread = relatedPapers(papers.map((paper) => ({ id: paper.slug, title: paper.title, abstract: paper.abstract, topics: paper.topics })), RELATED_COUNT);
+const inThisThread = relatedPapers(
+  papers.map((paper) => ({ id: paper.slug, title: paper.title, abstract: paper.abstract, topics: paper.topics })),
+  RELATED_COUNT,
+);
 
 describe("findRelated", () => {
   it("finds on a worker thread what this thread finds", async () => {

@@ -21,7 +21,12 @@ export function findRelated(
   jobs: number,
   minPapers = MIN_PAPERS_FOR_WORKER,
 ): Promise<Map<string, string[]>> {
-  const relatable: RelatablePaper[] = papers.map((paper) => ({ id: paper.slug, title: paper.title, abstract: paper.abstract, topics: paper.topics }));
+  const relatable: RelatablePaper[] = papers.map((paper) => ({
+    id: paper.slug,
+    title: paper.title,
+    abstract: paper.abstract,
+    topics: paper.topics,
+  }));
   if (jobs < 2 || papers.length < minPapers) return Promise.resolve(relatedPapers(relatable, RELATED_COUNT));
   return runInWorker<Map<string, string[]>>(RELATED_MODULE, "relatedPapers", [relatable, RELATED_COUNT]);
 }

@@ -10,6 +10,8 @@ import { paperFrontMatterSchema, type PaperFrontMatter } from "../model/site.ts"
 export function paperMarkdownFile(frontMatter: PaperFrontMatter, abstractMarkdown: string): string {
   const checked = paperFrontMatterSchema.parse(frontMatter);
   // U+2028/U+2029 are valid in JSON but break some line-oriented readers; escape them too.
-  const json = JSON.stringify(checked).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  const json = JSON.stringify(checked)
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
   return `---json\n${json}\n---\n${abstractMarkdown}\n`;
 }

@@ -18,16 +18,20 @@ export interface IdentifiedArchive {
 export function identifyPapers(digests: readonly Digest[], registry: PermalinkRegistry): IdentifiedArchive {
   const merged = mergePapers(digests);
   const assigned = assignPermalinks(merged, registry);
-  const papers = merged.map(
-    (paper, index): IdentifiedPaper => ({
-      slug: assigned.slugs[index]!,
-      title: paper.title,
-      abstract: paper.abstract,
-      ...(paper.arxivId ? { arxivId: paper.arxivId } : {}),
-      appearances: paper.appearances,
-      card: paper.card,
-      authors: paper.authors,
-    }),
-  );
-  return { papers, registry: assigned.registry, newPermalinks: assigned.added, movedPermalinks: assigned.moved, redirects: assigned.redirects };
+  const papers = merged.map((paper, index): IdentifiedPaper => ({
+    slug: assigned.slugs[index]!,
+    title: paper.title,
+    abstract: paper.abstract,
+    ...(paper.arxivId ? { arxivId: paper.arxivId } : {}),
+    appearances: paper.appearances,
+    card: paper.card,
+    authors: paper.authors,
+  }));
+  return {
+    papers,
+    registry: assigned.registry,
+    newPermalinks: assigned.added,
+    movedPermalinks: assigned.moved,
+    redirects: assigned.redirects,
+  };
 }

@@ -10,7 +10,14 @@ const texts = sample.entries.flatMap((entry) => [entry.title, entry.abstract]);
 
 describe("splitEvenly", () => {
   it.each([
-    { items: [1, 2, 3, 4, 5], count: 2, runs: [[1, 2, 3], [4, 5]] },
+    {
+      items: [1, 2, 3, 4, 5],
+      count: 2,
+      runs: [
+        [1, 2, 3],
+        [4, 5],
+      ],
+    },
     { items: [1, 2, 3, 4], count: 1, runs: [[1, 2, 3, 4]] },
     { items: [1, 2], count: 4, runs: [[1], [2]] },
     { items: [], count: 2, runs: [] },
@@ -21,13 +28,22 @@ describe("splitEvenly", () => {
 
 describe("runInWorker", () => {
   it("answers what the function answers in this thread", async () => {
-    const papers = sample.entries.map((entry, index) => ({ id: `p${String(index).padStart(2, "0")}`, title: entry.title, abstract: entry.abstract }));
-    const inWorker = await runInWorker<Map<string, string[]>>(new URL("../related/related.ts", import.meta.url), "relatedPapers", [papers, 5]);
+    const papers = sample.entries.map((entry, index) => ({
+      id: `p${String(index).padStart(2, "0")}`,
+      title: entry.title,
+      abstract: entry.abstract,
+    }));
+    const inWorker = await runInWorker<Map<string, string[]>>(new URL("../related/related.ts", import.meta.url), "relatedPapers", [
+      papers,
+      5,
+    ]);
     expect(inWorker).toEqual(relatedPapers(papers, 5));
   });
 
   it("rejects with the function's error", async () => {
-    await expect(runInWorker(new URL("../related/related.ts", import.meta.url), "relatedPapers", [[], -1])).rejects.toThrow("k must be a non-negative integer");
+    await expect(runInWorker(new URL("../related/related.ts", import.meta.url), "relatedPapers", [[], -1])).rejects.toThrow(
+      "k must be a non-negative integer",
+    );
   });
 });
 

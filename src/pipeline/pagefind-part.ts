@@ -14,7 +14,8 @@ export interface PartPage {
 export async function writePartPages(file: string, urls: readonly string[], pagesHtml: readonly Buffer[]): Promise<void> {
   const handle = await fs.open(file, "w");
   try {
-    for (const [index, url] of urls.entries()) await handle.write(`${JSON.stringify({ url, html: pagesHtml[index]!.toString("utf8") } satisfies PartPage)}\n`);
+    for (const [index, url] of urls.entries())
+      await handle.write(`${JSON.stringify({ url, html: pagesHtml[index]!.toString("utf8") } satisfies PartPage)}\n`);
   } finally {
     await handle.close();
   }

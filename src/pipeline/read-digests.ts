@@ -21,7 +21,12 @@ export async function readDigestFolder(folder: string): Promise<DigestFolder> {
   try {
     names = (await fs.readdir(folder)).sort();
   } catch (error) {
-    return { digests: [], problems: [{ file: folder, line: 0, message: `cannot read the digests folder: ${(error as Error).message}` }], warnings: [], skipped: [] };
+    return {
+      digests: [],
+      problems: [{ file: folder, line: 0, message: `cannot read the digests folder: ${(error as Error).message}` }],
+      warnings: [],
+      skipped: [],
+    };
   }
   const digests: Digest[] = [];
   const problems: DigestProblem[] = [];

@@ -18,14 +18,20 @@ export async function readRegistry(file: string, output: string, log: Log): Prom
   try {
     text = await fs.readFile(file, "utf8");
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw new BuildError(`${file}: cannot read the permalink registry: ${(error as Error).message}`);
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT")
+      throw new BuildError(`${file}: cannot read the permalink registry: ${(error as Error).message}`);
     const copy = path.join(output, SITE_REGISTRY_FILE);
     const recovered = await fs.readFile(copy, "utf8").catch(() => undefined);
     if (recovered !== undefined) {
       log(`[permalinks] ${file} is missing: recovered it from ${copy}, the registry the current site was built with`);
       return parseRegistry(recovered, copy);
     }
-    if (await fs.stat(path.join(output, "index.html")).then(() => true, () => false)) {
+    if (
+      await fs.stat(path.join(output, "index.html")).then(
+        () => true,
+        () => false,
+      )
+    ) {
       throw new BuildError(
         `${file}: the permalink registry is missing, but ${output} holds a site built before, which carries no copy of it. ` +
           "Restore the registry from version control; building without it would give the published URLs to other papers.",
@@ -41,10 +47,15 @@ function parseRegistry(text: string, file: string): PermalinkRegistry {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new BuildError(`${file}: the permalink registry is not valid JSON (${(error as Error).message}); restore it from version control`);
+    throw new BuildError(
+      `${file}: the permalink registry is not valid JSON (${(error as Error).message}); restore it from version control`,
+    );
   }
   const parsed = permalinkRegistrySchema.safeParse(json);
-  if (!parsed.success) throw new BuildError(`${file}: the permalink registry is malformed: ${parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`);
+  if (!parsed.success)
+    throw new BuildError(
+      `${file}: the permalink registry is malformed: ${parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`,
+    );
   return parsed.data;
 }
 

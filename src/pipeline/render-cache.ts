@@ -46,7 +46,11 @@ export async function openRenderCache(workDir: string, settings: BuildSettings):
   const hash = createHash("sha256").update(JSON.stringify(settings));
   for (const entry of RENDERER_PATHS) {
     for (const file of await filesUnder(path.join(PROJECT_ROOT, entry))) {
-      hash.update(path.relative(PROJECT_ROOT, file)).update("\0").update(await fs.readFile(file)).update("\0");
+      hash
+        .update(path.relative(PROJECT_ROOT, file))
+        .update("\0")
+        .update(await fs.readFile(file))
+        .update("\0");
     }
   }
   const folder = path.join(workDir, "render-cache");
@@ -102,7 +106,12 @@ export async function restorePages(cache: RenderCache, papers: readonly CachedPa
 }
 
 /** Keeps this build's newly rendered pages, and drops cached pages no current paper uses. */
-export async function storePages(cache: RenderCache, rendered: readonly CachedPaper[], site: string, keep: ReadonlySet<string>): Promise<void> {
+export async function storePages(
+  cache: RenderCache,
+  rendered: readonly CachedPaper[],
+  site: string,
+  keep: ReadonlySet<string>,
+): Promise<void> {
   await mapInBatches(rendered, async ({ slug, key }) => {
     await fs.rm(cachedPage(cache, key), { recursive: true, force: true });
     await linkOrCopy(pageInSite(site, slug), cachedPage(cache, key));

@@ -6,7 +6,11 @@ import { MathText } from "../math/math-text.ts";
 import { repairKey, repairMath } from "../math/repair.ts";
 import { openRepairCache, saveRepairCache } from "./repair-cache.ts";
 
-const texts = ["Sharper Bounds for ell_p Sensitivity Sampling", "We prove an O(n log n) bound with epsilon-approximations.", "No math here at all."];
+const texts = [
+  "Sharper Bounds for ell_p Sensitivity Sampling",
+  "We prove an O(n log n) bound with epsilon-approximations.",
+  "No math here at all.",
+];
 
 describe("the math repair cache", () => {
   it("starts empty, then gives the next build every text it kept", async () => {

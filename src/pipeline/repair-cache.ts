@@ -26,7 +26,12 @@ const MATH_SOURCE = path.join(PROJECT_ROOT, "src", "math");
 async function repairCodeVersion(): Promise<string> {
   const hash = createHash("sha256");
   const files = (await fs.readdir(MATH_SOURCE)).filter((name) => name.endsWith(".ts") && !name.endsWith(".test.ts")).sort();
-  for (const name of files) hash.update(name).update("\0").update(await fs.readFile(path.join(MATH_SOURCE, name))).update("\0");
+  for (const name of files)
+    hash
+      .update(name)
+      .update("\0")
+      .update(await fs.readFile(path.join(MATH_SOURCE, name)))
+      .update("\0");
   // The repair asks KaTeX which spans it accepts: a new KaTeX may answer differently.
   hash.update(await fs.readFile(path.join(PROJECT_ROOT, "package-lock.json")));
   return hash.digest("hex").slice(0, 24);
@@ -51,7 +56,8 @@ export async function saveRepairCache(cache: RepairCache, texts: Iterable<string
   if (entries.size === cache.keys.size && [...entries.keys()].every((key) => cache.keys.has(key))) return;
   const folder = path.dirname(cache.file);
   await fs.mkdir(folder, { recursive: true });
-  for (const name of await fs.readdir(folder)) if (name !== path.basename(cache.file)) await fs.rm(path.join(folder, name), { force: true });
+  for (const name of await fs.readdir(folder))
+    if (name !== path.basename(cache.file)) await fs.rm(path.join(folder, name), { force: true });
   const temporary = `${cache.file}.${process.pid}.tmp`;
   await fs.writeFile(temporary, JSON.stringify([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
   await fs.rename(temporary, cache.file);

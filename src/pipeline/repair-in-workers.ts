@@ -17,7 +17,12 @@ const REPAIR_MODULE = new URL("../math/repair.ts", import.meta.url);
  * `jobs` worker threads and their repairs handed to it. Returns how many
  * texts the workers repaired.
  */
-export async function repairInWorkers(mathText: MathText, texts: Iterable<string>, jobs: number, minTexts = MIN_TEXTS_FOR_WORKERS): Promise<number> {
+export async function repairInWorkers(
+  mathText: MathText,
+  texts: Iterable<string>,
+  jobs: number,
+  minTexts = MIN_TEXTS_FOR_WORKERS,
+): Promise<number> {
   const unknown = mathText.unrepaired(texts);
   if (jobs < 2 || unknown.length < minTexts) return 0;
   const runs = splitEvenly(unknown, jobs);

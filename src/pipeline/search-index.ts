@@ -30,7 +30,9 @@ export const NEWEST_FIRST_FILE = "search/newest-first.json";
 export const PAGEFIND_OPTIONS = { forceLanguage: "en", excludeSelectors: [".katex-html", "annotation"] };
 /** Indexes one part in its own process, so parts index side by side, each Pagefind holding one. */
 const INDEX_PART_SCRIPT = path.join(PROJECT_ROOT, "scripts", "index-part.ts");
-const PAGEFIND_VERSION = (JSON.parse(readFileSync(new URL("../package.json", import.meta.resolve("pagefind")), "utf8")) as { version: string }).version;
+const PAGEFIND_VERSION = (
+  JSON.parse(readFileSync(new URL("../package.json", import.meta.resolve("pagefind")), "utf8")) as { version: string }
+).version;
 /** Bumped when what this module writes into a cached part changes. */
 const CACHE_FORMAT = "3";
 
@@ -74,7 +76,10 @@ export async function buildSearchIndex(
       log(`[pagefind] part ${number + 1} of ${parts.length}: ${part.urls.length} papers, ${part.first} to ${part.last}`);
       await indexPart(part, pagesHtml, target, path.join(inputs, `${part.first}.jsonl`));
       pages = await readIndexedPages(target);
-      if (pages.length !== part.urls.length) throw new Error(`Pagefind indexed ${pages.length} of the ${part.urls.length} papers in ${part.folder}; is data-pagefind-body missing from a paper page?`);
+      if (pages.length !== part.urls.length)
+        throw new Error(
+          `Pagefind indexed ${pages.length} of the ${part.urls.length} papers in ${part.folder}; is data-pagefind-body missing from a paper page?`,
+        );
       if (cached) {
         await fs.rm(cached, { recursive: true, force: true });
         await linkTree(target, path.join(cached, "bundle"));
@@ -98,7 +103,8 @@ export async function buildSearchIndex(
     }),
   );
   if (cache) {
-    for (const name of await fs.readdir(cache).catch(() => [] as string[])) if (!keys.has(name)) await fs.rm(path.join(cache, name), { recursive: true, force: true });
+    for (const name of await fs.readdir(cache).catch(() => [] as string[]))
+      if (!keys.has(name)) await fs.rm(path.join(cache, name), { recursive: true, force: true });
   }
   const orderFile = path.join(site, NEWEST_FIRST_FILE);
   await fs.mkdir(path.dirname(orderFile), { recursive: true });
@@ -106,11 +112,12 @@ export async function buildSearchIndex(
 
   let files = 0;
   for (const part of parts) {
-    files += (await fs.readdir(path.join(site, part.folder), { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).length;
+    files += (await fs.readdir(path.join(site, part.folder), { recursive: true, withFileTypes: true })).filter((entry) =>
+      entry.isFile(),
+    ).length;
   }
   return { indexed: bundles.reduce((sum, pages) => sum + pages.length, 0), parts: parts.length, reindexed, files: files + 1 };
 }
-
 
 /**
  * What Pagefind reads of each page of the part (see indexedHtml), in URL
@@ -143,14 +150,20 @@ async function indexPart(part: SearchPart, pagesHtml: readonly Buffer[], target:
 
 function runIndexPart(args: string[], what: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", INDEX_PART_SCRIPT, ...args], { cwd: PROJECT_ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", INDEX_PART_SCRIPT, ...args], {
+      cwd: PROJECT_ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.on("error", reject);
     child.on("close", (code, signal) => {
       if (code === 0) resolve();
-      else reject(new Error(`Pagefind failed to index ${what} (${signal ?? `exit ${code}`}):\n${output.trim().split("\n").slice(-20).join("\n")}`));
+      else
+        reject(
+          new Error(`Pagefind failed to index ${what} (${signal ?? `exit ${code}`}):\n${output.trim().split("\n").slice(-20).join("\n")}`),
+        );
     });
   });
 }
@@ -160,7 +173,9 @@ async function readIndexedPages(bundle: string): Promise<IndexedPage[]> {
   const folder = path.join(bundle, "fragment");
   const names = (await fs.readdir(folder)).filter((name) => name.endsWith(".pf_fragment")).sort();
   return mapInBatches(names, async (name) => {
-    const json = gunzipSync(await fs.readFile(path.join(folder, name))).subarray("pagefind_dcd".length).toString("utf8");
+    const json = gunzipSync(await fs.readFile(path.join(folder, name)))
+      .subarray("pagefind_dcd".length)
+      .toString("utf8");
     return { id: name.replace(/\.pf_fragment$/, ""), url: (JSON.parse(json) as { url: string }).url };
   });
 }
@@ -169,9 +184,15 @@ async function readIndexedPages(bundle: string): Promise<IndexedPage[]> {
 async function linkTree(from: string, to: string): Promise<void> {
   const entries = await fs.readdir(from, { recursive: true, withFileTypes: true });
   await fs.mkdir(to, { recursive: true });
-  for (const entry of entries) if (entry.isDirectory()) await fs.mkdir(path.join(to, path.relative(from, path.join(entry.parentPath, entry.name))), { recursive: true });
+  for (const entry of entries)
+    if (entry.isDirectory())
+      await fs.mkdir(path.join(to, path.relative(from, path.join(entry.parentPath, entry.name))), { recursive: true });
   const files = entries.filter((entry) => entry.isFile()).map((entry) => path.relative(from, path.join(entry.parentPath, entry.name)));
   await mapInBatches(files, (file) => linkOrCopy(path.join(from, file), path.join(to, file)));
 }
 
-const exists = (file: string) => fs.stat(file).then(() => true, () => false);
+const exists = (file: string) =>
+  fs.stat(file).then(
+    () => true,
+    () => false,
+  );

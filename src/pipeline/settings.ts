@@ -7,7 +7,10 @@ export const SITE_DESCRIPTION = "A permanent, searchable archive of daily resear
 export function normalizeBasePath(basePath: string): string {
   const trimmed = basePath.trim().replace(/^\/+|\/+$/g, "");
   if (trimmed === "") return "/";
-  if (!/^[A-Za-z0-9._~!$&'()*+,;=:@%/-]+$/.test(trimmed) || trimmed.split("/").some((part) => part === "" || part === "." || part === "..")) {
+  if (
+    !/^[A-Za-z0-9._~!$&'()*+,;=:@%/-]+$/.test(trimmed) ||
+    trimmed.split("/").some((part) => part === "" || part === "." || part === "..")
+  ) {
     throw new Error(`--base-path "${basePath}" is not a URL path such as /archive/`);
   }
   return `/${trimmed}/`;
@@ -29,6 +32,6 @@ export function buildSettings(siteUrl: string, basePath: string): BuildSettings 
   const base = normalizeBasePath(basePath);
   const sitePath = url.pathname.replace(/\/+$/, "");
   // A site URL that already ends in the base path (https://user.github.io/repo with /repo/) is not doubled.
-  const path = base !== "/" && `${sitePath}/` .endsWith(base) ? sitePath : `${sitePath}${base.replace(/\/$/, "")}`;
+  const path = base !== "/" && `${sitePath}/`.endsWith(base) ? sitePath : `${sitePath}${base.replace(/\/$/, "")}`;
   return { siteTitle: SITE_TITLE, siteDescription: SITE_DESCRIPTION, siteUrl: `${url.origin}${path}`, basePath: base };
 }

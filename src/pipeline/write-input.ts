@@ -53,7 +53,10 @@ export async function writeEleventyInput(enriched: EnrichedArchive, options: Wri
   await fs.writeFile(path.join(listings, KATEX_STYLESHEET_PATH), katexStylesheet());
   await fs.writeFile(path.join(listings, "_data", "archive.json"), JSON.stringify(enriched.archive));
   await fs.writeFile(path.join(listings, "_data", "build.json"), JSON.stringify(settings));
-  await fs.writeFile(path.join(listings, "_data", "search.json"), JSON.stringify({ bundles: enriched.searchParts.map((part) => part.folder) }));
+  await fs.writeFile(
+    path.join(listings, "_data", "search.json"),
+    JSON.stringify({ bundles: enriched.searchParts.map((part) => part.folder) }),
+  );
   await writeRenderJob(listings, { papersOnly: false });
 
   // Each file is written as soon as it is made, into a holding folder: an archive's generated
@@ -75,7 +78,9 @@ export async function writeEleventyInput(enriched: EnrichedArchive, options: Wri
     await fs.rename(pending, path.join(listings, "papers"));
     return { listings, shards: [], rendered, reused };
   }
-  const shards = Array.from({ length: Math.ceil(rendered.length / shardSize) }, (_, index) => path.join(shardRoot, String(index + 1).padStart(4, "0")));
+  const shards = Array.from({ length: Math.ceil(rendered.length / shardSize) }, (_, index) =>
+    path.join(shardRoot, String(index + 1).padStart(4, "0")),
+  );
   for (const [index, shard] of shards.entries()) {
     await fs.mkdir(path.join(shard, "_data"), { recursive: true });
     await fs.writeFile(path.join(shard, "_data", "build.json"), JSON.stringify(settings));

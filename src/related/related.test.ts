@@ -2,12 +2,36 @@ import { describe, expect, it } from "vitest";
 import { relatedPapers, type RelatablePaper } from "./related.ts";
 
 const corpus: RelatablePaper[] = [
-  { id: "quant-a", title: "Post-training quantization of transformers", abstract: "We quantize weights and activations to 4-bit integers with outlier handling." },
-  { id: "quant-b", title: "Quantized transformers with low-bit integers", abstract: "Weight and activation quantization to 4-bit for fast inference; outliers are handled." },
-  { id: "quant-c", title: "Mixed-precision quantization search", abstract: "Choosing bit widths per layer for integer quantization of convolutional networks." },
-  { id: "bandit-a", title: "Regret bounds for multi-armed bandits", abstract: "We prove tight regret lower bounds for stochastic bandits with many arms." },
-  { id: "bandit-b", title: "Streaming multi-armed bandits", abstract: "Regret minimisation for bandits when arms arrive in a stream with limited memory." },
-  { id: "robot-a", title: "Robot grasping from tactile feedback", abstract: "A robot arm learns grasping of household objects using tactile sensors." },
+  {
+    id: "quant-a",
+    title: "Post-training quantization of transformers",
+    abstract: "We quantize weights and activations to 4-bit integers with outlier handling.",
+  },
+  {
+    id: "quant-b",
+    title: "Quantized transformers with low-bit integers",
+    abstract: "Weight and activation quantization to 4-bit for fast inference; outliers are handled.",
+  },
+  {
+    id: "quant-c",
+    title: "Mixed-precision quantization search",
+    abstract: "Choosing bit widths per layer for integer quantization of convolutional networks.",
+  },
+  {
+    id: "bandit-a",
+    title: "Regret bounds for multi-armed bandits",
+    abstract: "We prove tight regret lower bounds for stochastic bandits with many arms.",
+  },
+  {
+    id: "bandit-b",
+    title: "Streaming multi-armed bandits",
+    abstract: "Regret minimisation for bandits when arms arrive in a stream with limited memory.",
+  },
+  {
+    id: "robot-a",
+    title: "Robot grasping from tactile feedback",
+    abstract: "A robot arm learns grasping of household objects using tactile sensors.",
+  },
   { id: "lonely", title: "Medieval tax records", abstract: "Parish ledgers and tithe accounting in the fourteenth century." },
 ];
 
@@ -64,8 +88,15 @@ describe("relatedPapers", () => {
   });
 
   it("does not link papers through words common in the real corpus", () => {
-    const papers = Array.from({ length: 10 }, (_, i) => ({ id: `p${i}`, title: "We propose a novel method and show results", abstract: `topic${i}` }));
-    papers.push({ id: "z1", title: "We propose a novel method and show results", abstract: "zebra" }, { id: "z2", title: "", abstract: "zebra" });
+    const papers = Array.from({ length: 10 }, (_, i) => ({
+      id: `p${i}`,
+      title: "We propose a novel method and show results",
+      abstract: `topic${i}`,
+    }));
+    papers.push(
+      { id: "z1", title: "We propose a novel method and show results", abstract: "zebra" },
+      { id: "z2", title: "", abstract: "zebra" },
+    );
     const result = relatedPapers(papers, 3);
     expect(result.get("p0")).toEqual([]);
     expect(result.get("z1")).toEqual(["z2"]);
@@ -74,7 +105,11 @@ describe("relatedPapers", () => {
   it("weighs words by the shipped corpus IDF, so a small archive cannot make a filler word weigh", () => {
     // On these two papers alone, archive-counted IDF would make "successfully" as rare as "tokamak".
     const papers = [
-      { id: "q", title: "Plasma control in a tokamak", abstract: "Tokamak plasma discharges: we successfully show significant improvements in their control." },
+      {
+        id: "q",
+        title: "Plasma control in a tokamak",
+        abstract: "Tokamak plasma discharges: we successfully show significant improvements in their control.",
+      },
       { id: "filler", title: "Image captioning", abstract: "We successfully show significant improvements." },
       { id: "topical", title: "Tokamak plasma disruption prediction", abstract: "Forecasting disruptions." },
     ];
@@ -114,7 +149,12 @@ describe("relatedPapers", () => {
     // By default a paper on another subject is not listed, however similar its words.
     expect(relatedPapers(papers, 3).get("q")).toEqual(["same-topic", "shared-topic"]);
     // Without topics, equal similarity falls back to id order.
-    expect(relatedPapers(papers.map(({ topics: _, ...paper }) => paper), 3).get("q")).toEqual(["other-topic", "same-topic", "shared-topic"]);
+    expect(
+      relatedPapers(
+        papers.map(({ topics: _, ...paper }) => paper),
+        3,
+      ).get("q"),
+    ).toEqual(["other-topic", "same-topic", "shared-topic"]);
   });
 
   it("links through a term only the papers it characterises best when postings are capped", () => {

@@ -129,11 +129,15 @@ export function relatedPapers(papers: readonly RelatablePaper[], k = 5, options:
       const otherTopics = specificTopics(sorted[other]!);
       const shared = topics.some((slug) => otherTopics.includes(slug));
       if (settings.requireSharedTopic && topics.length > 0 && otherTopics.length > 0 && !shared) return [];
-      const boost = topics.length > 0 && topics[0] === otherTopics[0] ? settings.sameMainTopicBoost : shared ? settings.sharedTopicBoost : 0;
+      const boost =
+        topics.length > 0 && topics[0] === otherTopics[0] ? settings.sameMainTopicBoost : shared ? settings.sharedTopicBoost : 0;
       return [{ other, score: similarity + boost }];
     });
     scored.sort((a, b) => b.score - a.score || a.other - b.other);
-    related.set(sorted[docIndex]!.id, scored.slice(0, k).map(({ other }) => sorted[other]!.id));
+    related.set(
+      sorted[docIndex]!.id,
+      scored.slice(0, k).map(({ other }) => sorted[other]!.id),
+    );
   });
   return related;
 }

@@ -45,7 +45,11 @@ export function mathSearchWords(...texts: (readonly Segment[])[]): string {
         for (const synonym of synonyms ?? []) words.add(synonym);
       }
       // The formula as plain words: "O(n \log n)" is "O(n log n)".
-      const plain = segment.tex.replace(/\\([A-Za-z]+)/g, " $1 ").replace(/[{}\\]/g, " ").replace(/\s+/g, " ").trim();
+      const plain = segment.tex
+        .replace(/\\([A-Za-z]+)/g, " $1 ")
+        .replace(/[{}\\]/g, " ")
+        .replace(/\s+/g, " ")
+        .trim();
       if (/[A-Za-z]{2}/.test(plain) || /[()]/.test(plain)) words.add(plain.replace(/\s*([()])\s*/g, "$1"));
     }
   }

@@ -11,7 +11,17 @@ const dateOfUrl = (url: string) => dates[url];
 
 describe("newestFirstOrder", () => {
   it("lists days newest first with their papers' ids, sorted", () => {
-    const order = newestFirstOrder([[{ id: "en_3", url: "/papers/c/" }, { id: "en_1", url: "/papers/a/" }, { id: "en_2", url: "/papers/b/" }], [{ id: "en_9", url: "/papers/d/" }]], dateOfUrl);
+    const order = newestFirstOrder(
+      [
+        [
+          { id: "en_3", url: "/papers/c/" },
+          { id: "en_1", url: "/papers/a/" },
+          { id: "en_2", url: "/papers/b/" },
+        ],
+        [{ id: "en_9", url: "/papers/d/" }],
+      ],
+      dateOfUrl,
+    );
     expect(order).toEqual({
       days: [
         ["2025-08-22", "en_2"],
@@ -23,7 +33,16 @@ describe("newestFirstOrder", () => {
   });
 
   it("resolves an id two bundles share by URL when the dates differ", () => {
-    const order = newestFirstOrder([[{ id: "en_1", url: "/papers/b/" }], [{ id: "en_1", url: "/papers/d/" }, { id: "en_2", url: "/papers/a/" }]], dateOfUrl);
+    const order = newestFirstOrder(
+      [
+        [{ id: "en_1", url: "/papers/b/" }],
+        [
+          { id: "en_1", url: "/papers/d/" },
+          { id: "en_2", url: "/papers/a/" },
+        ],
+      ],
+      dateOfUrl,
+    );
     expect(order.days).toEqual([["2025-08-20", "en_2"]]);
     expect(order.byUrl).toEqual({ en_1: { "/papers/b/": "2025-08-22", "/papers/d/": "2024-01-05" } });
   });

@@ -21,7 +21,10 @@ export interface IndexedPage {
   url: string;
 }
 
-export function newestFirstOrder(bundles: readonly (readonly IndexedPage[])[], dateOfUrl: (url: string) => string | undefined): NewestFirstOrder {
+export function newestFirstOrder(
+  bundles: readonly (readonly IndexedPage[])[],
+  dateOfUrl: (url: string) => string | undefined,
+): NewestFirstOrder {
   const datesById = new Map<string, Map<string, string>>();
   for (const pages of bundles) {
     for (const { id, url } of pages) {
@@ -46,6 +49,9 @@ export function newestFirstOrder(bundles: readonly (readonly IndexedPage[])[], d
       byUrl[id] = Object.fromEntries([...urls].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     }
   }
-  const days = [...idsByDate.keys()].sort().reverse().map((date): [string, string] => [date, idsByDate.get(date)!.join(" ")]);
+  const days = [...idsByDate.keys()]
+    .sort()
+    .reverse()
+    .map((date): [string, string] => [date, idsByDate.get(date)!.join(" ")]);
   return { days, byUrl };
 }

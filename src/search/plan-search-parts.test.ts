@@ -9,7 +9,12 @@ const shape = (papers: SearchablePaper[], max: number) =>
 
 describe("planSearchParts", () => {
   it.each([
-    { name: "everything fits in one part", papers: [...day("2025-01-01", 3), ...day("2025-01-02", 3)], max: 10, parts: ["pagefind/ 2025-01-01..2025-01-02 6"] },
+    {
+      name: "everything fits in one part",
+      papers: [...day("2025-01-01", 3), ...day("2025-01-02", 3)],
+      max: 10,
+      parts: ["pagefind/ 2025-01-01..2025-01-02 6"],
+    },
     {
       name: "parts close before passing the cap, newest first",
       papers: [...day("2025-01-01", 4), ...day("2025-01-02", 4), ...day("2025-01-03", 4)],
@@ -20,7 +25,11 @@ describe("planSearchParts", () => {
       name: "a day larger than the cap is a part of its own, never split",
       papers: [...day("2025-01-01", 2), ...day("2025-01-02", 9), ...day("2025-01-03", 1)],
       max: 5,
-      parts: ["pagefind/ 2025-01-03..2025-01-03 1", "pagefind-parts/2025-01-02/ 2025-01-02..2025-01-02 9", "pagefind-parts/2025-01-01/ 2025-01-01..2025-01-01 2"],
+      parts: [
+        "pagefind/ 2025-01-03..2025-01-03 1",
+        "pagefind-parts/2025-01-02/ 2025-01-02..2025-01-02 9",
+        "pagefind-parts/2025-01-01/ 2025-01-01..2025-01-01 2",
+      ],
     },
     { name: "no papers, no parts", papers: [], max: 5, parts: [] },
   ])("$name", ({ papers, max, parts }) => {
@@ -46,7 +55,10 @@ describe("planSearchParts", () => {
     let state = 7;
     const sizes = Array.from({ length: 1000 }, () => ((state = (state * 1103515245 + 12345) % 2 ** 31), 1 + (state % 60)));
     const archive = sizes.flatMap((count, index) => day(new Date(Date.UTC(2023, 0, 1 + index)).toISOString().slice(0, 10), count));
-    const closed = (papers: SearchablePaper[]) => planSearchParts(papers, 500).slice(1).map((part) => `${part.first}..${part.last} ${part.urls.join(",")}`);
+    const closed = (papers: SearchablePaper[]) =>
+      planSearchParts(papers, 500)
+        .slice(1)
+        .map((part) => `${part.first}..${part.last} ${part.urls.join(",")}`);
     const full = new Set(closed(archive));
     for (let days = 1; days <= sizes.length; days += 37) {
       const prefix = archive.filter((paper) => paper.date < new Date(Date.UTC(2023, 0, 1 + days)).toISOString().slice(0, 10));

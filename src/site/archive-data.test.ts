@@ -26,7 +26,9 @@ describe("day listings", () => {
   it(`split a day of more than ${DAY_PAGE_SIZE} papers into pages, in digest order and most upvoted first`, () => {
     const papers = Array.from({ length: 450 }, (_, index) => paper(`p${index}`, "2025-08-20", index, ["a"], index));
     const archive = buildArchiveData(papers, topicRef, [], []);
-    expect(archive.dayListings.map((listing) => [listing.url, listing.order, listing.start, listing.end, listing.pageNumber, listing.pageCount])).toEqual([
+    expect(
+      archive.dayListings.map((listing) => [listing.url, listing.order, listing.start, listing.end, listing.pageNumber, listing.pageCount]),
+    ).toEqual([
       ["/2025/08/20/", "digest", 0, 200, 1, 3],
       ["/2025/08/20/page/2/", "digest", 200, 400, 2, 3],
       ["/2025/08/20/page/3/", "digest", 400, 450, 3, 3],
@@ -62,8 +64,26 @@ describe("day listings", () => {
 describe("the home page's days", () => {
   const days = (counts: [string, number][]) => counts.map(([date, count]) => ({ date, papers: { length: count } })) as never;
   it.each([
-    ["a week of days when they hold 30 papers", [["2025-08-20", 20], ["2025-08-18", 20], ["2025-08-13", 20], ["2025-08-12", 5]], [0, 1]],
-    ["more days until 30 papers", [["2025-08-20", 5], ["2025-08-01", 10], ["2025-07-01", 20], ["2025-06-01", 9]], [0, 1, 2]],
+    [
+      "a week of days when they hold 30 papers",
+      [
+        ["2025-08-20", 20],
+        ["2025-08-18", 20],
+        ["2025-08-13", 20],
+        ["2025-08-12", 5],
+      ],
+      [0, 1],
+    ],
+    [
+      "more days until 30 papers",
+      [
+        ["2025-08-20", 5],
+        ["2025-08-01", 10],
+        ["2025-07-01", 20],
+        ["2025-06-01", 9],
+      ],
+      [0, 1, 2],
+    ],
     ["every day of a small archive", [["2025-08-20", 1]], [0]],
   ])("%s", (_, counts, expected) => {
     expect(homeDays(days(counts as [string, number][]))).toEqual(expected);

@@ -1,4 +1,17 @@
-import type { ArchiveData, DayCount, DayListing, DayPage, DayRef, MonthPage, PaperSummary, Redirect, TopicListingPage, TopicPage, TopicRef, YearPage } from "../model/site.ts";
+import type {
+  ArchiveData,
+  DayCount,
+  DayListing,
+  DayPage,
+  DayRef,
+  MonthPage,
+  PaperSummary,
+  Redirect,
+  TopicListingPage,
+  TopicPage,
+  TopicRef,
+  YearPage,
+} from "../model/site.ts";
 import type { Paper } from "../model/types.ts";
 import { DAY_PAGE_SIZE, dayLabel, dayPageUrl, dayUrl, longDayLabel, monthGrid, monthLabel, monthUrl, yearUrl } from "./calendar.ts";
 import { paperLink } from "./paper-page.ts";
@@ -27,7 +40,8 @@ export function buildArchiveData(
   const countOf = new Map(dates.map((date) => [date, papersByDay.get(date)!.length]));
   const gridOf = new Map<string, ReturnType<typeof monthGrid>>();
   const calendarOf = (yearMonth: string) => {
-    if (!gridOf.has(yearMonth)) gridOf.set(yearMonth, monthGrid(yearMonth, new Map([...countOf].filter(([date]) => date.startsWith(yearMonth)))));
+    if (!gridOf.has(yearMonth))
+      gridOf.set(yearMonth, monthGrid(yearMonth, new Map([...countOf].filter(([date]) => date.startsWith(yearMonth)))));
     return gridOf.get(yearMonth)!;
   };
   const dayRef = (date: string): DayRef => ({ date, url: dayUrl(date), label: dayLabel(date) });
@@ -47,7 +61,9 @@ export function buildArchiveData(
       ...(previous ? { previous: dayRef(previous) } : {}),
       ...(next ? { next: dayRef(next) } : {}),
       month: { url: monthUrl(yearMonth), label: monthLabel(yearMonth) },
-      ...(summaries.some((summary) => summary.upvotes !== undefined) ? { byUpvotes: { url: `${dayUrl(date)}by-upvotes/`, order: upvoteOrder(summaries) } } : {}),
+      ...(summaries.some((summary) => summary.upvotes !== undefined)
+        ? { byUpvotes: { url: `${dayUrl(date)}by-upvotes/`, order: upvoteOrder(summaries) } }
+        : {}),
       topicCounts: topicCounts(summaries),
       calendar: calendarOf(yearMonth),
     };
@@ -87,7 +103,10 @@ export function homeDays(newestFirst: readonly DayPage[], minimum = 30): number[
 
 /** The pages of one day's list, in digest order and (when it has upvotes) most upvoted first. */
 function dayListings(day: DayPage, dayIndex: number): DayListing[] {
-  const orders: [DayListing["order"], string][] = [["digest", day.url], ...(day.byUpvotes ? [["upvotes", day.byUpvotes.url] as [DayListing["order"], string]] : [])];
+  const orders: [DayListing["order"], string][] = [
+    ["digest", day.url],
+    ...(day.byUpvotes ? [["upvotes", day.byUpvotes.url] as [DayListing["order"], string]] : []),
+  ];
   return orders.flatMap(([order, base]) => {
     const pageCount = Math.max(1, Math.ceil(day.papers.length / DAY_PAGE_SIZE));
     const pages = Array.from({ length: pageCount }, (_, index) => ({
@@ -172,7 +191,8 @@ function buildMonths(days: DayPage[], papers: readonly Paper[], calendarOf: (yea
 function distinctCounter(papers: readonly Paper[], length: number): Map<string, number> {
   const counts = new Map<string, number>();
   for (const paper of papers) {
-    for (const key of new Set(paper.appearances.map((appearance) => appearance.date.slice(0, length)))) counts.set(key, (counts.get(key) ?? 0) + 1);
+    for (const key of new Set(paper.appearances.map((appearance) => appearance.date.slice(0, length))))
+      counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return counts;
 }
@@ -183,7 +203,14 @@ function buildYears(months: MonthPage[], papers: readonly Paper[]): YearPage[] {
   for (const month of months) {
     let year = years.find((candidate) => candidate.year === month.year);
     if (!year) {
-      year = { year: month.year, url: yearUrl(month.year), months: [], paperCount: 0, distinctPaperCount: distinct.get(String(month.year)) ?? 0, dayCount: 0 };
+      year = {
+        year: month.year,
+        url: yearUrl(month.year),
+        months: [],
+        paperCount: 0,
+        distinctPaperCount: distinct.get(String(month.year)) ?? 0,
+        dayCount: 0,
+      };
       years.push(year);
     }
     year.months.push(month);

@@ -30,9 +30,11 @@ export const yearUrl = (year: number | string) => `/${year}/`;
 /** The papers of a day are listed this many to a page: a day of 33,000 papers would otherwise be one page of 139 MB. */
 export const DAY_PAGE_SIZE = 200;
 /** Page 1 of a day is the day's own URL; later pages are `/2025/08/20/page/2/`. */
-export const dayPageUrl = (date: string, pageNumber: number, base = dayUrl(date)) => (pageNumber === 1 ? base : `${base}page/${pageNumber}/`);
+export const dayPageUrl = (date: string, pageNumber: number, base = dayUrl(date)) =>
+  pageNumber === 1 ? base : `${base}page/${pageNumber}/`;
 /** The entry of the paper at 0-based `position` (digest order) on its day's pages. */
-export const dayEntryUrl = (date: string, position: number, slug: string) => `${dayPageUrl(date, Math.floor(position / DAY_PAGE_SIZE) + 1)}#${slug}`;
+export const dayEntryUrl = (date: string, position: number, slug: string) =>
+  `${dayPageUrl(date, Math.floor(position / DAY_PAGE_SIZE) + 1)}#${slug}`;
 
 /** "2025-08" as weeks of seven cells, Monday first, with the days that have a digest linked. */
 export function monthGrid(yearMonth: string, days: ReadonlyMap<string, number>) {

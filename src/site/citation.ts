@@ -14,14 +14,26 @@ export interface CitationInput {
 
 /** BibTeX's special characters escaped, so a title such as "50% & more" cannot break the entry. */
 function bibtexText(text: string): string {
-  return text.replace(/\\/g, "\\textbackslash{}").replace(/([{}&%$#_])/g, "\\$1").replace(/~/g, "\\textasciitilde{}").replace(/\^/g, "\\textasciicircum{}");
+  return text
+    .replace(/\\/g, "\\textbackslash{}")
+    .replace(/([{}&%$#_])/g, "\\$1")
+    .replace(/~/g, "\\textasciitilde{}")
+    .replace(/\^/g, "\\textasciicircum{}");
 }
 
 /** "lovelace2025analytical": first author's family name, the year, the title's first long word. */
 export function citationKey(input: CitationInput): string {
-  const ascii = (text: string) => text.normalize("NFKD").replace(/[^A-Za-z0-9]/g, "").toLowerCase();
+  const ascii = (text: string) =>
+    text
+      .normalize("NFKD")
+      .replace(/[^A-Za-z0-9]/g, "")
+      .toLowerCase();
   const family = ascii(input.authors[0]?.trim().split(/\s+/).pop() ?? "") || "anon";
-  const word = input.titleText.split(/\s+/).map(ascii).find((part) => part.length > 3) ?? "paper";
+  const word =
+    input.titleText
+      .split(/\s+/)
+      .map(ascii)
+      .find((part) => part.length > 3) ?? "paper";
   return `${family}${input.date.slice(0, 4)}${word}`;
 }
 

@@ -8,24 +8,43 @@ const topicRef = (slug: string) => ({ slug, name: slug.toUpperCase(), url: `/top
 
 function paper(slug: string, title: string, appearances: Paper["appearances"], extra: Partial<Paper> = {}): Paper {
   const abstract = `About ${slug}.`;
-  return { slug, title, abstract, text: new MathText().paperText({ title, abstract }), appearances, card: {}, authors: [], topics: ["t"], related: [], ...extra };
+  return {
+    slug,
+    title,
+    abstract,
+    text: new MathText().paperText({ title, abstract }),
+    appearances,
+    card: {},
+    authors: [],
+    topics: ["t"],
+    related: [],
+    ...extra,
+  };
 }
 
 describe("toPaperPage", () => {
   const a = paper("a", "First", [{ date: "2025-08-20", position: 0 }]);
-  const b = paper("b", "Second", [{ date: "2025-08-20", position: 2 }, { date: "2025-08-22", position: 0 }], {
-    arxivId: "2508.12345",
-    related: ["c", "d"],
-    card: {
-      organization: "Example Lab",
-      organizationUrl: "https://huggingface.co/example-lab",
-      githubRepo: "https://github.com/example/b",
-      projectPage: "https://example.org/b",
-      upvotes: 12,
-      comments: 3,
-      countedOn: "2025-08-21",
+  const b = paper(
+    "b",
+    "Second",
+    [
+      { date: "2025-08-20", position: 2 },
+      { date: "2025-08-22", position: 0 },
+    ],
+    {
+      arxivId: "2508.12345",
+      related: ["c", "d"],
+      card: {
+        organization: "Example Lab",
+        organizationUrl: "https://huggingface.co/example-lab",
+        githubRepo: "https://github.com/example/b",
+        projectPage: "https://example.org/b",
+        upvotes: 12,
+        comments: 3,
+        countedOn: "2025-08-21",
+      },
     },
-  });
+  );
   const c = paper("c", "Same title", [{ date: "2025-08-20", position: 5 }], { topics: ["u", "t"] });
   const d = paper("d", "Same title", [{ date: "2025-07-01", position: 0 }], { topics: [] });
   const papers = [a, b, c, d];
@@ -40,7 +59,12 @@ describe("toPaperPage", () => {
       ["code", "https://github.com/example/b"],
       ["project", "https://example.org/b"],
     ]);
-    expect(page.card).toMatchObject({ organizationUrl: "https://huggingface.co/example-lab", countedOn: "2025-08-21", upvotes: 12, comments: 3 });
+    expect(page.card).toMatchObject({
+      organizationUrl: "https://huggingface.co/example-lab",
+      countedOn: "2025-08-21",
+      upvotes: 12,
+      comments: 3,
+    });
   });
 
   it("searches arXiv and Hugging Face by title when there is no arXiv id", () => {

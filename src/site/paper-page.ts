@@ -91,7 +91,13 @@ export function toPaperPage(
   const topics = paper.topics.map(topicRef);
   const query = encodeURIComponent(titleText);
   const dates = paper.appearances.map((appearance) => appearance.date);
-  const citation = { titleText, authors: paper.authors, ...(paper.arxivId ? { arxivId: paper.arxivId } : {}), date: paper.card.publishedOn ?? dates[0]!, url: `${siteUrl}${paperUrl(paper.slug)}` };
+  const citation = {
+    titleText,
+    authors: paper.authors,
+    ...(paper.arxivId ? { arxivId: paper.arxivId } : {}),
+    date: paper.card.publishedOn ?? dates[0]!,
+    url: `${siteUrl}${paperUrl(paper.slug)}`,
+  };
   return {
     slug: paper.slug,
     url: paperUrl(paper.slug),
@@ -129,9 +135,7 @@ export function toPaperPage(
     },
     firstDate: dates[0]!,
     lastDate: dates[dates.length - 1]!,
-    ...(paper.arxivId
-      ? { arxiv: { id: paper.arxivId, abs: arxivAbstractUrl(paper.arxivId), pdf: arxivPdfUrl(paper.arxivId) } }
-      : {}),
+    ...(paper.arxivId ? { arxiv: { id: paper.arxivId, abs: arxivAbstractUrl(paper.arxivId), pdf: arxivPdfUrl(paper.arxivId) } } : {}),
     searchLinks: {
       arxiv: arxivTitleSearchUrl(query),
       huggingface: `https://huggingface.co/papers?q=${query}`,

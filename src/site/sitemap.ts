@@ -34,7 +34,9 @@ export function sitemapEntries(archive: ArchiveData, papers: readonly Paper[]): 
 
 /** sitemaps.org XML; every URL is absolute. */
 export function sitemapXml(entries: readonly SitemapEntry[], siteUrl: string): string {
-  const urls = entries.map((entry) => `  <url><loc>${escapeXmlText(`${siteUrl}${entry.url}`)}</loc><lastmod>${entry.lastmod}</lastmod></url>`);
+  const urls = entries.map(
+    (entry) => `  <url><loc>${escapeXmlText(`${siteUrl}${entry.url}`)}</loc><lastmod>${entry.lastmod}</lastmod></url>`,
+  );
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join("\n")}\n</urlset>\n`;
 }
 

@@ -72,7 +72,11 @@ describe("topic pages", () => {
     }
     const [front, first, second] = bandits;
     expect(byDate(first!.entries.map((entry) => entry.url)).every((date) => date <= byDate([second!.entries.at(-1)!.url])[0]!)).toBe(true);
-    const newestFifty = [...papers].filter((paper) => paper.topics.includes("bandits")).sort(byFirstListing).slice(-50).reverse();
+    const newestFifty = [...papers]
+      .filter((paper) => paper.topics.includes("bandits"))
+      .sort(byFirstListing)
+      .slice(-50)
+      .reverse();
     expect(front!.entries.map((entry) => entry.url)).toEqual(newestFifty.map((paper) => `/papers/${paper.slug}/`));
   });
 
@@ -98,7 +102,8 @@ function archive(count: number, perDay = 7): Paper[] {
 const refs = (slug: string) => ({ slug, name: slug, url: `/topics/${slug}/` });
 /** What a numbered page shows: all of it but the topic's paper count, which only the front page prints. */
 const shown = (page: TopicListingPage) => JSON.stringify({ ...page, topic: { ...page.topic, paperCount: undefined } });
-const banditPages = (papers: Paper[]) => topicListingPages(topicSummaries(taxonomy, papers), papers, refs).filter((page) => page.topic.slug === "bandits");
+const banditPages = (papers: Paper[]) =>
+  topicListingPages(topicSummaries(taxonomy, papers), papers, refs).filter((page) => page.topic.slug === "bandits");
 
 describe("stable topic pagination", () => {
   it.each([
@@ -115,12 +120,25 @@ describe("stable topic pagination", () => {
 
   it("keeps a full page as it was when days are added: only the front page and the newest numbered pages change", () => {
     // Days of 7 papers cross the 50-paper boundary at different places; 350 and 400 end a page exactly.
-    for (const [before, after] of [[57, 64], [98, 105], [140, 147], [343, 350], [350, 357], [400, 407]] as const) {
+    for (const [before, after] of [
+      [57, 64],
+      [98, 105],
+      [140, 147],
+      [343, 350],
+      [350, 357],
+      [400, 407],
+    ] as const) {
       const old = banditPages(archive(before));
       const now = banditPages(archive(after));
-      const changed = now.filter((page) => { const earlier = old.find((candidate) => candidate.url === page.url); return !earlier || shown(page) !== shown(earlier); });
+      const changed = now.filter((page) => {
+        const earlier = old.find((candidate) => candidate.url === page.url);
+        return !earlier || shown(page) !== shown(earlier);
+      });
       const newestNumbered = numberedPageCount(before);
-      expect(changed.map((page) => page.pageNumber ?? 0).every((number) => number === 0 || number >= newestNumbered), `${before} → ${after}`).toBe(true);
+      expect(
+        changed.map((page) => page.pageNumber ?? 0).every((number) => number === 0 || number >= newestNumbered),
+        `${before} → ${after}`,
+      ).toBe(true);
       for (const page of old.filter((page) => page.entries.length === TOPIC_PAGE_SIZE && page.pageNumber !== undefined)) {
         expect(shown(now.find((later) => later.url === page.url)!), page.url).toBe(shown(page));
       }

@@ -53,7 +53,10 @@ describe("lemma table", () => {
 
 describe("tokenizeKeepingCase", () => {
   it("returns each token's word as written, aligned with tokenize", () => {
-    expect(tokenizeKeepingCase("RAG for the LLMs of Schrödinger")).toEqual({ tokens: ["rag", "llm", "schroding"], words: ["RAG", "LLMs", "Schrodinger"] });
+    expect(tokenizeKeepingCase("RAG for the LLMs of Schrödinger")).toEqual({
+      tokens: ["rag", "llm", "schroding"],
+      words: ["RAG", "LLMs", "Schrodinger"],
+    });
     expect(tokenizeKeepingCase("Quantized LLMs").tokens).toEqual(tokenize("Quantized LLMs"));
   });
 });

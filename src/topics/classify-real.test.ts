@@ -23,7 +23,9 @@ describe("classifyPaper on the labelled real papers", () => {
     expect(heldOut / papers.length).toBeGreaterThan(0.4);
     expect(heldOut / papers.length).toBeLessThan(0.6);
     expect(papers.filter((paper) => isHeldOut(paper.id)).map((paper) => paper.id)).toEqual(
-      readLabelledPapers().filter((paper) => isHeldOut(paper.id)).map((paper) => paper.id),
+      readLabelledPapers()
+        .filter((paper) => isHeldOut(paper.id))
+        .map((paper) => paper.id),
     );
   });
 

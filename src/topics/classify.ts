@@ -31,7 +31,10 @@ function compiledFor(taxonomy: Taxonomy | CompiledTaxonomy): CompiledTaxonomy {
 }
 
 /** `paper.card.keywords` is used when present (a Paper passes as is). */
-export function classifyPaper(paper: PaperText & { card?: { keywords?: readonly string[] } }, taxonomy: Taxonomy | CompiledTaxonomy): string[] {
+export function classifyPaper(
+  paper: PaperText & { card?: { keywords?: readonly string[] } },
+  taxonomy: Taxonomy | CompiledTaxonomy,
+): string[] {
   const compiled = compiledFor(taxonomy);
   const keywords = paper.keywords ?? paper.card?.keywords;
   const scores = scoreTopicsInDetail({ title: paper.title, abstract: paper.abstract, ...(keywords ? { keywords } : {}) }, compiled);

@@ -4,7 +4,10 @@ import { testTaxonomy, topic } from "../../test/fixtures/test-taxonomy.ts";
 
 describe("compileTaxonomy", () => {
   const compiled = compileTaxonomy(
-    testTaxonomy([topic("quant", { "quantized models": 2, quantization: 3 }), topic("lm", { "large language model": 1, "language model": 1 })]),
+    testTaxonomy([
+      topic("quant", { "quantized models": 2, quantization: 3 }),
+      topic("lm", { "large language model": 1, "language model": 1 }),
+    ]),
   );
 
   it("keeps scorable topics in taxonomy order and leaves out the fallback", () => {
@@ -23,7 +26,9 @@ describe("compileTaxonomy", () => {
   });
 
   it("indexes title rules apart, replacing the same phrase of the rules there", () => {
-    const evaluation = compileTaxonomy(testTaxonomy([{ ...topic("evaluation", { benchmark: 2, judge: 2 }), title_rules: { benchmark: 4 } }]));
+    const evaluation = compileTaxonomy(
+      testTaxonomy([{ ...topic("evaluation", { benchmark: 2, judge: 2 }), title_rules: { benchmark: 4 } }]),
+    );
     expect(evaluation.rulesByFirstStem.get("benchmark")?.map((rule) => rule.weight)).toEqual([2]);
     expect(evaluation.titleRulesByFirstStem.get("benchmark")?.map((rule) => rule.weight)).toEqual([4]);
     expect(evaluation.titleRulesByFirstStem.get("judg")?.map((rule) => rule.weight)).toEqual([2]);

@@ -66,7 +66,17 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
   };
 }
 
-function toRule({ tokens, exact, topicIndex, weight }: { tokens: string[]; exact: (string | null)[]; topicIndex: number; weight: number }): CompiledRule {
+function toRule({
+  tokens,
+  exact,
+  topicIndex,
+  weight,
+}: {
+  tokens: string[];
+  exact: (string | null)[];
+  topicIndex: number;
+  weight: number;
+}): CompiledRule {
   return { stems: tokens, exact, topicIndex, weight };
 }
 

@@ -34,7 +34,10 @@ describe("scoreTopics", () => {
 
   it("scores a field by its best phrase plus a capped bonus per further phrase, so rule count does not decide", () => {
     const many = compileTaxonomy(
-      testTaxonomy([topic("few", { "speculative decoding": 3 }), topic("many", { cache: 1, latency: 1, throughput: 1, memory: 1, serving: 1 })]),
+      testTaxonomy([
+        topic("few", { "speculative decoding": 3 }),
+        topic("many", { cache: 1, latency: 1, throughput: 1, memory: 1, serving: 1 }),
+      ]),
     );
     const raw = scoreTopics({ title: "", abstract: "Speculative decoding; cache, latency, throughput, memory and serving." }, many);
     expect(raw[0]).toBe(3);
@@ -42,9 +45,7 @@ describe("scoreTopics", () => {
   });
 
   it("counts title-only rules in the title alone, overriding the same phrase there", () => {
-    const withTitleRules = compileTaxonomy(
-      testTaxonomy([{ ...topic("evaluation", { benchmark: 2 }), title_rules: { benchmark: 4 } }]),
-    );
+    const withTitleRules = compileTaxonomy(testTaxonomy([{ ...topic("evaluation", { benchmark: 2 }), title_rules: { benchmark: 4 } }]));
     expect(scoreTopics({ title: "A benchmark", abstract: "" }, withTitleRules)[0]).toBe(4 * 3);
     expect(scoreTopics({ title: "", abstract: "On benchmarks." }, withTitleRules)[0]).toBe(2);
   });

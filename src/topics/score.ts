@@ -39,7 +39,8 @@ export function scoreTopicsInDetail(paper: PaperText, compiled: CompiledTaxonomy
   const keywords = fieldEvidence(paper.keywords ?? [], compiled.rulesByFirstStem, compiled);
   const total = new Float64Array(compiled.slugs.length);
   for (let topic = 0; topic < total.length; topic++) {
-    const evidence = compiled.titleWeight * title.evidence[topic]! + abstract.evidence[topic]! + compiled.keywordWeight * keywords.evidence[topic]!;
+    const evidence =
+      compiled.titleWeight * title.evidence[topic]! + abstract.evidence[topic]! + compiled.keywordWeight * keywords.evidence[topic]!;
     total[topic] = evidence * compiled.scoreFactors[topic]!;
   }
   return { total, bestInTitle: title.best, bestInAbstract: abstract.best, bestInKeywords: keywords.best };
@@ -51,7 +52,11 @@ export function scoreTopics(paper: PaperText, compiled: CompiledTaxonomy): Float
 }
 
 /** Evidence per topic from texts of one field; each text is matched on its own, so a phrase never spans two keywords. */
-function fieldEvidence(texts: readonly string[], index: RuleIndex, compiled: CompiledTaxonomy): { best: Float64Array; evidence: Float64Array } {
+function fieldEvidence(
+  texts: readonly string[],
+  index: RuleIndex,
+  compiled: CompiledTaxonomy,
+): { best: Float64Array; evidence: Float64Array } {
   const matched = new Set<CompiledRule>();
   for (const text of texts) for (const rule of matchingRules(text, index, compiled.slugs.length)) matched.add(rule);
   const best = new Float64Array(compiled.slugs.length);

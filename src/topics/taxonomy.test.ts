@@ -85,8 +85,11 @@ describe("parseTaxonomy", () => {
     );
     expect(taxonomy.topics[0]).toMatchObject({ general: true, replaces: ["benchmarks"], title_rules: { benchmark: 4 } });
     expect(taxonomy.topics[1]).toMatchObject({ general: false, replaces: [], title_rules: {} });
-    expect(errorOf(`${HEADER}topics:\n  - name: E\n    slug: e\n    description: e.\n    title_rules: { benchmarks: 4, benchmark: 2 }\n${OTHER}`))
-      .toContain('title_rules > benchmark: same stemmed phrase "benchmark"');
+    expect(
+      errorOf(
+        `${HEADER}topics:\n  - name: E\n    slug: e\n    description: e.\n    title_rules: { benchmarks: 4, benchmark: 2 }\n${OTHER}`,
+      ),
+    ).toContain('title_rules > benchmark: same stemmed phrase "benchmark"');
   });
 
   it("rejects a replaced slug that is still a topic, or that two topics replace", () => {
@@ -116,11 +119,38 @@ describe("loadTaxonomy", () => {
     expect(slugs.length).toBeLessThanOrEqual(40);
     expect(slugs).toContain("other");
     // Merged topics redirect: every slug of the previous taxonomy is a topic or replaced by one.
-    const previous = ["llm-inference", "quantization-compression", "optimization", "combinatorial-optimization", "bandits-learning-theory",
-      "reinforcement-learning", "retrieval-search", "computer-vision", "generative-models", "verification-robustness", "hardware-accelerators",
-      "theorem-proving-reasoning", "graphs", "privacy-security", "language-models", "speech-audio", "robotics", "scientific-ml",
-      "information-theory", "linear-algebra", "interpretability", "automl-search", "algorithms", "architectures", "distributed-systems",
-      "probabilistic-ml", "multimodal", "agents", "time-series", "other"];
+    const previous = [
+      "llm-inference",
+      "quantization-compression",
+      "optimization",
+      "combinatorial-optimization",
+      "bandits-learning-theory",
+      "reinforcement-learning",
+      "retrieval-search",
+      "computer-vision",
+      "generative-models",
+      "verification-robustness",
+      "hardware-accelerators",
+      "theorem-proving-reasoning",
+      "graphs",
+      "privacy-security",
+      "language-models",
+      "speech-audio",
+      "robotics",
+      "scientific-ml",
+      "information-theory",
+      "linear-algebra",
+      "interpretability",
+      "automl-search",
+      "algorithms",
+      "architectures",
+      "distributed-systems",
+      "probabilistic-ml",
+      "multimodal",
+      "agents",
+      "time-series",
+      "other",
+    ];
     const reachable = new Set(taxonomy.topics.flatMap((topic) => [topic.slug, ...topic.replaces]));
     expect(previous.filter((slug) => !reachable.has(slug))).toEqual([]);
   });

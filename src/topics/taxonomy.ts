@@ -221,9 +221,7 @@ function describePath(raw: unknown, path: readonly PropertyKey[]): string {
 
 function describeTopic(node: unknown): string {
   if (!isRecord(node)) return "";
-  const labels = ["slug", "name"]
-    .filter((field) => typeof node[field] === "string")
-    .map((field) => `${field} "${String(node[field])}"`);
+  const labels = ["slug", "name"].filter((field) => typeof node[field] === "string").map((field) => `${field} "${String(node[field])}"`);
   return labels.length > 0 ? ` (${labels.join(", ")})` : "";
 }
 

@@ -26,7 +26,11 @@ declare module "@11ty/eleventy-dev-server" {
     close(): Promise<void>;
   }
   const EleventyDevServer: {
-    getServer(name: string, dir: string, options?: { liveReload?: boolean; domDiff?: boolean; showVersion?: boolean; pathPrefix?: string }): DevServer;
+    getServer(
+      name: string,
+      dir: string,
+      options?: { liveReload?: boolean; domDiff?: boolean; showVersion?: boolean; pathPrefix?: string },
+    ): DevServer;
   };
   export default EleventyDevServer;
 }

@@ -19,7 +19,14 @@ const lesser: string[] = [];
 beforeAll(async () => {
   [browser, server] = await Promise.all([launchChromium(), serveStatic(site, "/")]);
   for (const { scheme, viewport, key } of combos) {
-    contexts.set(key, await browser.newContext({ colorScheme: scheme, viewport: { width: viewport.width, height: viewport.height }, reducedMotion: "reduce" }));
+    contexts.set(
+      key,
+      await browser.newContext({
+        colorScheme: scheme,
+        viewport: { width: viewport.width, height: viewport.height },
+        reducedMotion: "reduce",
+      }),
+    );
   }
 });
 
@@ -47,10 +54,14 @@ describe.concurrent("axe-core finds no serious or critical violations", () => {
           const violations = await runAxe(page);
           const where = `${name} ${url} [${scheme}, ${viewport.name} ${viewport.width}x${viewport.height}]`;
           for (const violation of violations) {
-            if (violation.impact !== "serious" && violation.impact !== "critical") lesser.push(`${violation.id} (${violation.impact}) on ${name}: ${violation.help}`);
+            if (violation.impact !== "serious" && violation.impact !== "critical")
+              lesser.push(`${violation.id} (${violation.impact}) on ${name}: ${violation.help}`);
           }
           const severe = violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-          expect(severe.map((violation) => describeViolation(violation, where)), `axe violations on ${where}`).toEqual([]);
+          expect(
+            severe.map((violation) => describeViolation(violation, where)),
+            `axe violations on ${where}`,
+          ).toEqual([]);
         } finally {
           await page.close();
         }
@@ -66,7 +77,9 @@ describe("the axe harness itself", () => {
       await page.setContent(
         '<!DOCTYPE html><html lang="en"><head><title>planted</title><style>@media (prefers-color-scheme: dark) { p { color: #333; background: #222; } }</style></head><body><main><p>faint text in dark mode</p><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></main></body></html>',
       );
-      const ids = (await runAxe(page)).filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => violation.id);
+      const ids = (await runAxe(page))
+        .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+        .map((violation) => violation.id);
       expect(ids).toEqual(expect.arrayContaining(["color-contrast", "image-alt"]));
     } finally {
       await page.close();

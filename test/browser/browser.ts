@@ -10,7 +10,6 @@ import type { Page } from "playwright-core";
 import { launchChromium } from "../../tools/browser/chromium.ts";
 import { parse } from "node-html-parser";
 
-
 export const VIEWPORTS = [
   { name: "phone", width: 390, height: 844 },
   { name: "desktop", width: 1280, height: 900 },
@@ -43,13 +42,17 @@ export interface AxeViolation {
 export async function runAxe(page: Page): Promise<AxeViolation[]> {
   await page.addScriptTag({ content: axeScript() });
   return page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: AxeViolation[] }> } })
+      .axe;
     const result = await axe.run(document, { resultTypes: ["violations"] });
     return result.violations.map((violation) => ({
       id: violation.id,
       impact: violation.impact,
       help: violation.help,
-      nodes: violation.nodes.map((node) => ({ target: node.target, ...(node.failureSummary ? { failureSummary: node.failureSummary } : {}) })),
+      nodes: violation.nodes.map((node) => ({
+        target: node.target,
+        ...(node.failureSummary ? { failureSummary: node.failureSummary } : {}),
+      })),
     }));
   });
 }
@@ -57,7 +60,8 @@ export async function runAxe(page: Page): Promise<AxeViolation[]> {
 /** A site URL ("/papers/x/") joined onto a served base ("http://127.0.0.1:1234/base/"). */
 export const served = (base: string, url: string) => `${base}${url.replace(/^\//, "")}`;
 
-const fileFor = (site: string, url: string) => path.join(site, url.replace(/^\//, "").replace(/[?#].*$/, ""), url.replace(/[?#].*$/, "").endsWith("/") ? "index.html" : "");
+const fileFor = (site: string, url: string) =>
+  path.join(site, url.replace(/^\//, "").replace(/[?#].*$/, ""), url.replace(/[?#].*$/, "").endsWith("/") ? "index.html" : "");
 
 /**
  * The pages every browser check visits, read from the built site: the fixed
@@ -81,9 +85,15 @@ export function pagesToCheck(site: string): { name: string; url: string }[] {
     { name: "404", url: "/no-such-page/" },
   ];
   if (exists("/topics/")) pages.push({ name: "topics", url: "/topics/" });
-  const topic = read("/").querySelector("a.tag")?.getAttribute("href") ?? (exists("/topics/") ? read("/topics/").querySelector("main a[href^='/topics/']")?.getAttribute("href") : undefined);
+  const topic =
+    read("/").querySelector("a.tag")?.getAttribute("href") ??
+    (exists("/topics/") ? read("/topics/").querySelector("main a[href^='/topics/']")?.getAttribute("href") : undefined);
   if (topic) pages.push({ name: "topic", url: topic });
-  for (const [name, url] of [["search", "/search/"], ["follow", "/follow/"]] as const) if (exists(url)) pages.push({ name, url });
+  for (const [name, url] of [
+    ["search", "/search/"],
+    ["follow", "/follow/"],
+  ] as const)
+    if (exists(url)) pages.push({ name, url });
   if (exists("/search/")) pages.push({ name: "search results", url: "/search/?q=bandits" });
   for (const url of pages.map((page) => page.url)) {
     if (url !== "/no-such-page/" && !exists(url)) throw new Error(`${url} is not in the built site`);

@@ -44,9 +44,14 @@ interface Focused {
  */
 function markFocusable(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const selector = "a[href], area[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex='-1']), [contenteditable='true']";
+    const selector =
+      "a[href], area[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex='-1']), [contenteditable='true']";
     const elements = [...document.querySelectorAll<HTMLElement>(selector)].filter(
-      (element) => !element.matches(":disabled") && !element.closest("[inert]") && element.tabIndex >= 0 && element.checkVisibility({ visibilityProperty: true }),
+      (element) =>
+        !element.matches(":disabled") &&
+        !element.closest("[inert]") &&
+        element.tabIndex >= 0 &&
+        element.checkVisibility({ visibilityProperty: true }),
     );
     return elements.map((element, index) => {
       element.dataset.kbIndex = String(index);
@@ -96,7 +101,11 @@ describe("keyboard navigation", () => {
         expect(visiblyFocused(state), `skip link focus style: ${state.outline} / ${state.boxShadow}`).toBe(true);
 
         await page.keyboard.press("Enter");
-        const after = await page.evaluate(() => ({ hash: location.hash, active: document.activeElement?.id, mainTop: document.getElementById("main")!.getBoundingClientRect().top }));
+        const after = await page.evaluate(() => ({
+          hash: location.hash,
+          active: document.activeElement?.id,
+          mainTop: document.getElementById("main")!.getBoundingClientRect().top,
+        }));
         expect(after.hash).toBe("#main");
         expect(after.active).toBe("main");
         expect(after.mainTop).toBeLessThanOrEqual(1);
@@ -105,7 +114,10 @@ describe("keyboard navigation", () => {
         await page.keyboard.press("Tab");
         const next = await page.evaluate(() => {
           const element = document.activeElement!;
-          return { inMain: Boolean(element.closest("#main")), firstInMain: element === document.querySelector("#main a[href], #main button, #main input") };
+          return {
+            inMain: Boolean(element.closest("#main")),
+            firstInMain: element === document.querySelector("#main a[href], #main button, #main input"),
+          };
         });
         expect(next).toEqual({ inMain: true, firstInMain: true });
       } finally {

@@ -43,7 +43,9 @@ function paperTexts(site: string): Map<string, string> {
   for (const slug of fs.readdirSync(path.join(site, "papers"))) {
     const document = parse(fs.readFileSync(path.join(site, "papers", slug, "index.html"), "utf8"));
     // KaTeX's MathML carries the symbols as text, its HTML the same glyphs: either says which symbols a formula shows.
-    const shown = [document.querySelector("h1"), document.querySelector(".paper__abstract")].map((element) => element?.textContent ?? "").join(" ");
+    const shown = [document.querySelector("h1"), document.querySelector(".paper__abstract")]
+      .map((element) => element?.textContent ?? "")
+      .join(" ");
     texts.set(`/papers/${slug}/`, shown);
   }
   return texts;
@@ -58,7 +60,9 @@ async function searchAll(page: Page, server: StaticServer, query: string): Promi
     await page.click("#search-more");
     await expect.poll(() => page.locator("#search-results .search-result").count()).toBeGreaterThan(shown);
   }
-  const urls = await page.locator("#search-results .search-result h2 a").evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+  const urls = await page
+    .locator("#search-results .search-result h2 a")
+    .evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
   const status = (await page.textContent("#search-status")) ?? "";
   const count = Number(/(\d+) papers? found/.exec(status)?.[1] ?? 0);
   expect(urls.length, `${query}: the status counts what is listed`).toBe(count);
@@ -97,9 +101,11 @@ describe("day pages", () => {
     const count = Number(await chip.locator(".count").textContent());
     const slug = (await chip.getAttribute("href"))!.replace("#only-", "");
     await chip.click();
-    const visible = await page.locator(".day-entries > .entry").evaluateAll((entries) =>
-      entries.filter((entry) => (entry as HTMLElement).offsetParent !== null).map((entry) => (entry as HTMLElement).dataset.topics ?? ""),
-    );
+    const visible = await page
+      .locator(".day-entries > .entry")
+      .evaluateAll((entries) =>
+        entries.filter((entry) => (entry as HTMLElement).offsetParent !== null).map((entry) => (entry as HTMLElement).dataset.topics ?? ""),
+      );
     expect(visible).toHaveLength(count);
     for (const topics of visible) expect(topics.split(" ")).toContain(slug);
     await page.locator(".day-topics .chip").first().click();
@@ -110,7 +116,12 @@ describe("day pages", () => {
   it("mark the papers a reader has opened", async () => {
     // Visited links need a browser profile with a history: an incognito-like context keeps none.
     const profile = fs.mkdtempSync(path.join(os.tmpdir(), "dpa-profile-"));
-    const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true, viewport: { width: 1280, height: 900 } });
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_ARGS,
+      headless: true,
+      viewport: { width: 1280, height: 900 },
+    });
     const page = await context.newPage();
     await page.goto(served(sample.url, "/2025/08/20/"));
     const first = page.locator(".day-entries > .entry h2 a").first();
@@ -155,7 +166,9 @@ describe("paper pages", () => {
         "}",
       ].join("\n"),
     );
-    expect(await page.textContent("#cite-plain")).toBe("(2025). MUVERA: Multi-Vector Retrieval via Fixed Dimensional Encodings. arXiv:2405.19504.");
+    expect(await page.textContent("#cite-plain")).toBe(
+      "(2025). MUVERA: Multi-Vector Retrieval via Fixed Dimensional Encodings. arXiv:2405.19504.",
+    );
     await page.click('[data-copy="cite-bibtex"]');
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(bibtex!.trim());
     await page.context().close();
@@ -212,20 +225,26 @@ describe("feeds opened in a browser", () => {
 describe("calendars", () => {
   it("lay out a month in weeks from Monday, linking the days with a digest", async () => {
     const page = await open(archive, "/2025/08/");
-    const rows = await page.locator("main > .calendar tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent!.trim())));
+    const rows = await page
+      .locator("main > .calendar tbody tr")
+      .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent!.trim())));
     for (const row of rows) expect(row).toHaveLength(7);
     expect(await page.locator("main > .calendar thead th").allTextContents()).toEqual(["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]);
     // August 1, 2025 was a Friday; the 31st a Sunday.
     expect(rows[0]).toEqual(["", "", "", "", "1", "2", "3"]);
     expect(rows.at(-1)!.at(-1)).toBe("31");
-    const linked = await page.locator("main > .calendar td.has-digest a").evaluateAll((links) => links.map((link) => [link.getAttribute("href"), link.getAttribute("title")]));
+    const linked = await page
+      .locator("main > .calendar td.has-digest a")
+      .evaluateAll((links) => links.map((link) => [link.getAttribute("href"), link.getAttribute("title")]));
     expect(linked).toEqual([
       ["/2025/08/20/", "67 papers"],
       ["/2025/08/21/", "3 papers"],
       ["/2025/08/22/", "3 papers"],
     ]);
     // Wednesday the 20th sits in the Wednesday column.
-    const column = await page.locator('main > .calendar a[href="/2025/08/20/"]').evaluate((link) => [...link.closest("tr")!.children].indexOf(link.closest("td")!));
+    const column = await page
+      .locator('main > .calendar a[href="/2025/08/20/"]')
+      .evaluate((link) => [...link.closest("tr")!.children].indexOf(link.closest("td")!));
     expect(column).toBe(2);
     await page.click('main > .calendar a[href="/2025/08/21/"]');
     await page.waitForURL(/\/2025\/08\/21\/$/);
@@ -305,7 +324,9 @@ describe("search", () => {
     await page.waitForFunction(() => /found/.test(document.getElementById("search-status")?.textContent ?? ""));
     expect(await page.inputValue("#search-sort")).toBe("newest");
     expect(await page.locator('#search-sort option[value="relevance"]').isDisabled()).toBe(true);
-    const dates = (await page.locator("#search-results .search-result .entry__meta span").allTextContents()).map((label) => Date.parse(`${label} UTC`));
+    const dates = (await page.locator("#search-results .search-result .entry__meta span").allTextContents()).map((label) =>
+      Date.parse(`${label} UTC`),
+    );
     expect(dates.length).toBeGreaterThan(1);
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
   });
@@ -329,7 +350,10 @@ describe("search", () => {
     await small.goto(served(sample.url, "/search/?q=sensitivity"));
     await small.waitForSelector("#search-results .search-result");
     expect(await small.isVisible("#search-topic")).toBe(false);
-    const top = await small.locator("#search-results .search-result").first().evaluate((item) => item.getBoundingClientRect().top);
+    const top = await small
+      .locator("#search-results .search-result")
+      .first()
+      .evaluate((item) => item.getBoundingClientRect().top);
     expect(top).toBeLessThan(450);
     await phone.close();
   });

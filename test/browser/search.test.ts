@@ -29,7 +29,8 @@ async function openPage(url: string): Promise<Page> {
 }
 
 const resultTitles = (page: Page) => page.locator("#search-results .search-result h2").allTextContents();
-const waitForResults = (page: Page) => page.waitForFunction(() => /found|No papers/.test(document.getElementById("search-status")?.textContent ?? ""));
+const waitForResults = (page: Page) =>
+  page.waitForFunction(() => /found|No papers/.test(document.getElementById("search-status")?.textContent ?? ""));
 
 describe("search in a real browser", () => {
   it("runs the query from the URL when /search/?q=... is loaded directly", async () => {
@@ -60,7 +61,9 @@ describe("search in a real browser", () => {
     await expect.poll(async () => new URL(page.url()).searchParams.get("topic")).toBe("Optimization, algorithms and learning theory");
     await waitForResults(page);
     await expect.poll(async () => Number((await page.textContent("#search-status"))!.match(/\d+/)?.[0] ?? NaN)).toBeLessThan(all);
-    const tags = await page.locator("#search-results .search-result").evaluateAll((items) => items.map((item) => [...item.querySelectorAll(".tag")].map((tag) => tag.textContent)));
+    const tags = await page
+      .locator("#search-results .search-result")
+      .evaluateAll((items) => items.map((item) => [...item.querySelectorAll(".tag")].map((tag) => tag.textContent)));
     expect(tags.length).toBeGreaterThan(0);
     for (const itemTags of tags) expect(itemTags).toContain("Optimization, algorithms and learning theory");
     await page.context().close();
@@ -99,7 +102,9 @@ describe("search in a real browser", () => {
     const page = await openPage(`${archive.url}search/?q=bandits&sort=newest`);
     await waitForResults(page);
     expect(await page.textContent("#search-status")).toBe(status);
-    const dates = (await page.locator("#search-results .search-result .entry__meta span").allTextContents()).map((label) => Date.parse(`${label} UTC`));
+    const dates = (await page.locator("#search-results .search-result .entry__meta span").allTextContents()).map((label) =>
+      Date.parse(`${label} UTC`),
+    );
     expect(dates[0]).toBe(Date.UTC(2025, 7, 22));
     expect(dates.at(-1)).toBe(Date.UTC(2025, 7, 20));
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
@@ -140,7 +145,11 @@ describe("search in a real browser", () => {
     expect(requested.filter((file) => file.endsWith(".pf_meta"))).toHaveLength(2);
     expect(requested.filter((file) => file.endsWith("pagefind-worker.js") || file.endsWith("newest-first.json"))).toEqual([]);
     // The older part borrows the primary bundle's WASM.
-    expect(requested.filter((file) => file.includes(".pagefind") && !file.endsWith(".pf_meta") && !file.includes("/fragment/") && !file.includes("/index/"))).toEqual(["/pagefind/wasm.en.pagefind"]);
+    expect(
+      requested.filter(
+        (file) => file.includes(".pagefind") && !file.endsWith(".pf_meta") && !file.includes("/fragment/") && !file.includes("/index/"),
+      ),
+    ).toEqual(["/pagefind/wasm.en.pagefind"]);
     await page.selectOption("#search-sort", "newest");
     await expect.poll(() => requested).toContain("/search/newest-first.json");
     await context.close();

@@ -30,7 +30,16 @@ let dropped: string;
 
 async function daily(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const tsx = path.join(PROJECT_ROOT, "node_modules", ".bin", "tsx");
-  const common = ["--digests", digests, "--output", site, "--work-dir", path.join(root, "work"), "--site-url", "https://papers.example.org"];
+  const common = [
+    "--digests",
+    digests,
+    "--output",
+    site,
+    "--work-dir",
+    path.join(root, "work"),
+    "--site-url",
+    "https://papers.example.org",
+  ];
   const timing = ["--api", api.api, "--delay", "0", "--backoff", "0.05", "--timeout", "1", "--retries", "2"];
   try {
     const { stdout, stderr } = await run(tsx, [path.join(PROJECT_ROOT, "scripts", "daily.ts"), ...common, ...timing, ...args], {
@@ -46,7 +55,13 @@ async function daily(args: string[]): Promise<{ code: number; stdout: string; st
   }
 }
 
-const git = async (...args: string[]) => (await run("git", args, { cwd: repo, env: { ...process.env, HOME: root, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: path.join(root, "no-gitconfig") } })).stdout;
+const git = async (...args: string[]) =>
+  (
+    await run("git", args, {
+      cwd: repo,
+      env: { ...process.env, HOME: root, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: path.join(root, "no-gitconfig") },
+    })
+  ).stdout;
 const commitCount = async () => Number((await git("rev-list", "--count", "HEAD")).trim());
 const stored = async (date: string) => JSON.parse(await fs.readFile(path.join(digests, `${date}.json`), "utf8")) as Entry[];
 
@@ -76,7 +91,9 @@ beforeAll(async () => {
 
   // The real 2026-05-11 (41 papers) and an earlier snapshot of it: its first 27 papers, with the early counts.
   full = JSON.parse(await realDay("2026-05-11")) as Entry[];
-  early = full.slice(0, 27).map((entry) => ({ ...entry, paper: { ...entry.paper, upvotes: Math.floor(entry.paper.upvotes / 3) }, numComments: 0 }));
+  early = full
+    .slice(0, 27)
+    .map((entry) => ({ ...entry, paper: { ...entry.paper, upvotes: Math.floor(entry.paper.upvotes / 3) }, numComments: 0 }));
   dropped = early[5]!.paper.id;
   const later = full.filter((entry) => entry.paper.id !== dropped);
   const replies: Record<string, RecordedReply[]> = {
@@ -127,18 +144,26 @@ describe("npm run daily against a recorded API", () => {
     expect(merged).toHaveLength(41);
     expect(new Set(merged.map((entry) => entry.paper.id))).toEqual(new Set(full.map((entry) => entry.paper.id)));
     // The paper the later answer left out is kept as it was stored.
-    expect(merged.find((entry) => entry.paper.id === dropped)).toMatchObject({ countedOn: "2026-05-12", paper: { upvotes: early[5]!.paper.upvotes } });
+    expect(merged.find((entry) => entry.paper.id === dropped)).toMatchObject({
+      countedOn: "2026-05-12",
+      paper: { upvotes: early[5]!.paper.upvotes },
+    });
     const fresh = merged.find((entry) => entry.paper.id === full[0]!.paper.id)!;
     expect(fresh).toMatchObject({ countedOn: "2026-05-14", numComments: full[0]!.numComments, paper: { upvotes: full[0]!.paper.upvotes } });
 
     const summary = result.stdout.split("\n").find((line) => line.startsWith("2026-05-11:"));
     expect(summary).toMatch(/^2026-05-11: 41 papers \(27 before\): 14 added \(".+", ".+", ".+" and 11 more\); counts changed on 2\d \(/);
-    expect(summary).toContain(`"MACE-Dance: Motion-Appearance Cascaded Experts ..." upvotes ${early[0]!.paper.upvotes} → ${full[0]!.paper.upvotes}, comments 0 → 1`);
+    expect(summary).toContain(
+      `"MACE-Dance: Motion-Appearance Cascaded Experts ..." upvotes ${early[0]!.paper.upvotes} → ${full[0]!.paper.upvotes}, comments 0 → 1`,
+    );
     expect(summary).toContain("1 no longer listed by the API, kept");
     expect(result.stdout).toMatch(/\[build\] 41 papers, 1 days/);
 
     expect(await commitCount()).toBe(3);
-    expect((await git("show", "--name-only", "--format=", "HEAD")).trim().split("\n")).toEqual(["content/digests/2026-05-11.json", "content/permalinks.json"]);
+    expect((await git("show", "--name-only", "--format=", "HEAD")).trim().split("\n")).toEqual([
+      "content/digests/2026-05-11.json",
+      "content/permalinks.json",
+    ]);
     expect(await git("show", "--format=%B", "--no-patch", "HEAD")).toContain("14 added");
   }, 180_000);
 

@@ -14,7 +14,22 @@ let api: Awaited<ReturnType<typeof startRecordedApi>>;
 
 async function fetchCli(args: string[]) {
   try {
-    const { stdout, stderr } = await run(path.join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), [path.join(PROJECT_ROOT, "scripts", "fetch-daily.ts"), "--api", api.api, "--digests", path.join(root, "digests"), "--delay", "0", "--backoff", "0", ...args], { cwd: PROJECT_ROOT });
+    const { stdout, stderr } = await run(
+      path.join(PROJECT_ROOT, "node_modules", ".bin", "tsx"),
+      [
+        path.join(PROJECT_ROOT, "scripts", "fetch-daily.ts"),
+        "--api",
+        api.api,
+        "--digests",
+        path.join(root, "digests"),
+        "--delay",
+        "0",
+        "--backoff",
+        "0",
+        ...args,
+      ],
+      { cwd: PROJECT_ROOT },
+    );
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failure = error as { code?: number; stdout?: string; stderr?: string };
@@ -50,7 +65,9 @@ describe("npm run fetch", () => {
     const before = await fs.readdir(path.join(root, "digests"));
     const result = await fetchCli(["--from", "2025-08-13", "--to", "2025-08-14", "--today", "2025-08-20"]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/2025-08-14: fetching http:\/\/127\.0\.0\.1:\d+\/api\/daily_papers\?date=2025-08-14 failed: HTTP 403 Forbidden/);
+    expect(result.stderr).toMatch(
+      /2025-08-14: fetching http:\/\/127\.0\.0\.1:\d+\/api\/daily_papers\?date=2025-08-14 failed: HTTP 403 Forbidden/,
+    );
     expect(result.stderr).toContain("Nothing was stored: 1 of 2 days failed.");
     expect(api.requests.filter((date) => date === "2025-08-14")).toHaveLength(1);
     expect(await fs.readdir(path.join(root, "digests"))).toEqual(before);

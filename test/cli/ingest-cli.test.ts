@@ -15,7 +15,10 @@ interface CliResult {
 function runIngestCli(args: string[], stdin = ""): Promise<CliResult> {
   const tsx = path.join(PROJECT_ROOT, "node_modules", ".bin", "tsx");
   return new Promise((resolve, reject) => {
-    const child = spawn(tsx, [path.join(PROJECT_ROOT, "scripts", "ingest.ts"), ...args], { cwd: PROJECT_ROOT, env: { ...process.env, INIT_CWD: PROJECT_ROOT } });
+    const child = spawn(tsx, [path.join(PROJECT_ROOT, "scripts", "ingest.ts"), ...args], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, INIT_CWD: PROJECT_ROOT },
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));
@@ -54,7 +57,9 @@ describe("npm run ingest", { timeout: 30_000 }, () => {
     fs.writeFileSync(other, sample.replace(/\n\nMUVERA[^\n]*\n\n[^\n]*/, ""));
     const refused = await runIngestCli([other, "--digests", digests]);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain("a different digest is already stored for 2025-08-20: 2025-08-20.txt (67 papers stored, 66 in the new one: 0 added, 1 dropped)");
+    expect(refused.stderr).toContain(
+      "a different digest is already stored for 2025-08-20: 2025-08-20.txt (67 papers stored, 66 in the new one: 0 added, 1 dropped)",
+    );
 
     const forced = await runIngestCli([other, "--digests", digests, "--force"]);
     expect(forced.code).toBe(0);
@@ -71,7 +76,9 @@ describe("npm run ingest", { timeout: 30_000 }, () => {
   it("refuses undated standard input, asking for --date", async () => {
     const result = await runIngestCli(["-", "--digests", digests], sample);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("<stdin>: the date line (line 11) has no year and no year is written anywhere in the file; pass --date YYYY-MM-DD");
+    expect(result.stderr).toContain(
+      "<stdin>: the date line (line 11) has no year and no year is written anywhere in the file; pass --date YYYY-MM-DD",
+    );
   });
 
   it("refuses bad input naming file and line, and writes nothing", async () => {

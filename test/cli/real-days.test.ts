@@ -15,7 +15,19 @@ import type { Digest } from "../../src/model/types.ts";
 import { PROJECT_ROOT, REAL_HF_DAILY } from "../paths.ts";
 
 const run = promisify(execFile);
-type RawEntry = { paper: { id: string; title: string; githubRepo?: string; projectPage?: string; ai_keywords?: string[]; upvotes: number; authors: { name: string }[] }; numComments: number; organization?: { name: string; fullname?: string } };
+type RawEntry = {
+  paper: {
+    id: string;
+    title: string;
+    githubRepo?: string;
+    projectPage?: string;
+    ai_keywords?: string[];
+    upvotes: number;
+    authors: { name: string }[];
+  };
+  numComments: number;
+  organization?: { name: string; fullname?: string };
+};
 
 let files: string[];
 const digests: Digest[] = [];
@@ -89,8 +101,22 @@ describe("the 24 real days, built offline", () => {
     const noNetwork = pathToFileURL(path.join(PROJECT_ROOT, "test", "no-network.mjs")).href;
     build = await run(
       path.join(PROJECT_ROOT, "node_modules", ".bin", "tsx"),
-      [path.join(PROJECT_ROOT, "scripts", "build.ts"), "--input", input, "--output", site, "--work-dir", path.join(root, "work"), "--site-url", "https://papers.example.org"],
-      { cwd: PROJECT_ROOT, env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${noNetwork}`.trim() }, maxBuffer: 64 * 1024 * 1024 },
+      [
+        path.join(PROJECT_ROOT, "scripts", "build.ts"),
+        "--input",
+        input,
+        "--output",
+        site,
+        "--work-dir",
+        path.join(root, "work"),
+        "--site-url",
+        "https://papers.example.org",
+      ],
+      {
+        cwd: PROJECT_ROOT,
+        env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${noNetwork}`.trim() },
+        maxBuffer: 64 * 1024 * 1024,
+      },
     );
   }, 300_000);
 
@@ -104,11 +130,16 @@ describe("the 24 real days, built offline", () => {
   });
 
   it("gives each paper of the feed its authors", async () => {
-    const feed = JSON.parse(await fs.readFile(path.join(site, "feed.json"), "utf8")) as { items: { external_url?: string; authors?: { name: string }[] }[] };
+    const feed = JSON.parse(await fs.readFile(path.join(site, "feed.json"), "utf8")) as {
+      items: { external_url?: string; authors?: { name: string }[] }[];
+    };
     expect(feed.items.length).toBeGreaterThan(100);
     for (const item of feed.items) {
       const id = item.external_url?.replace("https://arxiv.org/abs/", "") ?? "";
-      expect(item.authors?.map((author) => author.name), id).toEqual(raw.get(id)!.paper.authors.map((author) => author.name.replace(/\s+/g, " ").trim()));
+      expect(
+        item.authors?.map((author) => author.name),
+        id,
+      ).toEqual(raw.get(id)!.paper.authors.map((author) => author.name.replace(/\s+/g, " ").trim()));
     }
     const atom = await fs.readFile(path.join(site, "feed.xml"), "utf8");
     expect(atom.match(/<author>/g)?.length).toBeGreaterThan(feed.items.length);

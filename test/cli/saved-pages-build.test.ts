@@ -28,11 +28,23 @@ describe("saved pages, built", () => {
     await fs.copyFile(path.join(FIXTURES, "card", "2025-08-25.txt"), path.join(input, "2025-08-25.txt"));
     await fs.writeFile(path.join(input, "2025-08-26.txt"), ["Daily Papers", "", "Aug 26", "", longTitle, "", abstract, ""].join("\n"));
     // A lone surrogate and a terminal escape in JSON strings: the build used to crash on the first with a URIError.
-    const hostile = JSON.stringify([{ paper: { id: "2508.19999", title: "Broken \ud800 Emoji \u001b[31mRed\u0007 Title", summary: abstract } }]).replace("\ud800", "\\ud800");
+    const hostile = JSON.stringify([
+      { paper: { id: "2508.19999", title: "Broken \ud800 Emoji \u001b[31mRed\u0007 Title", summary: abstract } },
+    ]).replace("\ud800", "\\ud800");
     await fs.writeFile(path.join(input, "2025-08-27.json"), hostile);
     ({ stdout } = await run(
       path.join(PROJECT_ROOT, "node_modules", ".bin", "tsx"),
-      [path.join(PROJECT_ROOT, "scripts", "build.ts"), "--input", input, "--output", site, "--work-dir", path.join(root, "work"), "--site-url", "https://papers.example.org"],
+      [
+        path.join(PROJECT_ROOT, "scripts", "build.ts"),
+        "--input",
+        input,
+        "--output",
+        site,
+        "--work-dir",
+        path.join(root, "work"),
+        "--site-url",
+        "https://papers.example.org",
+      ],
       { cwd: PROJECT_ROOT, maxBuffer: 64 * 1024 * 1024 },
     ));
   }, 300_000);
@@ -61,7 +73,9 @@ describe("saved pages, built", () => {
   });
 
   it("removes a lone surrogate and control characters from JSON with a warning, and prints no control character", async () => {
-    expect(stdout).toMatch(/warning: .*2025-08-27\.json:1: entry 1 \(2508\.19999 "Broken Emoji \[31mRed Title"\): removed 2 control characters and 1 lone surrogate/);
+    expect(stdout).toMatch(
+      /warning: .*2025-08-27\.json:1: entry 1 \(2508\.19999 "Broken Emoji \[31mRed Title"\): removed 2 control characters and 1 lone surrogate/,
+    );
     expect(stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
     const feed = JSON.parse(await fs.readFile(path.join(site, "feed.json"), "utf8")) as { items: { title: string; url: string }[] };
     const broken = feed.items.find((item) => item.title.startsWith("Broken"))!;

@@ -34,13 +34,26 @@ describe("a build with bad input", () => {
       "notes.txt": `Aug 24\n\nA Title\n\n${abstract}\n`,
       "README.md": "# Not a digest\n",
     });
-    const failed = await runBuildCli(["--input", bad, "--output", output, "--work-dir", path.join(root, "bad", "work"), "--permalinks", path.join(root, "bad", "permalinks.json")]);
+    const failed = await runBuildCli([
+      "--input",
+      bad,
+      "--output",
+      output,
+      "--work-dir",
+      path.join(root, "bad", "work"),
+      "--permalinks",
+      path.join(root, "bad", "permalinks.json"),
+    ]);
     expect(failed.code).not.toBe(0);
     expect(failed.stderr).toContain("4 problems in the digests");
-    expect(failed.stderr).toContain(`${path.join(bad, "2025-08-21.txt")}:1: the date line says 2025-08-22 but the file name says 2025-08-21`);
+    expect(failed.stderr).toContain(
+      `${path.join(bad, "2025-08-21.txt")}:1: the date line says 2025-08-22 but the file name says 2025-08-21`,
+    );
     expect(failed.stderr).toContain(`${path.join(bad, "2025-08-23.txt")}:7: the title "Cut Off Title" has no abstract after it`);
     expect(failed.stderr).toContain(`${path.join(bad, "2025-08-24.txt")}:1: the file is empty`);
-    expect(failed.stderr).toContain(`${path.join(bad, "notes.txt")}: the file name does not start with the digest's date; rename it to YYYY-MM-DD.txt`);
+    expect(failed.stderr).toContain(
+      `${path.join(bad, "notes.txt")}: the file name does not start with the digest's date; rename it to YYYY-MM-DD.txt`,
+    );
     expect(failed.stderr).toContain("The previous output was left untouched.");
 
     const after = listFiles(output);
@@ -53,7 +66,14 @@ describe("a build with bad input", () => {
     const folder = digestsFolder("links", { "2025-08-20.txt": fs.readFileSync(SAMPLE_DIGEST, "utf8") });
     fs.symlinkSync(path.join(folder, "missing.txt"), path.join(folder, "2025-08-21.txt"));
     fs.symlinkSync(path.join(folder, "2025-08-22.txt"), path.join(folder, "2025-08-22.txt"));
-    const result = await runBuildCli(["--input", folder, "--output", path.join(root, "links", "_site"), "--work-dir", path.join(root, "links", "work")]);
+    const result = await runBuildCli([
+      "--input",
+      folder,
+      "--output",
+      path.join(root, "links", "_site"),
+      "--work-dir",
+      path.join(root, "links", "work"),
+    ]);
     expect(result.code).not.toBe(0);
     expect(result.stderr).toContain(`${path.join(folder, "2025-08-21.txt")}: is a symbolic link to a file that does not exist`);
     expect(result.stderr).toContain(`${path.join(folder, "2025-08-22.txt")}: is a symbolic link that points back to itself (a loop)`);
@@ -62,7 +82,14 @@ describe("a build with bad input", () => {
     // An output whose parent is a file (as root, a read-only folder would still be writable).
     fs.writeFileSync(path.join(root, "links", "a-file"), "");
     const good = digestsFolder("links-good", { "2025-08-20.txt": fs.readFileSync(SAMPLE_DIGEST, "utf8") });
-    const unwritable = await runBuildCli(["--input", good, "--output", path.join(root, "links", "a-file", "_site"), "--work-dir", path.join(root, "links", "work2")]);
+    const unwritable = await runBuildCli([
+      "--input",
+      good,
+      "--output",
+      path.join(root, "links", "a-file", "_site"),
+      "--work-dir",
+      path.join(root, "links", "work2"),
+    ]);
     expect(unwritable.code).not.toBe(0);
     expect(unwritable.stderr).toContain(`Build failed: cannot lock the output`);
     expect(unwritable.stderr).not.toMatch(/^\s+at /m);
@@ -70,7 +97,14 @@ describe("a build with bad input", () => {
 
   it("rejects a folder with no digests", async () => {
     const empty = digestsFolder("empty", { "README.md": "nothing here\n" });
-    const result = await runBuildCli(["--input", empty, "--output", path.join(root, "empty", "_site"), "--work-dir", path.join(root, "empty", "work")]);
+    const result = await runBuildCli([
+      "--input",
+      empty,
+      "--output",
+      path.join(root, "empty", "_site"),
+      "--work-dir",
+      path.join(root, "empty", "work"),
+    ]);
     expect(result.code).not.toBe(0);
     expect(result.stderr).toContain("no digests found: add files named YYYY-MM-DD.txt");
     expect(fs.existsSync(path.join(root, "empty", "_site"))).toBe(false);
@@ -79,14 +113,27 @@ describe("a build with bad input", () => {
 
 describe("a successful build", () => {
   it("reports each stage with counts and timings, and notes skipped files", async () => {
-    const folder = digestsFolder("report", { "2025-08-20.txt": fs.readFileSync(SAMPLE_DIGEST, "utf8"), "README.md": "notes\n", ".DS_Store": "" });
-    const result = await runBuildCli(["--input", folder, "--output", path.join(root, "report", "_site"), "--work-dir", path.join(root, "report", "work")]);
+    const folder = digestsFolder("report", {
+      "2025-08-20.txt": fs.readFileSync(SAMPLE_DIGEST, "utf8"),
+      "README.md": "notes\n",
+      ".DS_Store": "",
+    });
+    const result = await runBuildCli([
+      "--input",
+      folder,
+      "--output",
+      path.join(root, "report", "_site"),
+      "--work-dir",
+      path.join(root, "report", "work"),
+    ]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/\[parse\] 1 digest, 67 entries; skipped 2 non-digest files \(\.DS_Store, README\.md\) in \d+\.\d+ s/);
     expect(result.stdout).toMatch(/\[identify\] 67 papers from 1 digest, 67 new permalinks in \d+\.\d+ s/);
     expect(result.stdout).toMatch(/\[enrich\] 67 papers over 1 day, \d+ topics in \d+\.\d+ s/);
     // The taxonomy's replaced topic slugs each get a redirect page.
-    expect(result.stdout).toMatch(/\[eleventy\] \d+ pages; 0 paper pages reused from the cache; \d+ redirect pages for moved URLs in \d+\.\d+ s/);
+    expect(result.stdout).toMatch(
+      /\[eleventy\] \d+ pages; 0 paper pages reused from the cache; \d+ redirect pages for moved URLs in \d+\.\d+ s/,
+    );
     expect(result.stdout).toMatch(/\[pagefind\] 67 papers indexed in 1 part, \d+ files in \d+\.\d+ s/);
     expect(fs.existsSync(path.join(root, "report", "permalinks.json"))).toBe(true);
   });
@@ -94,18 +141,31 @@ describe("a successful build", () => {
   it("renders a sharded build in several processes with byte-identical output", async () => {
     const output = path.join(root, "sharded", "_site");
     const result = await runBuildCli([
-      "--input", inject("archiveDigests"), "--output", output, "--work-dir", path.join(root, "sharded", "work"),
-      "--site-url", "https://papers.example.org", "--shard-size", "40", "--jobs", "2", ...ARCHIVE_SEARCH_PARTS,
+      "--input",
+      inject("archiveDigests"),
+      "--output",
+      output,
+      "--work-dir",
+      path.join(root, "sharded", "work"),
+      "--site-url",
+      "https://papers.example.org",
+      "--shard-size",
+      "40",
+      "--jobs",
+      "2",
+      ...ARCHIVE_SEARCH_PARTS,
     ]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/paper pages to render, 0 unchanged in 2 shards/);
     // Each process reports as it finishes, in whatever order they finish.
-    for (const part of ["listing pages", "paper shard 0001", "paper shard 0002"]) expect(result.stdout).toMatch(new RegExp(`\\[eleventy\\] ${part} rendered \\([123] of 3\\)`));
+    for (const part of ["listing pages", "paper shard 0001", "paper shard 0002"])
+      expect(result.stdout).toMatch(new RegExp(`\\[eleventy\\] ${part} rendered \\([123] of 3\\)`));
     expect(result.stdout).toMatch(/\[eleventy\] \d+ pages from 3 Eleventy processes, 2 at a time/);
     const archiveSite = inject("archiveSite");
     const files = listFiles(output);
     expect(files).toEqual(listFiles(archiveSite));
-    for (const file of files) expect(fs.readFileSync(path.join(output, file)).equals(fs.readFileSync(path.join(archiveSite, file))), file).toBe(true);
+    for (const file of files)
+      expect(fs.readFileSync(path.join(output, file)).equals(fs.readFileSync(path.join(archiveSite, file))), file).toBe(true);
   });
 
   it("rebuilds incrementally after a digest is added: only new or changed paper pages render, and the output equals a clean build", async () => {
@@ -113,7 +173,16 @@ describe("a successful build", () => {
     const digests = digestsFolder("incremental", { "2025-08-20.txt": fs.readFileSync(SAMPLE_DIGEST, "utf8") });
     // Shards of 40: the first build renders in three processes; the rebuild renders few pages, but
     // the archive is larger than a shard, so Eleventy still runs apart from the build process.
-    const first = await runBuildCli(["--input", digests, "--output", path.join(root, "incremental", "first"), "--work-dir", work, "--shard-size", "40"]);
+    const first = await runBuildCli([
+      "--input",
+      digests,
+      "--output",
+      path.join(root, "incremental", "first"),
+      "--work-dir",
+      work,
+      "--shard-size",
+      "40",
+    ]);
     expect(first.stdout).toContain("67 paper pages to render, 0 unchanged in 2 shards");
 
     fs.copyFileSync(path.join(FIXTURES, "card", "2025-08-22.txt"), path.join(digests, "2025-08-22.txt"));
@@ -131,14 +200,22 @@ describe("a successful build", () => {
 
     const clean = path.join(root, "incremental", "clean");
     const cleanBuild = await runBuildCli([
-      "--input", digests, "--output", clean, "--work-dir", path.join(root, "incremental", "clean-work"),
-      "--permalinks", path.join(root, "incremental", "clean-permalinks.json"), "--no-cache",
+      "--input",
+      digests,
+      "--output",
+      clean,
+      "--work-dir",
+      path.join(root, "incremental", "clean-work"),
+      "--permalinks",
+      path.join(root, "incremental", "clean-permalinks.json"),
+      "--no-cache",
     ]);
     expect(cleanBuild.code, cleanBuild.stderr).toBe(0);
     expect(cleanBuild.stdout).not.toContain("unchanged");
     const files = listFiles(output);
     expect(files).toEqual(listFiles(clean));
-    for (const file of files) expect(fs.readFileSync(path.join(output, file)).equals(fs.readFileSync(path.join(clean, file))), file).toBe(true);
+    for (const file of files)
+      expect(fs.readFileSync(path.join(output, file)).equals(fs.readFileSync(path.join(clean, file))), file).toBe(true);
   });
 
   it("re-indexes only the search part a new day changes, and the output equals a clean build", async () => {
@@ -151,7 +228,17 @@ describe("a successful build", () => {
     });
     const work = path.join(root, "search-parts", "work");
     const build = (output: string, extra: string[] = []) =>
-      runBuildCli(["--input", digests, "--output", path.join(root, "search-parts", output), "--work-dir", work, "--search-part-size", "50", ...extra]);
+      runBuildCli([
+        "--input",
+        digests,
+        "--output",
+        path.join(root, "search-parts", output),
+        "--work-dir",
+        work,
+        "--search-part-size",
+        "50",
+        ...extra,
+      ]);
     const first = await build("first");
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/\[pagefind\] 69 papers indexed in 2 parts, \d+ files/);
@@ -166,18 +253,37 @@ describe("a successful build", () => {
     const output = path.join(root, "search-parts", "_site");
     const clean = path.join(root, "search-parts", "clean");
     const cleanBuild = await runBuildCli([
-      "--input", digests, "--output", clean, "--work-dir", path.join(root, "search-parts", "clean-work"), "--search-part-size", "50",
-      "--permalinks", path.join(root, "search-parts", "permalinks.json"), "--no-cache",
+      "--input",
+      digests,
+      "--output",
+      clean,
+      "--work-dir",
+      path.join(root, "search-parts", "clean-work"),
+      "--search-part-size",
+      "50",
+      "--permalinks",
+      path.join(root, "search-parts", "permalinks.json"),
+      "--no-cache",
     ]);
     expect(cleanBuild.code, cleanBuild.stderr).toBe(0);
     const files = listFiles(output);
     expect(files).toEqual(listFiles(clean));
-    for (const file of files) expect(fs.readFileSync(path.join(output, file)).equals(fs.readFileSync(path.join(clean, file))), file).toBe(true);
+    for (const file of files)
+      expect(fs.readFileSync(path.join(output, file)).equals(fs.readFileSync(path.join(clean, file))), file).toBe(true);
   });
 
   it("is reproducible: the same input gives byte-identical output", async () => {
     const output = path.join(root, "repro", "_site");
-    const result = await runBuildCli(["--input", path.join(root, "report", "digests"), "--output", output, "--work-dir", path.join(root, "repro", "work"), "--site-url", "https://papers.example.org"]);
+    const result = await runBuildCli([
+      "--input",
+      path.join(root, "report", "digests"),
+      "--output",
+      output,
+      "--work-dir",
+      path.join(root, "repro", "work"),
+      "--site-url",
+      "https://papers.example.org",
+    ]);
     expect(result.code).toBe(0);
     const files = listFiles(output);
     expect(files).toEqual(listFiles(sampleSite));
@@ -188,7 +294,18 @@ describe("a successful build", () => {
 
   it("renders a page again when its render-cache entry was damaged, instead of failing every later build", async () => {
     const work = path.join(root, "damaged", "work");
-    const args = ["--input", path.join(root, "report", "digests"), "--output", path.join(root, "damaged", "_site"), "--work-dir", work, "--site-url", "https://papers.example.org", "--permalinks", path.join(root, "damaged", "permalinks.json")];
+    const args = [
+      "--input",
+      path.join(root, "report", "digests"),
+      "--output",
+      path.join(root, "damaged", "_site"),
+      "--work-dir",
+      work,
+      "--site-url",
+      "https://papers.example.org",
+      "--permalinks",
+      path.join(root, "damaged", "permalinks.json"),
+    ];
     expect((await runBuildCli(args)).code).toBe(0);
     const entries = fs.readdirSync(path.join(work, "render-cache")).filter((name) => name.endsWith(".html"));
     expect(entries).toHaveLength(67);
@@ -202,7 +319,8 @@ describe("a successful build", () => {
     expect(rebuilt.code, rebuilt.stderr).toBe(0);
     expect(rebuilt.stdout).toContain("2 paper pages to render, 65 unchanged");
     const output = path.join(root, "damaged", "_site");
-    for (const file of listFiles(sampleSite)) expect(fs.readFileSync(path.join(output, file)).equals(fs.readFileSync(path.join(sampleSite, file))), file).toBe(true);
+    for (const file of listFiles(sampleSite))
+      expect(fs.readFileSync(path.join(output, file)).equals(fs.readFileSync(path.join(sampleSite, file))), file).toBe(true);
   });
 
   it("is the same whatever file system the work folder and output are on (tmpfs lists folders in another order)", async () => {
@@ -212,13 +330,23 @@ describe("a successful build", () => {
     try {
       const output = path.join(tmpfs, "_site");
       const result = await runBuildCli([
-        "--input", path.join(root, "report", "digests"), "--output", output, "--work-dir", path.join(tmpfs, "work"),
-        "--permalinks", path.join(tmpfs, "permalinks.json"), "--site-url", "https://papers.example.org", "--no-cache",
+        "--input",
+        path.join(root, "report", "digests"),
+        "--output",
+        output,
+        "--work-dir",
+        path.join(tmpfs, "work"),
+        "--permalinks",
+        path.join(tmpfs, "permalinks.json"),
+        "--site-url",
+        "https://papers.example.org",
+        "--no-cache",
       ]);
       expect(result.code, result.stderr).toBe(0);
       const files = listFiles(output);
       expect(files).toEqual(listFiles(sampleSite));
-      for (const file of files) expect(fs.readFileSync(path.join(output, file)).equals(fs.readFileSync(path.join(sampleSite, file))), file).toBe(true);
+      for (const file of files)
+        expect(fs.readFileSync(path.join(output, file)).equals(fs.readFileSync(path.join(sampleSite, file))), file).toBe(true);
     } finally {
       fs.rmSync(tmpfs, { recursive: true, force: true });
     }

@@ -37,13 +37,29 @@ export default async function setup(project: TestProject) {
 
   const site = (name: string) => path.join(root, name, "_site");
   const build = async (name: string, input: string, extra: string[] = []) => {
-    const result = await runBuildCli(["--input", input, "--output", site(name), "--work-dir", path.join(root, name, "work"), "--site-url", "https://papers.example.org", ...extra]);
+    const result = await runBuildCli([
+      "--input",
+      input,
+      "--output",
+      site(name),
+      "--work-dir",
+      path.join(root, name, "work"),
+      "--site-url",
+      "https://papers.example.org",
+      ...extra,
+    ]);
     if (result.code !== 0) throw new Error(`building the ${name} test site failed:\n${result.stdout}\n${result.stderr}`);
   };
   // A search part of at most 50 papers: the sample day (67) alone, the other two days together.
   await Promise.all([build("sample", sampleDigests), build("archive", archiveDigests, ARCHIVE_SEARCH_PARTS)]);
   await fs.mkdir(path.join(root, "base-path"), { recursive: true });
-  await build("base-path", archiveDigests, [...ARCHIVE_SEARCH_PARTS, "--base-path", "/archive-test/", "--permalinks", path.join(root, "base-path", "permalinks.json")]);
+  await build("base-path", archiveDigests, [
+    ...ARCHIVE_SEARCH_PARTS,
+    "--base-path",
+    "/archive-test/",
+    "--permalinks",
+    path.join(root, "base-path", "permalinks.json"),
+  ]);
 
   project.provide("sampleSite", site("sample"));
   project.provide("archiveSite", site("archive"));

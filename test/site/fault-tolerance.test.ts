@@ -19,11 +19,22 @@ function siteBytes(folder: string): Map<string, Buffer> {
 /** Whether `folder` holds exactly the site in `reference`. */
 function sameSite(folder: string, reference: Map<string, Buffer>): boolean {
   const files = listFiles(folder);
-  return files.length === reference.size && files.every((file) => reference.get(file)?.equals(fs.readFileSync(path.join(folder, file))) === true);
+  return (
+    files.length === reference.size && files.every((file) => reference.get(file)?.equals(fs.readFileSync(path.join(folder, file))) === true)
+  );
 }
 
 const buildArgs = (input: string, output: string, work: string, permalinks: string) => [
-  "--input", input, "--output", output, "--work-dir", work, "--permalinks", permalinks, "--site-url", "https://papers.example.org",
+  "--input",
+  input,
+  "--output",
+  output,
+  "--work-dir",
+  work,
+  "--permalinks",
+  permalinks,
+  "--site-url",
+  "https://papers.example.org",
 ];
 
 /**
@@ -61,7 +72,10 @@ beforeAll(async () => {
   fs.copyFileSync(path.join(FIXTURES, "card", "2025-08-22.txt"), path.join(inputs.two, "2025-08-22.txt"));
   // Each archive's registry, made once, so every later build gives the same URLs.
   for (const name of ["one", "two"] as const) {
-    const result = await runBuildCli([...buildArgs(inputs[name], clean[name], path.join(root, `clean-${name}-work`), path.join(root, `${name}.json`)), "--no-cache"]);
+    const result = await runBuildCli([
+      ...buildArgs(inputs[name], clean[name], path.join(root, `clean-${name}-work`), path.join(root, `${name}.json`)),
+      "--no-cache",
+    ]);
     expect(result.code, result.stderr).toBe(0);
   }
   references = { one: siteBytes(clean.one), two: siteBytes(clean.two) };

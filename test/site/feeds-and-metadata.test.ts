@@ -50,7 +50,9 @@ describe("the site feeds", () => {
       const topics = page.querySelectorAll(".paper__header .tag").map(text);
       expect(entry.categories?.map((category) => category.label)).toEqual(topics);
     }
-    const muvera = atom.entries!.find((entry) => entry.id === `${origin}/papers/muvera-multi-vector-retrieval-via-fixed-dimensional-encodings/`);
+    const muvera = atom.entries!.find(
+      (entry) => entry.id === `${origin}/papers/muvera-multi-vector-retrieval-via-fixed-dimensional-encodings/`,
+    );
     expect(muvera?.content?.value).toContain('<a href="https://arxiv.org/abs/2405.19504">arXiv</a>');
   });
 
@@ -76,7 +78,10 @@ describe("the site feeds", () => {
       const feed = parseAtomFeed(xml);
       for (const entry of feed.entries ?? []) {
         const page = paperPages.get(entry.id!)!;
-        expect(page.querySelectorAll(".paper__header .tag").map((tag) => tag.getAttribute("href")), `${slug}: ${entry.id}`).toContain(`/topics/${slug}/`);
+        expect(
+          page.querySelectorAll(".paper__header .tag").map((tag) => tag.getAttribute("href")),
+          `${slug}: ${entry.id}`,
+        ).toContain(`/topics/${slug}/`);
       }
       const listed = readPage(site, `/topics/${slug}/`).querySelectorAll(".topic-entry");
       if (listed.length < 50) expect(feed.entries?.length ?? 0, slug).toBe(listed.length);
@@ -100,13 +105,16 @@ describe("discovery and share metadata", () => {
       expect(feeds.slice(0, 3), file).toEqual([`${origin}/feed.xml`, `${origin}/rss.xml`, `${origin}/feed.json`]);
     }
     const topic = readPage(site, "/topics/retrieval-search/");
-    expect(topic.querySelectorAll('link[rel="alternate"]').map((link) => link.getAttribute("href"))).toContain(`${origin}/topics/retrieval-search/feed.xml`);
+    expect(topic.querySelectorAll('link[rel="alternate"]').map((link) => link.getAttribute("href"))).toContain(
+      `${origin}/topics/retrieval-search/feed.xml`,
+    );
   });
 
   it("lists every feed on the Follow page", () => {
     const follow = readPage(site, "/follow/");
     const hrefs = follow.querySelectorAll("main a").map((link) => link.getAttribute("href"));
-    for (const feed of ["/feed.xml", "/rss.xml", "/feed.json", "/topics/retrieval-search/feed.xml", "/topics/other/feed.xml"]) expect(hrefs).toContain(feed);
+    for (const feed of ["/feed.xml", "/rss.xml", "/feed.json", "/topics/retrieval-search/feed.xml", "/topics/other/feed.xml"])
+      expect(hrefs).toContain(feed);
   });
 
   it("gives paper pages a canonical link, description, OpenGraph, Twitter card and ScholarlyArticle JSON-LD", () => {
@@ -139,7 +147,9 @@ describe("discovery and share metadata", () => {
     const raw = hostile.querySelector('script[type="application/ld+json"]')!.innerHTML;
     expect(raw).not.toContain("</script");
     expect(JSON.parse(raw).headline).toBe("<script>alert('title')</script> & <b>Bold</b> Claims");
-    expect(hostile.querySelector('meta[property="og:title"]')?.getAttribute("content")).toBe("<script>alert('title')</script> & <b>Bold</b> Claims");
+    expect(hostile.querySelector('meta[property="og:title"]')?.getAttribute("content")).toBe(
+      "<script>alert('title')</script> & <b>Bold</b> Claims",
+    );
   });
 
   it("has a sitemap of every page with digest dates, and a robots.txt pointing to it", () => {

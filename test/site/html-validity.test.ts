@@ -36,7 +36,9 @@ describe("html-validate", () => {
         const report = await validator.validateFile(path.join(site.dir, file));
         for (const result of report.results) {
           for (const message of result.messages) {
-            errors.push(`${site.name}/${file}:${message.line}:${message.column} ${message.ruleId} ${message.message}${message.selector ? ` (${message.selector})` : ""}`);
+            errors.push(
+              `${site.name}/${file}:${message.line}:${message.column} ${message.ruleId} ${message.message}${message.selector ? ` (${message.selector})` : ""}`,
+            );
             byRule.set(message.ruleId, (byRule.get(message.ruleId) ?? 0) + 1);
           }
         }
@@ -53,7 +55,8 @@ describe("html-validate", () => {
       for (const file of pagesOf(site.dir)) {
         const document = parse(fs.readFileSync(path.join(site.dir, file), "utf8"));
         for (const element of document.querySelectorAll("[style]")) {
-          if (!element.closest(".katex, .katex-display")) offenders.push(`${site.name}/${file}: <${element.tagName.toLowerCase()} style="${element.getAttribute("style")}">`);
+          if (!element.closest(".katex, .katex-display"))
+            offenders.push(`${site.name}/${file}: <${element.tagName.toLowerCase()} style="${element.getAttribute("style")}">`);
         }
       }
     }
@@ -74,6 +77,7 @@ describe("html-validate", () => {
       "planted.html",
     );
     const rules = new Set(report.results.flatMap((result) => result.messages.map((message) => message.ruleId)));
-    for (const rule of ["no-dup-id", "wcag/h37", "no-implicit-button-type", "unique-landmark", "no-implicit-close"]) expect([...rules]).toContain(rule);
+    for (const rule of ["no-dup-id", "wcag/h37", "no-implicit-button-type", "unique-landmark", "no-implicit-close"])
+      expect([...rules]).toContain(rule);
   });
 });

@@ -64,7 +64,8 @@ function referencesInHtml(file: string, document: HTMLElement): Reference[] {
   }
   for (const element of document.querySelectorAll("meta[property^='og:'], meta[name^='twitter:']")) {
     const content = element.getAttribute("content") ?? "";
-    if (/^(https?:)?\/\//.test(content)) references.push({ from: file, what: `<meta ${element.getAttribute("property") ?? element.getAttribute("name")}>`, url: content });
+    if (/^(https?:)?\/\//.test(content))
+      references.push({ from: file, what: `<meta ${element.getAttribute("property") ?? element.getAttribute("name")}>`, url: content });
   }
   for (const script of document.querySelectorAll("script[type='application/ld+json']")) {
     const visit = (value: unknown): void => {
@@ -75,7 +76,8 @@ function referencesInHtml(file: string, document: HTMLElement): Reference[] {
     visit(JSON.parse(script.textContent));
   }
   for (const element of document.querySelectorAll("[style]")) {
-    for (const match of (element.getAttribute("style") ?? "").matchAll(/url\(\s*(['"]?)([^'")]+)\1\s*\)/g)) references.push({ from: file, what: "inline style url()", url: match[2]! });
+    for (const match of (element.getAttribute("style") ?? "").matchAll(/url\(\s*(['"]?)([^'")]+)\1\s*\)/g))
+      references.push({ from: file, what: "inline style url()", url: match[2]! });
   }
   return references;
 }
@@ -110,7 +112,10 @@ function checkSite(site: Site): Checked {
     let set = ids.get(file);
     if (!set) {
       const document = documents.get(file) ?? parse(fs.readFileSync(path.join(site.dir, file), "utf8"));
-      set = new Set([...document.querySelectorAll("[id]").map((element) => element.id), ...document.querySelectorAll("a[name]").map((element) => element.getAttribute("name")!)]);
+      set = new Set([
+        ...document.querySelectorAll("[id]").map((element) => element.id),
+        ...document.querySelectorAll("a[name]").map((element) => element.getAttribute("name")!),
+      ]);
       ids.set(file, set);
     }
     return set;
@@ -217,7 +222,10 @@ function checkSite(site: Site): Checked {
   // One line per distinct broken reference, with the pages it is on.
   const byProblem = new Map<string, string[]>();
   for (const { from, problem } of problems) byProblem.set(problem, [...(byProblem.get(problem) ?? []), from]);
-  const lines = [...byProblem].map(([problem, froms]) => `${site.name}: ${problem}\n    in ${froms.length === 1 ? froms[0] : `${froms.length} files: ${froms.slice(0, 5).join(", ")}${froms.length > 5 ? ", ..." : ""}`}`);
+  const lines = [...byProblem].map(
+    ([problem, froms]) =>
+      `${site.name}: ${problem}\n    in ${froms.length === 1 ? froms[0] : `${froms.length} files: ${froms.slice(0, 5).join(", ")}${froms.length > 5 ? ", ..." : ""}`}`,
+  );
   return { pages: documents.size, references: references.length, problems: lines };
 }
 
@@ -240,7 +248,9 @@ describe("links, anchors and asset references", () => {
           continue;
         }
         expect(document.querySelector("form[role=search]")?.getAttribute("action"), `${site.name}/${file}`).toBe(`${site.basePath}search/`);
-        expect(document.querySelector("link[rel=stylesheet]")?.getAttribute("href"), `${site.name}/${file}`).toBe(`${site.basePath}assets/site.css`);
+        expect(document.querySelector("link[rel=stylesheet]")?.getAttribute("href"), `${site.name}/${file}`).toBe(
+          `${site.basePath}assets/site.css`,
+        );
       }
     }
   });
@@ -272,7 +282,17 @@ describe("the link checker itself", () => {
     );
     const { problems } = checkSite({ name: "planted", dir: path.join(dir, "base"), basePath: "/base/" });
     const found = problems.join("\n");
-    for (const expected of ["missing.png", "/base/missing/", 'no element with id "nowhere"', '"/a/" does not start with the base path', "javascript: scheme", "https://exa mple.org/", "none.png", "/base/search/", "base/gone/"]) {
+    for (const expected of [
+      "missing.png",
+      "/base/missing/",
+      'no element with id "nowhere"',
+      '"/a/" does not start with the base path',
+      "javascript: scheme",
+      "https://exa mple.org/",
+      "none.png",
+      "/base/search/",
+      "base/gone/",
+    ]) {
       expect(found).toContain(expected);
     }
     expect(problems).toHaveLength(9);

@@ -15,7 +15,16 @@ beforeAll(async () => {
   fs.mkdirSync(digests, { recursive: true });
   fs.copyFileSync(SAMPLE_DIGEST, path.join(digests, "2025-08-20.txt"));
   fs.copyFileSync(path.join(FIXTURES, "hf-json", "2025-08-23.json"), path.join(digests, "2025-08-23.json"));
-  const result = await runBuildCli(["--input", digests, "--output", site, "--work-dir", path.join(root, "work"), "--site-url", "https://papers.example.org"]);
+  const result = await runBuildCli([
+    "--input",
+    digests,
+    "--output",
+    site,
+    "--work-dir",
+    path.join(root, "work"),
+    "--site-url",
+    "https://papers.example.org",
+  ]);
   if (result.code !== 0) throw new Error(`building the mixed-formats site failed:\n${result.stdout}\n${result.stderr}`);
   expect(result.stdout).toMatch(/\[parse\] 2 digests, 70 entries/);
 });
@@ -30,7 +39,9 @@ describe("a site built from text and JSON digests", () => {
     const page = readPage(site, muvera);
     expect(text(page.querySelector("h1"))).toBe("MUVERA: Multi-Vector Retrieval via Fixed Dimensional Encodings");
     const days = page.querySelectorAll(".facts .inline-list a").map((link) => link.getAttribute("href"));
-    expect(days).toEqual(["/2025/08/20/", "/2025/08/23/"].map((day) => `${day}#muvera-multi-vector-retrieval-via-fixed-dimensional-encodings`));
+    expect(days).toEqual(
+      ["/2025/08/20/", "/2025/08/23/"].map((day) => `${day}#muvera-multi-vector-retrieval-via-fixed-dimensional-encodings`),
+    );
   });
 
   it("shows the authors and links the arXiv abstract and PDF, which only the JSON had", () => {

@@ -24,7 +24,8 @@ const archiveSite = inject("archiveSite");
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const exact = (bytes: number) => `${bytes} bytes`;
 const hasMath = (document: HTMLElement) => document.querySelector(".katex") !== null;
-const stylesheets = (document: HTMLElement) => document.querySelectorAll("link[rel=stylesheet]").map((link) => link.getAttribute("href") ?? "");
+const stylesheets = (document: HTMLElement) =>
+  document.querySelectorAll("link[rel=stylesheet]").map((link) => link.getAttribute("href") ?? "");
 /** Script files a page loads (JSON-LD blocks are data, and inline code is counted in the HTML bytes). */
 const scriptFiles = (document: HTMLElement) => document.querySelectorAll("script[src]").map((script) => script.getAttribute("src")!);
 
@@ -48,7 +49,10 @@ function paperWeights(site: string): PaperWeight[] {
 }
 
 describe("page weight in the built files", () => {
-  for (const [name, site] of [["sample", sampleSite], ["archive", archiveSite]] as const) {
+  for (const [name, site] of [
+    ["sample", sampleSite],
+    ["archive", archiveSite],
+  ] as const) {
     it(`keeps every paper page without math in the ${name} site within ${kb(BUDGET)} of HTML + CSS, with no JavaScript`, () => {
       const weights = paperWeights(site);
       const plain = weights.filter((weight) => !weight.math).sort((a, b) => a.html + a.css - (b.html + b.css));
@@ -59,9 +63,15 @@ describe("page weight in the built files", () => {
       console.log(
         `page weight (${name}): ${plain.length} paper pages without math, HTML + CSS smallest ${kb(total(plain[0]!))}, median ${kb(total(median))}, largest ${kb(total(largest))} (${kb(largest.html)} HTML + ${kb(largest.css)} CSS, ${largest.file})`,
       );
-      const over = plain.filter((weight) => total(weight) > BUDGET).map((weight) => `${weight.file}: ${exact(weight.html)} HTML + ${exact(weight.css)} CSS = ${exact(total(weight))} > ${exact(BUDGET)}`);
+      const over = plain
+        .filter((weight) => total(weight) > BUDGET)
+        .map(
+          (weight) => `${weight.file}: ${exact(weight.html)} HTML + ${exact(weight.css)} CSS = ${exact(total(weight))} > ${exact(BUDGET)}`,
+        );
       expect(over, `paper pages over the ${kb(BUDGET)} budget`).toEqual([]);
-      const withScripts = weights.filter((weight) => weight.scripts.length > 0).map((weight) => `${weight.file}: ${weight.scripts.join(", ")}`);
+      const withScripts = weights
+        .filter((weight) => weight.scripts.length > 0)
+        .map((weight) => `${weight.file}: ${weight.scripts.join(", ")}`);
       expect(withScripts, "paper pages that load JavaScript files").toEqual([]);
     });
   }
@@ -118,7 +128,8 @@ describe("page weight in Chromium", () => {
   }
 
   const pathOf = (url: string) => new URL(url).pathname.replace(/^\//, "");
-  const summary = (requests: { url: string; bytes: number }[]) => requests.map((request) => `${pathOf(request.url)} ${kb(request.bytes)}`).join(", ");
+  const summary = (requests: { url: string; bytes: number }[]) =>
+    requests.map((request) => `${pathOf(request.url)} ${kb(request.bytes)}`).join(", ");
 
   it("loads a paper page without math as HTML and site.css only (and the favicon): no scripts, no KaTeX", async () => {
     const loaded = await load(PLAIN_PAPER);

@@ -17,7 +17,9 @@ describe("the sample archive", () => {
     expect(home.querySelectorAll(".home-day__heading time").map(text)).toEqual(["Wednesday, August 20, 2025"]);
     const entries = home.querySelectorAll(".home-day .entry");
     expect(entries).toHaveLength(67);
-    expect(entries.map((entry) => text(entry.querySelector("h3")))).toEqual(sampleTitles.map((title) => expect.stringContaining(typographic(title).slice(0, 12))));
+    expect(entries.map((entry) => text(entry.querySelector("h3")))).toEqual(
+      sampleTitles.map((title) => expect.stringContaining(typographic(title).slice(0, 12))),
+    );
     for (const link of home.querySelectorAll(".home-day .entry h3 a")) {
       const href = link.getAttribute("href")!;
       expect(href).toMatch(/^\/papers\/[a-z0-9-]+\/$/);
@@ -29,7 +31,9 @@ describe("the sample archive", () => {
     const day = readPage(sampleSite, "/2025/08/20/");
     const entries = day.querySelectorAll(".day-entries > .entry");
     expect(entries).toHaveLength(67);
-    expect(text(entries[0]?.querySelector("details.entry__details .entry__abstract"))).toMatch(/^Neural embedding models have become a fundamental component/);
+    expect(text(entries[0]?.querySelector("details.entry__details .entry__abstract"))).toMatch(
+      /^Neural embedding models have become a fundamental component/,
+    );
     expect(entries.map((entry) => text(entry.querySelector(".entry__pos")))).toEqual(entries.map((_, index) => `${index + 1}/67`));
     expect(day.querySelector('a[href="/2025/08/"]')).not.toBeNull();
   });
@@ -50,9 +54,13 @@ describe("the sample archive", () => {
     const page = readPage(sampleSite, "/papers/muvera-multi-vector-retrieval-via-fixed-dimensional-encodings/");
     expect(text(page.querySelector("h1"))).toBe("MUVERA: Multi-Vector Retrieval via Fixed Dimensional Encodings");
     expect(text(page.querySelector(".paper__abstract"))).toContain("achieving an average of 10% improved recall with 90% lower latency.");
-    expect(page.querySelector('.eyebrow a[href="/2025/08/20/#muvera-multi-vector-retrieval-via-fixed-dimensional-encodings"]')).not.toBeNull();
+    expect(
+      page.querySelector('.eyebrow a[href="/2025/08/20/#muvera-multi-vector-retrieval-via-fixed-dimensional-encodings"]'),
+    ).not.toBeNull();
     const links = page.querySelectorAll(".paper__links a").map((link) => link.getAttribute("href"));
-    expect(links).toContain("https://arxiv.org/search/?query=MUVERA%3A%20Multi-Vector%20Retrieval%20via%20Fixed%20Dimensional%20Encodings&searchtype=title");
+    expect(links).toContain(
+      "https://arxiv.org/search/?query=MUVERA%3A%20Multi-Vector%20Retrieval%20via%20Fixed%20Dimensional%20Encodings&searchtype=title",
+    );
     expect(links.some((href) => href?.startsWith("https://huggingface.co/papers?q=MUVERA"))).toBe(true);
     expect(page.querySelector("link[rel=canonical]")?.getAttribute("href")).toBe(
       "https://papers.example.org/papers/muvera-multi-vector-retrieval-via-fixed-dimensional-encodings/",
@@ -63,18 +71,28 @@ describe("the sample archive", () => {
     const files = listFiles(sampleSite);
     expect(files.filter((file) => /^papers\/[^/]+\/index\.html$/.test(file))).toHaveLength(67);
     expect(files).toContain("404.html");
-    for (const url of ["/", "/2025/08/20/", "/papers/muvera-multi-vector-retrieval-via-fixed-dimensional-encodings/", "/archive/", "/topics/"]) {
+    for (const url of [
+      "/",
+      "/2025/08/20/",
+      "/papers/muvera-multi-vector-retrieval-via-fixed-dimensional-encodings/",
+      "/archive/",
+      "/topics/",
+    ]) {
       expect(readPage(sampleSite, url).querySelectorAll("script[src]"), url).toHaveLength(0);
     }
-    expect(readPage(sampleSite, "/search/").querySelectorAll("script[src]").map((script) => script.getAttribute("src"))).toEqual(["/assets/search.js"]);
+    expect(
+      readPage(sampleSite, "/search/")
+        .querySelectorAll("script[src]")
+        .map((script) => script.getAttribute("src")),
+    ).toEqual(["/assets/search.js"]);
   });
 });
 
 describe("an archive of several days", () => {
   it("links each day to the previous and next days", () => {
     const middle = readPage(archiveSite, "/2025/08/21/");
-    expect(middle.querySelector('a[rel=prev]')?.getAttribute("href")).toBe("/2025/08/20/");
-    expect(middle.querySelector('a[rel=next]')?.getAttribute("href")).toBe("/2025/08/22/");
+    expect(middle.querySelector("a[rel=prev]")?.getAttribute("href")).toBe("/2025/08/20/");
+    expect(middle.querySelector("a[rel=next]")?.getAttribute("href")).toBe("/2025/08/22/");
     expect(readPage(archiveSite, "/2025/08/20/").querySelector("a[rel=prev]")).toBeNull();
     expect(readPage(archiveSite, "/").querySelectorAll(".home-day__heading time").map(text)).toEqual([
       "Friday, August 22, 2025",
@@ -86,7 +104,9 @@ describe("an archive of several days", () => {
   it("makes one page for a paper seen on two days, with both dates and its arXiv links", () => {
     const page = readPage(archiveSite, "/papers/muvera-multi-vector-retrieval-via-fixed-dimensional-encodings/");
     const days = page.querySelectorAll(".facts .inline-list a").map((link) => link.getAttribute("href"));
-    expect(days).toEqual(["/2025/08/20/", "/2025/08/22/"].map((day) => `${day}#muvera-multi-vector-retrieval-via-fixed-dimensional-encodings`));
+    expect(days).toEqual(
+      ["/2025/08/20/", "/2025/08/22/"].map((day) => `${day}#muvera-multi-vector-retrieval-via-fixed-dimensional-encodings`),
+    );
     const hrefs = page.querySelectorAll(".paper__links a").map((link) => link.getAttribute("href"));
     expect(hrefs).toContain("https://arxiv.org/abs/2405.19504");
     expect(hrefs).toContain("https://arxiv.org/pdf/2405.19504");
@@ -134,9 +154,7 @@ describe("an archive of several days", () => {
 });
 
 describe("digest text is shown, never interpreted", () => {
-  const hostileSlugs = fs
-    .readdirSync(path.join(archiveSite, "papers"))
-    .filter((slug) => /script|template|front-matter/.test(slug));
+  const hostileSlugs = fs.readdirSync(path.join(archiveSite, "papers")).filter((slug) => /script|template|front-matter/.test(slug));
 
   it("builds a page for every hostile paper and none from injected front matter", () => {
     expect(hostileSlugs).toHaveLength(3);

@@ -11,13 +11,23 @@ const abstract = (topic: string) =>
 function archive(name: string, titles: string[]) {
   const digests = path.join(root, name, "digests");
   fs.mkdirSync(digests, { recursive: true });
-  const body = titles.map((title, index) => `${title}\n\n${abstract(["sparse attention", "protein folding", "streaming bandits"][index]!)}`).join("\n\n");
+  const body = titles
+    .map((title, index) => `${title}\n\n${abstract(["sparse attention", "protein folding", "streaming bandits"][index]!)}`)
+    .join("\n\n");
   fs.writeFileSync(path.join(digests, "2025-08-20.txt"), `Aug 20\n\n${body}\n`);
   return digests;
 }
 
 const build = (name: string, extra: string[] = []) =>
-  runBuildCli(["--input", path.join(root, name, "digests"), "--output", path.join(root, name, "_site"), "--work-dir", path.join(root, name, "work"), ...extra]);
+  runBuildCli([
+    "--input",
+    path.join(root, name, "digests"),
+    "--output",
+    path.join(root, name, "_site"),
+    "--work-dir",
+    path.join(root, name, "work"),
+    ...extra,
+  ]);
 
 describe("permalinks that cannot break", () => {
   it("keeps a URL working as a redirect when a typo in a title is fixed", async () => {
@@ -31,11 +41,19 @@ describe("permalinks that cannot break", () => {
     expect(fixed.code, fixed.stderr).toBe(0);
     expect(fixed.stdout).toContain("1 URL moved (the old ones redirect)");
     const old = readPage(site, "/papers/stochastic-gradeint-descent-for-sparse-attention/");
-    expect(old.querySelector('meta[http-equiv="refresh"]')?.getAttribute("content")).toBe("0; url=http://localhost:8080/papers/stochastic-gradient-descent-for-sparse-attention/");
-    expect(old.querySelector('link[rel="canonical"]')?.getAttribute("href")).toBe("http://localhost:8080/papers/stochastic-gradient-descent-for-sparse-attention/");
-    expect(readPage(site, "/papers/stochastic-gradient-descent-for-sparse-attention/").querySelector("h1")?.textContent).toContain("Stochastic Gradient Descent");
+    expect(old.querySelector('meta[http-equiv="refresh"]')?.getAttribute("content")).toBe(
+      "0; url=http://localhost:8080/papers/stochastic-gradient-descent-for-sparse-attention/",
+    );
+    expect(old.querySelector('link[rel="canonical"]')?.getAttribute("href")).toBe(
+      "http://localhost:8080/papers/stochastic-gradient-descent-for-sparse-attention/",
+    );
+    expect(readPage(site, "/papers/stochastic-gradient-descent-for-sparse-attention/").querySelector("h1")?.textContent).toContain(
+      "Stochastic Gradient Descent",
+    );
     const registry = JSON.parse(fs.readFileSync(path.join(root, "typo", "permalinks.json"), "utf8"));
-    expect(registry.papers["stochastic-gradeint-descent-for-sparse-attention"].redirectTo).toBe("stochastic-gradient-descent-for-sparse-attention");
+    expect(registry.papers["stochastic-gradeint-descent-for-sparse-attention"].redirectTo).toBe(
+      "stochastic-gradient-descent-for-sparse-attention",
+    );
     // Redirects are not papers: neither in the sitemap nor in the search index's order file.
     expect(fs.readFileSync(path.join(site, "sitemap.xml"), "utf8")).not.toContain("gradeint");
     expect(fs.readFileSync(path.join(site, "search", "newest-first.json"), "utf8")).not.toContain("gradeint");

@@ -28,7 +28,10 @@ export function listFiles(folder: string): string[] {
 
 /** A moved page's stand-in (layouts/pages/redirect.njk): it only sends the reader on, so page-wide checks skip it. */
 export function isRedirectPage(document: HTMLElement): boolean {
-  return document.querySelector('meta[http-equiv="refresh"]') !== null && document.querySelector('meta[name="robots"]')?.getAttribute("content") === "noindex";
+  return (
+    document.querySelector('meta[http-equiv="refresh"]') !== null &&
+    document.querySelector('meta[name="robots"]')?.getAttribute("content") === "noindex"
+  );
 }
 
 export const text = (element: HTMLElement | null | undefined) => (element?.textContent ?? "").replace(/\s+/g, " ").trim();

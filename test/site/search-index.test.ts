@@ -16,7 +16,11 @@ const paperUrls = (site: string) =>
     .map((file) => `/${file.replace(/index\.html$/, "")}`)
     .sort();
 
-const readOrder = (site: string) => JSON.parse(fs.readFileSync(path.join(site, "search", "newest-first.json"), "utf8")) as { days: [string, string][]; byUrl: Record<string, Record<string, string>> };
+const readOrder = (site: string) =>
+  JSON.parse(fs.readFileSync(path.join(site, "search", "newest-first.json"), "utf8")) as {
+    days: [string, string][];
+    byUrl: Record<string, Record<string, string>>;
+  };
 
 describe("the search index", () => {
   it("is one bundle for an archive within the part size, named on the search page", () => {
@@ -25,8 +29,12 @@ describe("the search index", () => {
   });
 
   it("splits a larger archive into parts of whole days: the newest is the primary bundle, older parts hold only index data", () => {
-    expect(readPage(archiveSite, "/search/").querySelector("#search-form")!.getAttribute("data-bundles")).toBe("pagefind/ pagefind-parts/2025-08-20/");
-    expect(fs.readdirSync(path.join(archiveSite, "pagefind"))).toEqual(expect.arrayContaining(["pagefind.js", "wasm.en.pagefind", "pagefind-entry.json", "fragment", "index"]));
+    expect(readPage(archiveSite, "/search/").querySelector("#search-form")!.getAttribute("data-bundles")).toBe(
+      "pagefind/ pagefind-parts/2025-08-20/",
+    );
+    expect(fs.readdirSync(path.join(archiveSite, "pagefind"))).toEqual(
+      expect.arrayContaining(["pagefind.js", "wasm.en.pagefind", "pagefind-entry.json", "fragment", "index"]),
+    );
     const older = fs.readdirSync(path.join(archiveSite, "pagefind-parts", "2025-08-20")).sort();
     expect(older.filter((name) => !name.endsWith(".pf_meta"))).toEqual(["filter", "fragment", "index", "pagefind-entry.json"]);
     const fragments = (folder: string) => fs.readdirSync(path.join(archiveSite, folder, "fragment")).length;
@@ -47,7 +55,10 @@ describe("the search index", () => {
   });
 
   it("leaves the date sort out of Pagefind's metadata, which every first search downloads", () => {
-    const page = fs.readFileSync(path.join(sampleSite, "papers", "muvera-multi-vector-retrieval-via-fixed-dimensional-encodings", "index.html"), "utf8");
+    const page = fs.readFileSync(
+      path.join(sampleSite, "papers", "muvera-multi-vector-retrieval-via-fixed-dimensional-encodings", "index.html"),
+      "utf8",
+    );
     expect(page).not.toContain("data-pagefind-sort");
     expect(page).toContain('data-pagefind-filter="year"');
   });
@@ -57,7 +68,9 @@ describe("what the build gives Pagefind", () => {
   it("indexes to exactly the bundle Pagefind makes from the whole pages", async () => {
     const part = path.join(archiveSite, "pagefind-parts", "2025-08-20");
     const urls = fs.readdirSync(path.join(part, "fragment")).map((name) => {
-      const json = gunzipSync(fs.readFileSync(path.join(part, "fragment", name))).subarray("pagefind_dcd".length).toString("utf8");
+      const json = gunzipSync(fs.readFileSync(path.join(part, "fragment", name)))
+        .subarray("pagefind_dcd".length)
+        .toString("utf8");
       return (JSON.parse(json) as { url: string }).url;
     });
     expect(urls).toHaveLength(67);
@@ -73,7 +86,8 @@ describe("what the build gives Pagefind", () => {
     await pagefind.close();
     const data = listFiles(part);
     expect(data.length).toBeGreaterThan(67);
-    for (const file of data) expect(fs.readFileSync(path.join(output, file)).equals(fs.readFileSync(path.join(part, file))), file).toBe(true);
+    for (const file of data)
+      expect(fs.readFileSync(path.join(output, file)).equals(fs.readFileSync(path.join(part, file))), file).toBe(true);
     fs.rmSync(input, { recursive: true, force: true });
   });
 });

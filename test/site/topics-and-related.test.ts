@@ -19,7 +19,11 @@ describe("topic pages in the built site", () => {
     const items = index.querySelectorAll(".topic-list li");
     const listed = items.map((item) => item.querySelector("a")?.getAttribute("href"));
     const counts = items.map((item) => Number(text(item.querySelector(".count")).match(/\d+/)![0]));
-    const tags = paperUrls.flatMap((url) => readPage(site, url).querySelectorAll(".paper__header .tag").map((tag) => tag.getAttribute("href")!));
+    const tags = paperUrls.flatMap((url) =>
+      readPage(site, url)
+        .querySelectorAll(".paper__header .tag")
+        .map((tag) => tag.getAttribute("href")!),
+    );
     expect(counts.reduce((sum, count) => sum + count, 0)).toBe(tags.length);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
     expect(counts.every((count) => count > 0)).toBe(true);
@@ -29,7 +33,11 @@ describe("topic pages in the built site", () => {
   });
 
   it("says plainly on an empty topic's page that it has no papers", () => {
-    const listed = new Set(readPage(site, "/topics/").querySelectorAll(".topic-list li a").map((link) => link.getAttribute("href")));
+    const listed = new Set(
+      readPage(site, "/topics/")
+        .querySelectorAll(".topic-list li a")
+        .map((link) => link.getAttribute("href")),
+    );
     const empty = taxonomy.topics.map((topic) => `/topics/${topic.slug}/`).filter((url) => !listed.has(url));
     expect(empty.length).toBeGreaterThan(0); // the sample day has no GUI agents, speech or medicine papers
     for (const url of empty) {
@@ -53,17 +61,23 @@ describe("topic pages in the built site", () => {
       expect(page.querySelector("[data-pagefind-body]")).toBeNull();
       expect(sitemap).not.toContain(`/topics/${old}/`);
       // Feed readers do not follow an HTML redirect: the old feed address serves the new topic's feed.
-      expect(fs.readFileSync(path.join(site, "topics", old, "feed.xml"), "utf8")).toBe(fs.readFileSync(path.join(site, "topics", slug, "feed.xml"), "utf8"));
+      expect(fs.readFileSync(path.join(site, "topics", old, "feed.xml"), "utf8")).toBe(
+        fs.readFileSync(path.join(site, "topics", slug, "feed.xml"), "utf8"),
+      );
     }
   });
 
   it("gives every paper one to three topics, and lists each paper on each of its topic pages", () => {
     for (const url of paperUrls) {
-      const tags = readPage(site, url).querySelectorAll(".paper__header .tag").map((tag) => tag.getAttribute("href")!);
+      const tags = readPage(site, url)
+        .querySelectorAll(".paper__header .tag")
+        .map((tag) => tag.getAttribute("href")!);
       expect(tags.length, url).toBeGreaterThanOrEqual(1);
       expect(tags.length, url).toBeLessThanOrEqual(3);
       for (const topic of tags) {
-        const listed = readPage(site, topic).querySelectorAll(".topic-entry h2 a").map((link) => link.getAttribute("href"));
+        const listed = readPage(site, topic)
+          .querySelectorAll(".topic-entry h2 a")
+          .map((link) => link.getAttribute("href"));
         expect(listed, `${topic} lists ${url}`).toContain(url);
       }
     }
@@ -83,7 +97,9 @@ describe("topic pages in the built site", () => {
 describe("related papers in the built site", () => {
   it("lists up to five other existing papers on a paper page, never the paper itself, and only similar enough ones", () => {
     const lengths = paperUrls.map((url) => {
-      const related = readPage(site, url).querySelectorAll(".related a").map((link) => link.getAttribute("href")!);
+      const related = readPage(site, url)
+        .querySelectorAll(".related a")
+        .map((link) => link.getAttribute("href")!);
       expect(related.length, url).toBeLessThanOrEqual(5);
       expect(related, url).not.toContain(url);
       expect(new Set(related).size).toBe(related.length);

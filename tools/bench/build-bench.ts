@@ -113,7 +113,9 @@ function generate(vocabulary: Vocabulary, options: BuildBenchOptions, target: nu
   const days = Math.max(1, Math.round(target / options.perDay));
   if (text === "real") {
     const written = writeRealCorpus(options.realPapers(), { days, perDay: options.perDay, start: options.start }, folder);
-    const papers = written.flatMap((day) => day.papers.map((paper) => ({ title: oneLine(paper.title), abstract: oneLine(paper.abstract) })));
+    const papers = written.flatMap((day) =>
+      day.papers.map((paper) => ({ title: oneLine(paper.title), abstract: oneLine(paper.abstract) })),
+    );
     return { days, entries: papers.length, papers };
   }
   const papers: FloorPaper[] = [];
@@ -136,7 +138,8 @@ export async function measureFullBuild(
   { buildArguments = [], keepWork = false }: { buildArguments?: string[]; keepWork?: boolean } = {},
 ): Promise<RunResult> {
   const folders = { site: path.join(root, "site"), work: path.join(root, "work"), permalinks: path.join(root, "permalinks.json") };
-  for (const [name, target] of Object.entries(folders)) if (!keepWork || name === "site") fs.rmSync(target, { recursive: true, force: true });
+  for (const [name, target] of Object.entries(folders))
+    if (!keepWork || name === "site") fs.rmSync(target, { recursive: true, force: true });
   return (await measureBuild(projectRoot, digests, folders, timeoutMs, buildArguments)).result;
 }
 
@@ -149,7 +152,18 @@ async function measureBuild(
 ): Promise<{ result: RunResult; stdout: string }> {
   const load = loadAverage();
   const tsx = path.join(projectRoot, "node_modules", ".bin", "tsx");
-  const cli = [path.join(projectRoot, "scripts", "build.ts"), "--input", digests, "--output", site, "--work-dir", work, "--permalinks", permalinks, ...buildArguments];
+  const cli = [
+    path.join(projectRoot, "scripts", "build.ts"),
+    "--input",
+    digests,
+    "--output",
+    site,
+    "--work-dir",
+    work,
+    "--permalinks",
+    permalinks,
+    ...buildArguments,
+  ];
   const run = await measure(tsx, cli, {
     cwd: projectRoot,
     timeoutMs,
@@ -172,10 +186,24 @@ async function measureBuild(
  * does. The rebuilt site is compared with `cleanSite`, a clean build of the
  * whole archive.
  */
-async function measureIncremental(projectRoot: string, digests: string, root: string, cleanSite: string, timeoutMs: number): Promise<IncrementalResult> {
-  const folders = { site: path.join(root, "incremental-site"), work: path.join(root, "incremental-work"), permalinks: path.join(root, "incremental-permalinks.json") };
+async function measureIncremental(
+  projectRoot: string,
+  digests: string,
+  root: string,
+  cleanSite: string,
+  timeoutMs: number,
+): Promise<IncrementalResult> {
+  const folders = {
+    site: path.join(root, "incremental-site"),
+    work: path.join(root, "incremental-work"),
+    permalinks: path.join(root, "incremental-permalinks.json"),
+  };
   for (const target of Object.values(folders)) fs.rmSync(target, { recursive: true, force: true });
-  const newest = fs.readdirSync(digests).filter((name) => /^\d{4}-\d{2}-\d{2}/.test(name)).sort().at(-1)!;
+  const newest = fs
+    .readdirSync(digests)
+    .filter((name) => /^\d{4}-\d{2}-\d{2}/.test(name))
+    .sort()
+    .at(-1)!;
   const held = path.join(root, `held-${newest}`);
   fs.renameSync(path.join(digests, newest), held);
   let before;
@@ -186,7 +214,10 @@ async function measureIncremental(projectRoot: string, digests: string, root: st
   }
   const after = await measureBuild(projectRoot, digests, folders, timeoutMs);
   const differences = after.result.ok ? compareFolders(folders.site, cleanSite) : ["the rebuild failed"];
-  const reuse = after.stdout.split("\n").filter((line) => /unchanged|reused|re-indexed/.test(line)).map((line) => line.trim());
+  const reuse = after.stdout
+    .split("\n")
+    .filter((line) => /unchanged|reused|re-indexed/.test(line))
+    .map((line) => line.trim());
   return { before, after: after.result, identical: differences.length === 0, differences: differences.slice(0, 10), reuse };
 }
 
@@ -203,7 +234,9 @@ function compareFolders(a: string, b: string): string[] {
   const leftSet = new Set(left);
   const differences = left.filter((file) => !right.has(file)).map((file) => `only in the rebuild: ${file}`);
   for (const file of right) if (!leftSet.has(file)) differences.push(`only in the clean build: ${file}`);
-  for (const file of left) if (right.has(file) && !fs.readFileSync(path.join(a, file)).equals(fs.readFileSync(path.join(b, file)))) differences.push(`differs: ${file}`);
+  for (const file of left)
+    if (right.has(file) && !fs.readFileSync(path.join(a, file)).equals(fs.readFileSync(path.join(b, file))))
+      differences.push(`differs: ${file}`);
   return differences;
 }
 
@@ -220,7 +253,10 @@ const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
 export async function runBuildBench(vocabulary: Vocabulary, options: BuildBenchOptions): Promise<BuildBenchReport> {
   const machine = describeMachine();
   const results: SizeResult[] = [];
-  const runs = [...options.sizes.map((target) => ({ target, text: "real" as const })), ...options.syntheticSizes.map((target) => ({ target, text: "synthetic" as const }))];
+  const runs = [
+    ...options.sizes.map((target) => ({ target, text: "real" as const })),
+    ...options.syntheticSizes.map((target) => ({ target, text: "synthetic" as const })),
+  ];
   for (const { target: size, text } of runs) {
     const target = `${size} ${text}`;
     const root = path.join(options.workRoot, `${text}-${size}`);
@@ -228,17 +264,23 @@ export async function runBuildBench(vocabulary: Vocabulary, options: BuildBenchO
     const started = performance.now();
     const corpus = generate(vocabulary, options, size, text, digests);
     const generateSeconds = (performance.now() - started) / 1000;
-    options.log(`[bench ${target}] wrote ${corpus.entries} entries (${corpus.papers.length} distinct papers) over ${corpus.days} days in ${generateSeconds.toFixed(1)} s`);
+    options.log(
+      `[bench ${target}] wrote ${corpus.entries} entries (${corpus.papers.length} distinct papers) over ${corpus.days} days in ${generateSeconds.toFixed(1)} s`,
+    );
 
     let floor: RunResult | undefined;
     if (!options.skipFloor) {
       floor = await measureFloor(options.projectRoot, corpus.papers, path.join(root, "floor"), options.timeoutMs);
-      options.log(`[bench ${target}] eleventy floor: ${floor.status}, ${floor.wallSeconds.toFixed(1)} s, peak ${mb(floor.maxPeakKb)} (load ${floor.load})`);
+      options.log(
+        `[bench ${target}] eleventy floor: ${floor.status}, ${floor.wallSeconds.toFixed(1)} s, peak ${mb(floor.maxPeakKb)} (load ${floor.load})`,
+      );
       if (!options.keep) fs.rmSync(path.join(root, "floor"), { recursive: true, force: true });
     }
     const build = await measureFullBuild(options.projectRoot, digests, root, options.timeoutMs);
     const stages = STAGES.map((stage) => `${stage} ${build.stages[stage]?.toFixed(1) ?? "-"}`).join(", ");
-    options.log(`[bench ${target}] full build: ${build.status}, ${build.wallSeconds.toFixed(1)} s (${stages}), node ${mb(build.nodePeakKb)}, pagefind ${mb(build.pagefindPeakKb)} (load ${build.load})`);
+    options.log(
+      `[bench ${target}] full build: ${build.status}, ${build.wallSeconds.toFixed(1)} s (${stages}), node ${mb(build.nodePeakKb)}, pagefind ${mb(build.pagefindPeakKb)} (load ${build.load})`,
+    );
     let incremental: IncrementalResult | undefined;
     if (text === "real" && options.dailySizes.includes(size) && build.ok) {
       incremental = await measureIncremental(options.projectRoot, digests, root, path.join(root, "site"), options.timeoutMs);
@@ -249,9 +291,20 @@ export async function runBuildBench(vocabulary: Vocabulary, options: BuildBenchO
       );
     }
     if (!options.keep) {
-      for (const folder of ["site", "work", "incremental-site", "incremental-work"]) fs.rmSync(path.join(root, folder), { recursive: true, force: true });
+      for (const folder of ["site", "work", "incremental-site", "incremental-work"])
+        fs.rmSync(path.join(root, folder), { recursive: true, force: true });
     }
-    results.push({ target: size, text, days: corpus.days, entries: corpus.entries, papers: build.papers ?? corpus.papers.length, generateSeconds, build, ...(floor ? { floor } : {}), ...(incremental ? { incremental } : {}) });
+    results.push({
+      target: size,
+      text,
+      days: corpus.days,
+      entries: corpus.entries,
+      papers: build.papers ?? corpus.papers.length,
+      generateSeconds,
+      build,
+      ...(floor ? { floor } : {}),
+      ...(incremental ? { incremental } : {}),
+    });
   }
   return { machine, options: { perDay: options.perDay, seed: options.seed, start: options.start }, results };
 }
@@ -266,14 +319,20 @@ const seconds = (value: number | undefined) => (value === undefined ? "-" : valu
 export function formatBuildReport(report: BuildBenchReport): string {
   const { machine, results } = report;
   const lines: string[] = [];
-  lines.push(`Measured ${machine.date} on ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGb} GB memory, Node ${machine.node}, ${machine.os}.`);
-  lines.push(`"other" is the build's wall time outside the stages timed (tsx and module start-up, the output swap, exit); "total" is the wall time of the whole \`tsx scripts/build.ts\` process; peaks are VmHWM polled every 200 ms per process, cross-checked with \`/usr/bin/time -v\`.`);
+  lines.push(
+    `Measured ${machine.date} on ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGb} GB memory, Node ${machine.node}, ${machine.os}.`,
+  );
+  lines.push(
+    `"other" is the build's wall time outside the stages timed (tsx and module start-up, the output swap, exit); "total" is the wall time of the whole \`tsx scripts/build.ts\` process; peaks are VmHWM polled every 200 ms per process, cross-checked with \`/usr/bin/time -v\`.`,
+  );
   lines.push(
     `Corpus: ${report.options.perDay} papers a day from ${report.options.start}. "real": the titles and abstracts of \`../shared/real/arxiv-abstracts.jsonl.gz\` in file order ` +
       `(tools/corpus/real-corpus.ts); "synthetic": \`npm run corpus\` text, seed ${report.options.seed}. "load" is the 1-minute load average when the run started.`,
   );
   lines.push("");
-  lines.push(`| Papers | Text | Days | ${STAGES.map((stage) => `${stage} s`).join(" | ")} | other s | total s | papers/s | ms/paper | node peak | pagefind peak | site files | status | load |`);
+  lines.push(
+    `| Papers | Text | Days | ${STAGES.map((stage) => `${stage} s`).join(" | ")} | other s | total s | papers/s | ms/paper | node peak | pagefind peak | site files | status | load |`,
+  );
   lines.push(`|---:|---|---:|${STAGES.map(() => "---:|").join("")}---:|---:|---:|---:|---:|---:|---:|---|---:|`);
   for (const result of results) {
     const build = result.build;
@@ -306,7 +365,9 @@ export function formatBuildReport(report: BuildBenchReport): string {
   if (smallest && largest && largest !== smallest) {
     const per = (result: SizeResult) => result.build.wallSeconds / result.papers;
     lines.push("");
-    lines.push(`Per-paper cost ${largest.papers} / ${smallest.papers}: ${(per(largest) / per(smallest)).toFixed(2)}x (${(per(largest) * 1000).toFixed(2)} vs ${(per(smallest) * 1000).toFixed(2)} ms per paper).`);
+    lines.push(
+      `Per-paper cost ${largest.papers} / ${smallest.papers}: ${(per(largest) / per(smallest)).toFixed(2)}x (${(per(largest) * 1000).toFixed(2)} vs ${(per(smallest) * 1000).toFixed(2)} ms per paper).`,
+    );
     if (largest.floor?.ok && smallest.floor?.ok) {
       const floorPer = (result: SizeResult) => result.floor!.wallSeconds / result.papers;
       lines.push(`Floor per-paper cost ${largest.papers} / ${smallest.papers}: ${(floorPer(largest) / floorPer(smallest)).toFixed(2)}x.`);
@@ -315,9 +376,13 @@ export function formatBuildReport(report: BuildBenchReport): string {
   const withIncremental = results.filter((result) => result.incremental);
   if (withIncremental.length) {
     lines.push("");
-    lines.push("Adding the newest day to an archive built without it (same `--work-dir` and output; caches of rendered pages, math repairs and search index parts), against the clean build above:");
+    lines.push(
+      "Adding the newest day to an archive built without it (same `--work-dir` and output; caches of rendered pages, math repairs and search index parts), against the clean build above:",
+    );
     lines.push("");
-    lines.push(`| Papers | without the day s | rebuild s | ${STAGES.join(" s | ")} s | rebuild / clean | node peak | pagefind peak | identical to clean |`);
+    lines.push(
+      `| Papers | without the day s | rebuild s | ${STAGES.join(" s | ")} s | rebuild / clean | node peak | pagefind peak | identical to clean |`,
+    );
     lines.push(`|---:|---:|---:|${STAGES.map(() => "---:|").join("")}---:|---:|---:|---|`);
     for (const result of withIncremental) {
       const { before, after, identical, differences } = result.incremental!;
@@ -325,7 +390,8 @@ export function formatBuildReport(report: BuildBenchReport): string {
         `| ${result.papers} | ${seconds(before.wallSeconds)} | ${seconds(after.wallSeconds)} | ${STAGES.map((stage) => seconds(after.stages[stage])).join(" | ")} | ${(after.wallSeconds / result.build.wallSeconds).toFixed(2)} | ${mb(after.nodePeakKb)} | ${mb(after.pagefindPeakKb)} | ${identical ? "yes" : `no: ${differences.length} differences`} |`,
       );
     }
-    for (const result of withIncremental) for (const line of result.incremental!.reuse) lines.push("", `${result.papers}: \`${line.replace(/ in \d+\.\d+ s$/, "")}\``);
+    for (const result of withIncremental)
+      for (const line of result.incremental!.reuse) lines.push("", `${result.papers}: \`${line.replace(/ in \d+\.\d+ s$/, "")}\``);
   }
   const failed = results.filter((result) => !result.build.ok);
   for (const result of failed) lines.push("", `**${result.target} papers: the full build did not complete: ${result.build.status}.**`);

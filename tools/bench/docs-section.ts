@@ -12,6 +12,7 @@ export function replaceSection(file: string, name: string, body: string): void {
   const current = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "# Benchmarks\n";
   const from = current.indexOf(start);
   const to = current.indexOf(end);
-  const next = from >= 0 && to > from ? `${current.slice(0, from)}${block}${current.slice(to + end.length)}` : `${current.trimEnd()}\n\n${block}\n`;
+  const next =
+    from >= 0 && to > from ? `${current.slice(0, from)}${block}${current.slice(to + end.length)}` : `${current.trimEnd()}\n\n${block}\n`;
   fs.writeFileSync(file, next);
 }

@@ -22,8 +22,18 @@ describe("categorize", () => {
   });
 
   it("adds up bytes and files per category", () => {
-    const totals = summarizeBytes(new Map([["/pagefind/fragment/a.pf_fragment", 100], ["/pagefind/fragment/b.pf_fragment", 50], ["/search/", 7]]));
+    const totals = summarizeBytes(
+      new Map([
+        ["/pagefind/fragment/a.pf_fragment", 100],
+        ["/pagefind/fragment/b.pf_fragment", 50],
+        ["/search/", 7],
+      ]),
+    );
     expect(totals.find((total) => total.category === "fragments")).toEqual({ category: "fragments", files: 2, bytes: 150 });
-    expect(totals.find((total) => total.category === "page (HTML, CSS, JS)")).toEqual({ category: "page (HTML, CSS, JS)", files: 1, bytes: 7 });
+    expect(totals.find((total) => total.category === "page (HTML, CSS, JS)")).toEqual({
+      category: "page (HTML, CSS, JS)",
+      files: 1,
+      bytes: 7,
+    });
   });
 });

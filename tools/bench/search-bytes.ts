@@ -1,4 +1,14 @@
-export const CATEGORIES = ["library JS", "WASM", "index chunks", "filter files", "meta", "fragments", "newest-first order", "other pagefind", "page (HTML, CSS, JS)"] as const;
+export const CATEGORIES = [
+  "library JS",
+  "WASM",
+  "index chunks",
+  "filter files",
+  "meta",
+  "fragments",
+  "newest-first order",
+  "other pagefind",
+  "page (HTML, CSS, JS)",
+] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 /**

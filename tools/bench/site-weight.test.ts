@@ -27,7 +27,8 @@ describe("fileKind", () => {
 });
 
 describe("markupBytes", () => {
-  const katex = '<span class="katex"><span class="katex-mathml"><math><mi>x</mi></math></span><span class="katex-html"><span>x</span></span></span>';
+  const katex =
+    '<span class="katex"><span class="katex-mathml"><math><mi>x</mi></math></span><span class="katex-html"><span>x</span></span></span>';
   const page =
     '<html><head><title>T</title><script type="application/ld+json">{"a":1}</script></head><body><header>nav</header>' +
     `<main><div hidden data-pagefind-ignore><span>m</span></div><p>An é ${katex}</p><section class="paper__details"><dl></dl></section>` +

@@ -6,7 +6,15 @@
  */
 
 export const FILE_KINDS = [
-  "paper pages", "day pages", "month and year pages", "topic listings", "feeds", "search index", "sitemap", "assets", "other",
+  "paper pages",
+  "day pages",
+  "month and year pages",
+  "topic listings",
+  "feeds",
+  "search index",
+  "sitemap",
+  "assets",
+  "other",
 ] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
@@ -24,8 +32,15 @@ export function fileKind(relative: string): FileKind {
 }
 
 export const MARKUP_KINDS = [
-  "<head> without JSON-LD", "JSON-LD", "header, footer, scripts", "KaTeX HTML", "KaTeX MathML",
-  "related papers", "search metadata", "details", "rest of <main>",
+  "<head> without JSON-LD",
+  "JSON-LD",
+  "header, footer, scripts",
+  "KaTeX HTML",
+  "KaTeX MathML",
+  "related papers",
+  "search metadata",
+  "details",
+  "rest of <main>",
 ] as const;
 export type MarkupKind = (typeof MARKUP_KINDS)[number];
 
@@ -75,7 +90,10 @@ export function markupBytes(html: string): Record<MarkupKind, number> {
   const searchMeta = within("<div hidden data-pagefind-ignore>", "div");
   const details = within('<section class="paper__details"', "section");
   // KaTeX inside the related list counts as KaTeX, not twice.
-  const katexInRelated = rangeBytes(html, katex.filter(([start]) => related.some(([from, to]) => start >= from && start < to)));
+  const katexInRelated = rangeBytes(
+    html,
+    katex.filter(([start]) => related.some(([from, to]) => start >= from && start < to)),
+  );
   const bytes = {
     "<head> without JSON-LD": head - rangeBytes(html, jsonLd),
     "JSON-LD": rangeBytes(html, jsonLd),

@@ -14,7 +14,15 @@ describe("parseStageLines", () => {
       "[output] /tmp/site",
       "Built 1000 papers, 31 days, 1290 pages in 23.4 s",
     ].join("\n");
-    expect(parseStageLines(log)).toEqual({ parse: 0.41, identify: 0.3, enrich: 2.1, input: 0.52, eleventy: 14.8, feeds: 0.2, pagefind: 5.02 });
+    expect(parseStageLines(log)).toEqual({
+      parse: 0.41,
+      identify: 0.3,
+      enrich: 2.1,
+      input: 0.52,
+      eleventy: 14.8,
+      feeds: 0.2,
+      pagefind: 5.02,
+    });
     expect(parseBuiltLine(log)).toEqual({ papers: 1000, days: 31, pages: 1290, seconds: 23.4 });
   });
 

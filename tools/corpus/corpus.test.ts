@@ -65,7 +65,8 @@ describe("generateCorpus", () => {
     expect(cards.length).toBeGreaterThan(3);
     expect(cards.length).toBeLessThan(60);
     const text = cards[0]!.text;
-    for (const marker of ["Submitted by", "Published on", "Upvote", "arXiv Page", "https://huggingface.co/papers/"]) expect(text).toContain(marker);
+    for (const marker of ["Submitted by", "Published on", "Upvote", "arXiv Page", "https://huggingface.co/papers/"])
+      expect(text).toContain(marker);
   });
 
   it("repeats a few percent of papers on a later day with the same title and abstract", () => {
@@ -88,7 +89,9 @@ describe("generateCorpus", () => {
   });
 
   it("gives distinct papers titles whose slugs rarely collide", () => {
-    const papers = days.flatMap((day) => day.entries.filter((entry) => !entry.repeat && entry.paper.sameTitleAs === undefined).map((entry) => entry.paper));
+    const papers = days.flatMap((day) =>
+      day.entries.filter((entry) => !entry.repeat && entry.paper.sameTitleAs === undefined).map((entry) => entry.paper),
+    );
     const slugs = new Set(papers.map((paper) => slugFromTitle(paper.title)));
     expect(papers.length - slugs.size).toBeLessThanOrEqual(papers.length * 0.002);
   });
@@ -121,6 +124,7 @@ describe("writeCorpus", () => {
     const names = fs.readdirSync(first.folder).sort();
     expect(names).toEqual(fs.readdirSync(second.folder).sort());
     expect(names).toContain("2024-02-29.txt");
-    for (const name of names) expect(fs.readFileSync(path.join(second.folder, name))).toEqual(fs.readFileSync(path.join(first.folder, name)));
+    for (const name of names)
+      expect(fs.readFileSync(path.join(second.folder, name))).toEqual(fs.readFileSync(path.join(first.folder, name)));
   });
 });

@@ -15,9 +15,43 @@ export interface FormattedPaper {
 }
 
 const PLAIN_HEADER = ["new", "Get trending papers in your email inbox!", "Subscribe", "Daily Papers", "byAK and the research community"];
-const CARD_HEADER = ["new", "Get trending papers in your email inbox once a day!", "Subscribe", "Daily Papers", "by AK and the research community"];
-const SUBMITTERS = ["akhaliq", "taesiri", "nielsr", "osanseviero", "julien-c", "merve", "davanstrien", "clefourrier", "lhoestq", "reach-vb", "ybelkada", "sayakpaul"];
-const ORGANIZATIONS = ["Google DeepMind", "Tsinghua University", "Meta AI", "Microsoft Research", "Stanford University", "Carnegie Mellon University", "Alibaba Group", "ETH Zurich", "Hugging Face", "MIT CSAIL", "Shanghai AI Laboratory", "NVIDIA", "University of Oxford", "Mila"];
+const CARD_HEADER = [
+  "new",
+  "Get trending papers in your email inbox once a day!",
+  "Subscribe",
+  "Daily Papers",
+  "by AK and the research community",
+];
+const SUBMITTERS = [
+  "akhaliq",
+  "taesiri",
+  "nielsr",
+  "osanseviero",
+  "julien-c",
+  "merve",
+  "davanstrien",
+  "clefourrier",
+  "lhoestq",
+  "reach-vb",
+  "ybelkada",
+  "sayakpaul",
+];
+const ORGANIZATIONS = [
+  "Google DeepMind",
+  "Tsinghua University",
+  "Meta AI",
+  "Microsoft Research",
+  "Stanford University",
+  "Carnegie Mellon University",
+  "Alibaba Group",
+  "ETH Zurich",
+  "Hugging Face",
+  "MIT CSAIL",
+  "Shanghai AI Laboratory",
+  "NVIDIA",
+  "University of Oxford",
+  "Mila",
+];
 
 /** A title split over two lines, as a narrow page wraps it; the parser joins it back with one space. */
 function titleLines(random: Random, title: string, wrapRate: number): string[] {

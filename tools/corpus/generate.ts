@@ -56,9 +56,11 @@ export function addDays(date: string, days: number): string {
  * and the options, so one seed always gives byte-identical files.
  */
 export function* generateCorpus(vocabulary: Vocabulary, options: CorpusOptions): Generator<CorpusDay> {
-  if (!DATE.test(options.start) || Number.isNaN(Date.parse(`${options.start}T00:00:00Z`))) throw new Error(`--start must be a YYYY-MM-DD date, got ${options.start}`);
+  if (!DATE.test(options.start) || Number.isNaN(Date.parse(`${options.start}T00:00:00Z`)))
+    throw new Error(`--start must be a YYYY-MM-DD date, got ${options.start}`);
   if (!Number.isInteger(options.days) || options.days < 1) throw new Error(`--days must be a positive integer, got ${options.days}`);
-  if (!Number.isInteger(options.perDay) || options.perDay < 1) throw new Error(`--per-day must be a positive integer, got ${options.perDay}`);
+  if (!Number.isInteger(options.perDay) || options.perDay < 1)
+    throw new Error(`--per-day must be a positive integer, got ${options.perDay}`);
   const repeatRate = options.repeatRate ?? DEFAULT_RATES.repeatRate;
   const sameTitleRate = options.sameTitleRate ?? DEFAULT_RATES.sameTitleRate;
   const cardDayRate = options.cardDayRate ?? DEFAULT_RATES.cardDayRate;
@@ -94,7 +96,13 @@ export function* generateCorpus(vocabulary: Vocabulary, options: CorpusOptions):
       const name = makeName(random, vocabulary);
       const title = makeTitle(random, vocabulary, name);
       // The slug's stem, cheaply: ASCII titles slug to their lowercase words joined by hyphens, cut at 80.
-      const slug = cutAtWordBoundary(title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, ""), MAX_SLUG_LENGTH);
+      const slug = cutAtWordBoundary(
+        title
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, "-")
+          .replace(/^-|-$/g, ""),
+        MAX_SLUG_LENGTH,
+      );
       if (slugs.has(slug) && attempt < 20) continue;
       slugs.add(slug);
       return { id, title, abstract: makeAbstract(random, vocabulary, name), arxivId, firstDate: date };

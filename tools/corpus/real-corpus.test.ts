@@ -19,7 +19,9 @@ describe("realDigestDays", () => {
       const parsed = parseDigest(day.text, day.fileName);
       expect(parsed.problems, day.fileName).toEqual([]);
       expect(parsed.digest!.date).toBe(day.date);
-      expect(parsed.digest!.entries.map((entry) => [entry.title, entry.abstract])).toEqual(day.papers.map((paper) => [oneLine(paper.title), oneLine(paper.abstract)]));
+      expect(parsed.digest!.entries.map((entry) => [entry.title, entry.abstract])).toEqual(
+        day.papers.map((paper) => [oneLine(paper.title), oneLine(paper.abstract)]),
+      );
       read += parsed.digest!.entries.length;
     }
     expect(read).toBe(days * 33);
@@ -31,7 +33,9 @@ describe("realDigestDays", () => {
     expect(second.map((day) => day.text)).toEqual(first.map((day) => day.text));
     expect(first.map((day) => day.fileName).slice(11, 14)).toEqual(["2024-12-31.txt", "2025-01-01.txt", "2025-01-02.txt"]);
     // A longer archive starts with the same days: one corpus nests in the next.
-    expect([...realDigestDays(papers, { days: 41, perDay: 33, start: "2024-12-20" })].slice(0, 40).map((day) => day.text)).toEqual(first.map((day) => day.text));
+    expect([...realDigestDays(papers, { days: 41, perDay: 33, start: "2024-12-20" })].slice(0, 40).map((day) => day.text)).toEqual(
+      first.map((day) => day.text),
+    );
   });
 
   it.each([

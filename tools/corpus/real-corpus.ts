@@ -53,7 +53,9 @@ export function* realDigestDays(papers: readonly RealPaper[], options: RealCorpu
     if (fitsPlainLayout(paper)) usable.push(paper);
   }
   if (usable.length < needed) {
-    throw new Error(`${options.days} days of ${options.perDay} need ${needed} real papers, but only ${usable.length} fit the digest layout`);
+    throw new Error(
+      `${options.days} days of ${options.perDay} need ${needed} real papers, but only ${usable.length} fit the digest layout`,
+    );
   }
   for (let day = 0; day < options.days; day++) {
     const date = addDays(options.start, day);

@@ -42,9 +42,80 @@ const MATH_SENTENCES: readonly ((math: () => string, speedup: () => string) => s
 ];
 
 const TITLE_JOINERS = ["for", "via", "with", "in", "through", "beyond"];
-const TRAILING_FILLER = new Set(["a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "via", "with", "without", "through", "beyond"]);
-const SMALL_WORDS = new Set(["a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "via", "with", "vs"]);
-const SYLLABLES = ["ka", "lo", "mi", "ra", "tu", "ve", "zo", "ne", "xi", "qua", "bri", "sto", "fle", "gra", "plu", "tor", "vex", "lum", "orc", "syn", "dra", "mor", "kel", "pho", "zen", "cri", "val", "nex", "hal", "rim"];
+const TRAILING_FILLER = new Set([
+  "a",
+  "an",
+  "and",
+  "as",
+  "at",
+  "by",
+  "for",
+  "from",
+  "in",
+  "into",
+  "of",
+  "on",
+  "or",
+  "the",
+  "to",
+  "via",
+  "with",
+  "without",
+  "through",
+  "beyond",
+]);
+const SMALL_WORDS = new Set([
+  "a",
+  "an",
+  "and",
+  "as",
+  "at",
+  "by",
+  "for",
+  "from",
+  "in",
+  "into",
+  "of",
+  "on",
+  "or",
+  "the",
+  "to",
+  "via",
+  "with",
+  "vs",
+]);
+const SYLLABLES = [
+  "ka",
+  "lo",
+  "mi",
+  "ra",
+  "tu",
+  "ve",
+  "zo",
+  "ne",
+  "xi",
+  "qua",
+  "bri",
+  "sto",
+  "fle",
+  "gra",
+  "plu",
+  "tor",
+  "vex",
+  "lum",
+  "orc",
+  "syn",
+  "dra",
+  "mor",
+  "kel",
+  "pho",
+  "zen",
+  "cri",
+  "val",
+  "nex",
+  "hal",
+  "rim",
+];
 const MODEL_SIZES = ["1B", "3B", "7B", "8B", "13B", "32B", "70B", "0.5B", "XL", "Pro", "Mini", "Lite", "R1", "V2", "v3", "2.5"];
 
 /** A paper's own name: the acronym or model name that makes its title distinctive. */
@@ -87,7 +158,9 @@ export function makeTitle(random: Random, vocabulary: Vocabulary, name: string):
   // Keep the phrase short enough that a name after it still falls inside the 80-character slug.
   while (words.length > 3 && words.join(" ").length > 60) words.pop();
   while (words.length > 1 && TRAILING_FILLER.has(words[words.length - 1]!.toLowerCase())) words.pop();
-  const phrase = words.map((word, index) => (index > 0 && SMALL_WORDS.has(word.toLowerCase()) ? word.toLowerCase() : capitalize(word))).join(" ");
+  const phrase = words
+    .map((word, index) => (index > 0 && SMALL_WORDS.has(word.toLowerCase()) ? word.toLowerCase() : capitalize(word)))
+    .join(" ");
   const style = random.next();
   let title: string;
   if (style < 0.5) title = `${name}: ${phrase}`;
@@ -136,7 +209,10 @@ export function makeAbstract(random: Random, vocabulary: Vocabulary, name: strin
   const speedup = () => random.pick(SPEEDUPS);
   while (words < target) {
     if (random.chance(0.12)) add(random.pick(MATH_SENTENCES)(math, speedup));
-    else if (random.chance(0.08)) add(`${name} ${random.pick(["outperforms", "improves on", "matches"])} ${random.pick(["prior work", "strong baselines", "larger models", "dense attention"])} by ${random.int(2, 40)}.${random.int(0, 9)}% on ${random.int(2, 12)} benchmarks.`);
+    else if (random.chance(0.08))
+      add(
+        `${name} ${random.pick(["outperforms", "improves on", "matches"])} ${random.pick(["prior work", "strong baselines", "larger models", "dense attention"])} by ${random.int(2, 40)}.${random.int(0, 9)}% on ${random.int(2, 12)} benchmarks.`,
+      );
     else chained();
   }
   return sentences.join(" ");

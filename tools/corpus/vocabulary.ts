@@ -41,7 +41,8 @@ export function loadVocabulary(sampleFile: string): Vocabulary {
 
 export function buildVocabulary(sample: string, fileName = "2025-08-20.txt"): Vocabulary {
   const parsed = parseDigest(sample, fileName);
-  if (!parsed.digest) throw new Error(`the sample digest ${fileName} does not parse: ${parsed.problems.map((problem) => problem.message).join("; ")}`);
+  if (!parsed.digest)
+    throw new Error(`the sample digest ${fileName} does not parse: ${parsed.problems.map((problem) => problem.message).join("; ")}`);
   const entries = parsed.digest.entries;
   if (entries.length === 0) throw new Error(`the sample digest ${fileName} has no papers`);
 
