@@ -11,12 +11,13 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `scripts/build.ts` as `npm run build` would, in its own process. */
-export async function runBuildCli(args: string[]): Promise<CliResult> {
+/** Runs `scripts/build.ts` as `npm run build` would, in its own process (with `env` added to the environment). */
+export async function runBuildCli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
   const tsx = path.join(PROJECT_ROOT, "node_modules", ".bin", "tsx");
   try {
     const { stdout, stderr } = await run(tsx, [path.join(PROJECT_ROOT, "scripts", "build.ts"), ...args], {
       cwd: PROJECT_ROOT,
+      env: { ...process.env, ...env },
       maxBuffer: 64 * 1024 * 1024,
     });
     return { code: 0, stdout, stderr };

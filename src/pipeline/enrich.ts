@@ -3,6 +3,7 @@ import type { Paper } from "../model/types.ts";
 import type { MathText } from "../math/math-text.ts";
 import { planSearchParts, type SearchPart } from "../search/plan-search-parts.ts";
 import { buildArchiveData } from "../site/archive-data.ts";
+import { dayOrder, type DayOrder } from "../site/day-order.ts";
 import { firstDate } from "../site/paper-dates.ts";
 import { paperUrl } from "../site/paper-page.ts";
 import { topicRedirects } from "../site/redirects.ts";
@@ -17,6 +18,8 @@ import { repairInWorkers } from "./repair-in-workers.ts";
 /** What the enrich stage returns: every paper complete (topics, related papers, text), and the data of every listing page. */
 export interface EnrichedArchive extends IdentifiedArchive {
   papers: Paper[];
+  /** Each day's papers in digest order, for the day pages and each paper page's neighbours. */
+  days: DayOrder;
   archive: ArchiveData;
   /** The search index's parts, fixed by the papers' first days. */
   searchParts: SearchPart[];
@@ -54,13 +57,14 @@ export async function enrichArchive(identified: IdentifiedArchive, options: Enri
     ...topicRedirects(options.taxonomy),
     ...identified.redirects.map(({ from, to }) => ({ from: paperUrl(from), to: paperUrl(to) })),
   ];
-  const archive = buildArchiveData(papers, topicRef, topics, topicListingPages(topics, papers, topicRef), redirects);
+  const days = dayOrder(papers);
+  const archive = buildArchiveData(papers, topicRef, topics, topicListingPages(topics, papers, topicRef), redirects, days);
   const searchParts = planSearchParts(
     // By first appearance, which later digests never change: a paper seen again stays in its part.
     papers.map((paper) => ({ url: paperUrl(paper.slug), date: firstDate(paper) })),
     options.searchPartSize,
   );
-  return { ...identified, papers, archive, searchParts, repairedInWorkers };
+  return { ...identified, papers, days, archive, searchParts, repairedInWorkers };
 }
 
 /** A topic's name and URL by slug; a slug the taxonomy lacks still links somewhere sensible. */

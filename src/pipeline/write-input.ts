@@ -3,7 +3,7 @@ import path from "node:path";
 import { KATEX_STYLESHEET_PATH, katexStylesheet } from "../markdown/katex-assets.ts";
 import type { BuildSettings } from "../model/site.ts";
 import type { Paper } from "../model/types.ts";
-import { dayOrder, paperUrl, toPaperPage } from "../site/paper-page.ts";
+import { paperUrl, toPaperPage } from "../site/paper-page.ts";
 import type { EnrichedArchive } from "./enrich.ts";
 import { topicRefLookup } from "./enrich.ts";
 import { mapInBatches } from "./file-batches.ts";
@@ -98,14 +98,13 @@ export async function writeEleventyInput(enriched: EnrichedArchive, options: Wri
 function paperFileMaker(enriched: EnrichedArchive, settings: BuildSettings): (paper: Paper) => string {
   const bySlug = new Map(enriched.papers.map((paper) => [paper.slug, paper]));
   const topicRef = topicRefLookup(enriched.archive.topics);
-  const days = dayOrder(enriched.papers);
   return (paper) =>
     paperMarkdownFile(
       {
         layout: "paper.njk",
         templateEngineOverride: "md",
         permalink: `${paperUrl(paper.slug)}index.html`,
-        paper: toPaperPage(paper, topicRef, (slug) => bySlug.get(slug), settings.siteUrl, days),
+        paper: toPaperPage(paper, topicRef, (slug) => bySlug.get(slug), settings.siteUrl, enriched.days),
       },
       paper.text.abstractMarkdown,
     );

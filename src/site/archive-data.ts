@@ -14,6 +14,7 @@ import type {
 } from "../model/site.ts";
 import type { Paper } from "../model/types.ts";
 import { DAY_PAGE_SIZE, dayLabel, dayPageUrl, dayUrl, longDayLabel, monthGrid, monthLabel, monthUrl, yearUrl } from "./calendar.ts";
+import { dayOrder, type DayOrder } from "./day-order.ts";
 import { paperLink } from "./paper-page.ts";
 import { truncateAtWord } from "./truncate-at-word.ts";
 
@@ -27,16 +28,10 @@ export function buildArchiveData(
   topics: TopicPage[],
   topicPages: TopicListingPage[],
   redirects: Redirect[] = [],
+  order: DayOrder = dayOrder(papers),
 ): ArchiveData {
-  const papersByDay = new Map<string, { position: number; paper: Paper }[]>();
-  for (const paper of papers) {
-    for (const appearance of paper.appearances) {
-      const list = papersByDay.get(appearance.date) ?? [];
-      list.push({ position: appearance.position, paper });
-      papersByDay.set(appearance.date, list);
-    }
-  }
-  const dates = [...papersByDay.keys()].sort();
+  const papersByDay = order.days;
+  const dates = [...papersByDay.keys()];
   const countOf = new Map(dates.map((date) => [date, papersByDay.get(date)!.length]));
   const gridOf = new Map<string, ReturnType<typeof monthGrid>>();
   const calendarOf = (yearMonth: string) => {
@@ -47,8 +42,8 @@ export function buildArchiveData(
   const dayRef = (date: string): DayRef => ({ date, url: dayUrl(date), label: dayLabel(date) });
 
   const days: DayPage[] = dates.map((date, index) => {
-    const entries = papersByDay.get(date)!.sort((a, b) => a.position - b.position);
-    const summaries = entries.map(({ paper }) => summarize(paper, date, topicRef, dayRef));
+    const entries = papersByDay.get(date)!;
+    const summaries = entries.map((paper) => summarize(paper, date, topicRef, dayRef));
     const yearMonth = date.slice(0, 7);
     const previous = dates[index - 1];
     const next = dates[index + 1];
@@ -57,7 +52,7 @@ export function buildArchiveData(
       longLabel: longDayLabel(date),
       papers: summaries,
       hasMath: summaries.some((summary) => summary.hasMath),
-      titlesHaveMath: entries.some(({ paper }) => paper.text.titleHasMath),
+      titlesHaveMath: entries.some((paper) => paper.text.titleHasMath),
       ...(previous ? { previous: dayRef(previous) } : {}),
       ...(next ? { next: dayRef(next) } : {}),
       month: { url: monthUrl(yearMonth), label: monthLabel(yearMonth) },

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { MathText } from "../math/math-text.ts";
 import { paperPageSchema } from "../model/site.ts";
 import type { Paper } from "../model/types.ts";
-import { dayOrder, toPaperPage } from "./paper-page.ts";
+import { dayOrder } from "./day-order.ts";
+import { toPaperPage } from "./paper-page.ts";
 
 const topicRef = (slug: string) => ({ slug, name: slug.toUpperCase(), url: `/topics/${slug}/` });
 

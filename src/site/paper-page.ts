@@ -1,4 +1,5 @@
 import type { Paper } from "../model/types.ts";
+import type { DayOrder } from "./day-order.ts";
 import { arxivAbstractUrl, arxivPdfUrl, arxivTitleSearchUrl } from "./arxiv-links.ts";
 import { firstDate } from "./paper-dates.ts";
 import type { DayPlace, PaperLink, PaperPage, RelatedLink, TopicRef } from "../model/site.ts";
@@ -12,31 +13,19 @@ export function paperLink(paper: Paper): PaperLink {
   return { url: paperUrl(paper.slug), titleMarkdown: paper.text.titleMarkdown, titleText: paper.text.titleText };
 }
 
-/** Each day's papers in digest order, so a paper page can name its neighbours. */
-export type DayOrder = ReadonlyMap<string, readonly Paper[]>;
-
-export function dayOrder(papers: readonly Paper[]): DayOrder {
-  const byDay = new Map<string, { position: number; paper: Paper }[]>();
-  for (const paper of papers) {
-    for (const appearance of paper.appearances) {
-      byDay.set(appearance.date, [...(byDay.get(appearance.date) ?? []), { position: appearance.position, paper }]);
-    }
-  }
-  return new Map([...byDay].map(([date, list]) => [date, list.sort((a, b) => a.position - b.position).map((entry) => entry.paper)]));
-}
-
 /** The papers before and after it on the day it first appeared on. */
 function neighbours(paper: Paper, days: DayOrder): (Paper | undefined)[] {
-  const list = days.get(firstDate(paper)) ?? [];
-  const index = list.indexOf(paper);
+  const date = firstDate(paper);
+  const list = days.days.get(date) ?? [];
+  const index = days.indexOn(paper, date);
   return index < 0 ? [] : [list[index - 1], list[index + 1]];
 }
 
 /** The paper's place in the day it first appeared on. */
 function dayPlace(paper: Paper, days: DayOrder): DayPlace {
   const first = paper.appearances[0]!;
-  const list = days.get(first.date) ?? [paper];
-  const index = Math.max(0, list.indexOf(paper));
+  const list = days.days.get(first.date) ?? [paper];
+  const index = Math.max(0, days.indexOn(paper, first.date));
   const previous = list[index - 1];
   const next = list[index + 1];
   return {
@@ -125,7 +114,7 @@ export function toPaperPage(
       date,
       url: dayUrl(date),
       label: dayLabel(date),
-      entryUrl: dayEntryUrl(date, Math.max(0, days.get(date)?.indexOf(paper) ?? 0), paper.slug),
+      entryUrl: dayEntryUrl(date, Math.max(0, days.indexOn(paper, date)), paper.slug),
     })),
     dayPlace: dayPlace(paper, days),
     links: outLinks(paper, query),

@@ -3,18 +3,16 @@
  * built: every paper with its authors, links and counts in the data, the
  * feeds with their authors, and the build offline throughout.
  */
-import { execFile } from "node:child_process";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseHfJson } from "../../src/digest/parse-hf-json.ts";
 import type { Digest } from "../../src/model/types.ts";
+import { runBuildCli, type CliResult } from "../build-cli.ts";
 import { PROJECT_ROOT, REAL_HF_DAILY } from "../paths.ts";
 
-const run = promisify(execFile);
 type RawEntry = {
   paper: {
     id: string;
@@ -90,7 +88,7 @@ describe("the 24 real days, parsed", () => {
 describe("the 24 real days, built offline", () => {
   let root: string;
   let site: string;
-  let build: { stdout: string; stderr: string };
+  let build: CliResult;
 
   beforeAll(async () => {
     root = await fs.mkdtemp(path.join(os.tmpdir(), "dpa-real-"));
@@ -99,25 +97,13 @@ describe("the 24 real days, built offline", () => {
     await fs.mkdir(input);
     for (const name of files) await fs.copyFile(path.join(REAL_HF_DAILY, name), path.join(input, name));
     const noNetwork = pathToFileURL(path.join(PROJECT_ROOT, "test", "no-network.mjs")).href;
-    build = await run(
-      path.join(PROJECT_ROOT, "node_modules", ".bin", "tsx"),
-      [
-        path.join(PROJECT_ROOT, "scripts", "build.ts"),
-        "--input",
-        input,
-        "--output",
-        site,
-        "--work-dir",
-        path.join(root, "work"),
-        "--site-url",
-        "https://papers.example.org",
-      ],
+    build = await runBuildCli(
+      ["--input", input, "--output", site, "--work-dir", path.join(root, "work"), "--site-url", "https://papers.example.org"],
       {
-        cwd: PROJECT_ROOT,
-        env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${noNetwork}`.trim() },
-        maxBuffer: 64 * 1024 * 1024,
+        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${noNetwork}`.trim(),
       },
     );
+    if (build.code !== 0) throw new Error(`the build failed:\n${build.stderr}`);
   }, 300_000);
 
   afterAll(async () => {

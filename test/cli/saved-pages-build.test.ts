@@ -2,16 +2,14 @@
  * Saved pages built as `npm run build` builds them: a card-layout page with
  * organisation cards keeps every paper, and a title of 350 characters builds.
  */
-import { execFile } from "node:child_process";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { parse } from "node-html-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FIXTURES, PROJECT_ROOT } from "../paths.ts";
+import { runBuildCli } from "../build-cli.ts";
+import { FIXTURES } from "../paths.ts";
 
-const run = promisify(execFile);
 const longTitle = `Toward ${"Scalable, Robust and Efficient ".repeat(8)}Multimodal Learning: A Unified Framework with New Benchmarks (Extended, NeurIPS 2025 Spotlight)`;
 const abstract = "We study a problem at length and report what we found. ".repeat(6).trim();
 
@@ -32,21 +30,18 @@ describe("saved pages, built", () => {
       { paper: { id: "2508.19999", title: "Broken \ud800 Emoji \u001b[31mRed\u0007 Title", summary: abstract } },
     ]).replace("\ud800", "\\ud800");
     await fs.writeFile(path.join(input, "2025-08-27.json"), hostile);
-    ({ stdout } = await run(
-      path.join(PROJECT_ROOT, "node_modules", ".bin", "tsx"),
-      [
-        path.join(PROJECT_ROOT, "scripts", "build.ts"),
-        "--input",
-        input,
-        "--output",
-        site,
-        "--work-dir",
-        path.join(root, "work"),
-        "--site-url",
-        "https://papers.example.org",
-      ],
-      { cwd: PROJECT_ROOT, maxBuffer: 64 * 1024 * 1024 },
-    ));
+    const result = await runBuildCli([
+      "--input",
+      input,
+      "--output",
+      site,
+      "--work-dir",
+      path.join(root, "work"),
+      "--site-url",
+      "https://papers.example.org",
+    ]);
+    if (result.code !== 0) throw new Error(`the build failed:\n${result.stderr}`);
+    stdout = result.stdout;
   }, 300_000);
 
   afterAll(async () => {
