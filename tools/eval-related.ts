@@ -11,6 +11,7 @@ import { parseArgs } from "node:util";
 import { relatedPapers, type RelatablePaper } from "../src/related/related.ts";
 import { classifyPaper } from "../src/topics/classify.ts";
 import { compileTaxonomy } from "../src/topics/compile.ts";
+import { loadTopicModel } from "../src/topics/topic-model.ts";
 import { loadTaxonomy } from "../src/topics/taxonomy.ts";
 import { isHeldOut, readLabelledPapers } from "./topics/labelled-set.ts";
 import { readArxivAbstracts } from "./topics/real-material.ts";
@@ -30,8 +31,8 @@ const options = {
   ...(args["same-main-topic-boost"] ? { sameMainTopicBoost: Number(args["same-main-topic-boost"]) } : {}),
   ...(args["shared-topic-boost"] ? { sharedTopicBoost: Number(args["shared-topic-boost"]) } : {}),
 };
-const compiled = compileTaxonomy(loadTaxonomy());
-const labelled = readLabelledPapers().filter((paper) => args.half === "all" || isHeldOut(paper.id) === (args.half === "held-out"));
+const compiled = compileTaxonomy(loadTaxonomy(), loadTopicModel());
+const labelled = readLabelledPapers().filter((paper) => args.half === "all" || isHeldOut(paper) === (args.half === "held-out"));
 const byId = new Map(labelled.map((paper) => [paper.id, paper]));
 const relatable: RelatablePaper[] = labelled.map((paper) => ({
   id: paper.id,

@@ -3,7 +3,9 @@
  * labels on the held-out half of the labelled real papers, and how it spreads
  * the real stream over topics.
  *
- *   npm run eval:topics [-- --half held-out|tune|all] [--taxonomy FILE] [--map-slugs-from FILE] [--no-keywords]
+ *   npm run eval:topics [-- --half held-out|tune|all] [--taxonomy FILE] [--map-slugs-from FILE] [--no-keywords] [--rules-only]
+ *
+ * --rules-only classifies by the taxonomy rules alone, without the trained topic model (src/topics/topic-model.json).
  *
  * --labelled-only skips the distributions (quicker while tuning on --half tune).
  * --map-slugs-from reads the `replaces` lists of another taxonomy file and maps
@@ -22,6 +24,7 @@ import { parse } from "yaml";
 import { classifyPaper } from "../src/topics/classify.ts";
 import { compileTaxonomy } from "../src/topics/compile.ts";
 import { DEFAULT_TAXONOMY_FILE, loadTaxonomy } from "../src/topics/taxonomy.ts";
+import { loadTopicModel } from "../src/topics/topic-model.ts";
 import { isHeldOut, readLabelledPapers } from "./topics/labelled-set.ts";
 import { readArxivAbstracts, readHfDays, type RealPaper } from "./topics/real-material.ts";
 
@@ -32,12 +35,13 @@ const { values: args } = parseArgs({
     "map-slugs-from": { type: "string" },
     "no-keywords": { type: "boolean", default: false },
     "labelled-only": { type: "boolean", default: false },
+    "rules-only": { type: "boolean", default: false },
   },
 });
 if (!["held-out", "tune", "all"].includes(args.half)) throw new Error(`--half must be held-out, tune or all, not ${args.half}`);
 
 const taxonomy = loadTaxonomy(args.taxonomy);
-const compiled = compileTaxonomy(taxonomy);
+const compiled = compileTaxonomy(taxonomy, args["rules-only"] ? undefined : loadTopicModel());
 const slugMap = new Map<string, string>();
 if (args["map-slugs-from"]) {
   const other = parse(readFileSync(args["map-slugs-from"], "utf8")) as { topics: { slug: string; replaces?: string[] }[] };
@@ -56,7 +60,7 @@ function classify(paper: RealPaper): string[] {
 const pct = (part: number, whole: number) => (whole === 0 ? "   -  " : `${((100 * part) / whole).toFixed(1).padStart(5)}%`);
 
 // --- Agreement with the labels ---------------------------------------------
-const labelled = readLabelledPapers().filter((paper) => args.half === "all" || isHeldOut(paper.id) === (args.half === "held-out"));
+const labelled = readLabelledPapers().filter((paper) => args.half === "all" || isHeldOut(paper) === (args.half === "held-out"));
 let firstRight = 0;
 let assigned = 0;
 let assignedRight = 0;
@@ -82,7 +86,7 @@ for (const paper of labelled) {
   mains.push({ expected: paper.topics[0]!, predicted: predicted[0]! });
 }
 console.log(
-  `taxonomy ${args.taxonomy}${slugMap.size ? ` (old slugs mapped by ${args["map-slugs-from"]})` : ""}; keywords ${args["no-keywords"] ? "ignored" : "used"}`,
+  `taxonomy ${args.taxonomy}${compiled.model ? " with the trained topic model" : ", rules only"}${slugMap.size ? ` (old slugs mapped by ${args["map-slugs-from"]})` : ""}; keywords ${args["no-keywords"] ? "ignored" : "used"}`,
 );
 console.log(`labelled papers, ${args.half} half: ${labelled.length}`);
 console.log(`first topic right:            ${pct(firstRight, labelled.length)}  (${firstRight}/${labelled.length})`);

@@ -40,6 +40,13 @@ export function assignPermalinks(papers: readonly MergedPaper[], previous: Perma
   const slugs: (string | undefined)[] = papers.map(() => undefined);
   const claimed = new Set<string>();
   let moved = 0;
+  // Every recorded title is compared several times; a large registry makes normalising them again costly.
+  const normalizedTitles = new Map<string, string>();
+  const normalized = (title: string) => {
+    let key = normalizedTitles.get(title);
+    if (key === undefined) normalizedTitles.set(title, (key = normalizeTitle(title)));
+    return key;
+  };
 
   const byArxiv = new Map<string, string>();
   const byFingerprint = new Map<string, string[]>();
@@ -48,7 +55,7 @@ export function assignPermalinks(papers: readonly MergedPaper[], previous: Perma
     if (record.redirectTo) continue;
     if (record.arxivId) byArxiv.set(record.arxivId, slug);
     for (const fingerprint of record.fingerprints) byFingerprint.set(fingerprint, [...(byFingerprint.get(fingerprint) ?? []), slug]);
-    const key = normalizeTitle(record.title);
+    const key = normalized(record.title);
     byTitle.set(key, [...(byTitle.get(key) ?? []), slug]);
   }
 
@@ -64,7 +71,7 @@ export function assignPermalinks(papers: readonly MergedPaper[], previous: Perma
   // Exact evidence first: an arXiv id, or an abstract recorded under the same or a close title.
   papers.forEach((paper, index) => {
     const byAbstract = paper.fingerprints.flatMap((print) =>
-      (byFingerprint.get(print) ?? []).filter((slug) => titlesAreClose(normalizeTitle(registry.papers[slug]!.title), paper.titleKey)),
+      (byFingerprint.get(print) ?? []).filter((slug) => titlesAreClose(normalized(registry.papers[slug]!.title), paper.titleKey)),
     );
     const candidates = [
       ...new Set([...(paper.arxivId && byArxiv.has(paper.arxivId) ? [byArxiv.get(paper.arxivId)!] : []), ...byAbstract]),
@@ -107,7 +114,7 @@ export function assignPermalinks(papers: readonly MergedPaper[], previous: Perma
     const slug = slugs[index];
     if (slug === undefined) return;
     const record = registry.papers[slug]!;
-    if (normalizeTitle(record.title) === paper.titleKey || slugFromTitle(record.title) === slugFromTitle(paper.title)) return;
+    if (normalized(record.title) === paper.titleKey || slugFromTitle(record.title) === slugFromTitle(paper.title)) return;
     const target = newSlug(paper, slug);
     claimed.delete(slug);
     claim(index, target);

@@ -7,6 +7,7 @@ import { DEFAULT_SEARCH_PART_SIZE } from "../search/plan-search-parts.ts";
 import { latestDate } from "../site/paper-dates.ts";
 import { paperUrl } from "../site/paper-page.ts";
 import { DEFAULT_TAXONOMY_FILE, loadTaxonomy, TaxonomyError, type Taxonomy } from "../topics/taxonomy.ts";
+import { loadTopicModel } from "../topics/topic-model.ts";
 import { BuildError } from "./build-error.ts";
 import { enrichArchive } from "./enrich.ts";
 import { identifyPapers } from "./identify.ts";
@@ -17,6 +18,7 @@ import { readRegistry } from "./registry-file.ts";
 import { openRenderCache } from "./render-cache.ts";
 import { renderSite } from "./render-site.ts";
 import { openRepairCache, saveRepairCache } from "./repair-cache.ts";
+import { openTopicCache, saveTopicCache } from "./topic-cache.ts";
 import { PROJECT_ROOT } from "./run-eleventy.ts";
 import { buildSearchIndex } from "./search-index.ts";
 import { buildSettings } from "./settings.ts";
@@ -116,15 +118,25 @@ async function buildLocked(options: BuildOptions, log: Log): Promise<BuildReport
   );
 
   const repairCache = useCache ? await openRepairCache(workDir) : undefined;
+  const topicCache = useCache ? await openTopicCache(workDir, taxonomy) : undefined;
   const mathText = new MathText(repairCache?.earlier);
   const enriched = await timed(
     log,
     "enrich",
-    () => enrichArchive(identified, { taxonomy, mathText, jobs, searchPartSize: options.searchPartSize ?? DEFAULT_SEARCH_PART_SIZE }),
+    () =>
+      enrichArchive(identified, {
+        taxonomy,
+        topicModel: loadTopicModel(),
+        ...(topicCache ? { earlierTopics: topicCache.earlier } : {}),
+        mathText,
+        jobs,
+        searchPartSize: options.searchPartSize ?? DEFAULT_SEARCH_PART_SIZE,
+      }),
     (result) => {
       const repairs = [
         repairCache?.loaded ? `math repairs of ${repairCache.loaded} texts reused` : "",
         result.repairedInWorkers ? `${result.repairedInWorkers} texts repaired on ${Math.min(jobs, result.repairedInWorkers)} threads` : "",
+        topicCache && result.classified < result.papers.length ? `topics of ${result.papers.length - result.classified} papers reused` : "",
       ].filter(Boolean);
       return [
         `${count(result.papers.length, "paper")} over ${count(result.archive.dayCount, "day")}, ${count(result.archive.topics.length, "topic")}`,
@@ -132,6 +144,7 @@ async function buildLocked(options: BuildOptions, log: Log): Promise<BuildReport
       ].join("; ");
     },
   );
+  if (topicCache) await saveTopicCache(topicCache, enriched.topicsByKey);
   if (repairCache)
     await saveRepairCache(
       repairCache,

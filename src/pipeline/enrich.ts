@@ -8,12 +8,13 @@ import { firstDate } from "../site/paper-dates.ts";
 import { paperUrl } from "../site/paper-page.ts";
 import { topicRedirects } from "../site/redirects.ts";
 import { topicListingPages, topicSummaries, topicUrl } from "../site/topic-pages.ts";
-import { classifyPaper } from "../topics/classify.ts";
 import { compileTaxonomy } from "../topics/compile.ts";
 import type { Taxonomy } from "../topics/taxonomy.ts";
+import type { TopicModel } from "../topics/topic-model.ts";
 import { findRelated } from "./find-related.ts";
 import type { IdentifiedArchive } from "./identify.ts";
 import { repairInWorkers } from "./repair-in-workers.ts";
+import { classifyArchive, topicKeyOf } from "./classify-archive.ts";
 
 /** What the enrich stage returns: every paper complete (topics, related papers, text), and the data of every listing page. */
 export interface EnrichedArchive extends IdentifiedArchive {
@@ -25,11 +26,19 @@ export interface EnrichedArchive extends IdentifiedArchive {
   searchParts: SearchPart[];
   /** Texts repaired on worker threads (0 when the archive is small or nothing was new). */
   repairedInWorkers: number;
+  /** Every paper's topics by `topicKey`, for the next build's topic cache. */
+  topicsByKey: ReadonlyMap<string, readonly string[]>;
+  /** Papers classified in this build (the others' topics came from the cache). */
+  classified: number;
 }
 
 export interface EnrichOptions {
   taxonomy: Taxonomy;
+  /** Decides topics when it was trained for this taxonomy; otherwise its rules do. */
+  topicModel?: TopicModel;
   mathText: MathText;
+  /** Topics made by an earlier build with the same classifier, taxonomy and model, by `topicKey`. */
+  earlierTopics?: ReadonlyMap<string, readonly string[]>;
   jobs: number;
   searchPartSize: number;
 }
@@ -43,8 +52,14 @@ export async function enrichArchive(identified: IdentifiedArchive, options: Enri
   const texts = identified.papers.flatMap((paper) => [paper.title, paper.abstract]);
   const repairedInWorkers = await repairInWorkers(options.mathText, texts, options.jobs);
   // Topics first: related papers favour papers that share one.
-  const compiled = compileTaxonomy(options.taxonomy);
-  const classified = identified.papers.map((paper) => ({ ...paper, topics: classifyPaper(paper, compiled) }));
+  const compiled = compileTaxonomy(options.taxonomy, options.topicModel);
+  const { topicsByKey, classified: classifiedHere } = await classifyArchive(identified.papers, {
+    compiled,
+    taxonomy: options.taxonomy,
+    jobs: options.jobs,
+    ...(options.earlierTopics ? { earlierTopics: options.earlierTopics } : {}),
+  });
+  const classified = identified.papers.map((paper) => ({ ...paper, topics: [...topicsByKey.get(topicKeyOf(paper))!] }));
   // On a worker thread for a large archive, while this thread makes each paper's text.
   const relatedSearch = findRelated(classified, options.jobs);
   const withText = classified.map((paper) => ({ ...paper, text: options.mathText.paperText(paper) }));
@@ -64,7 +79,7 @@ export async function enrichArchive(identified: IdentifiedArchive, options: Enri
     papers.map((paper) => ({ url: paperUrl(paper.slug), date: firstDate(paper) })),
     options.searchPartSize,
   );
-  return { ...identified, papers, days, archive, searchParts, repairedInWorkers };
+  return { ...identified, papers, days, archive, searchParts, repairedInWorkers, topicsByKey, classified: classifiedHere };
 }
 
 /** A topic's name and URL by slug; a slug the taxonomy lacks still links somewhere sensible. */

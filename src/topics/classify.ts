@@ -3,6 +3,10 @@
  * equal scores keep taxonomy order. A paper nothing matches is filed under
  * "other", never dropped.
  *
+ * With a trained model for the taxonomy (see topic-model.ts), the model
+ * decides, reading the rule scores as part of its evidence. Without one, the
+ * rules decide on their own:
+ *
  * The main topic is the best total score, which the title dominates. A further
  * topic needs its own specific evidence (a weight-3 phrase in the title,
  * abstract or keywords) and a score near the main one, so a passing
@@ -11,6 +15,7 @@
 import { compileTaxonomy, type CompiledTaxonomy } from "./compile.ts";
 import { scoreTopicsInDetail, type PaperText } from "./score.ts";
 import { OTHER_SLUG, type Taxonomy } from "./taxonomy.ts";
+import { predictTopics, topicFeatures } from "./topic-model.ts";
 
 /** Weight of a phrase that is specific: it alone may add a topic from the abstract or keywords. */
 export const SPECIFIC_WEIGHT = 3;
@@ -39,6 +44,12 @@ export function classifyPaper(
   const keywords = paper.keywords ?? paper.card?.keywords;
   const scores = scoreTopicsInDetail({ title: paper.title, abstract: paper.abstract, ...(keywords ? { keywords } : {}) }, compiled);
   const { total } = scores;
+  if (compiled.model) {
+    const ruleScores = new Map(compiled.slugs.map((slug, index) => [slug, total[index]!]));
+    const text = { title: paper.title, abstract: paper.abstract, ...(keywords ? { keywords } : {}) };
+    const predicted = predictTopics(compiled.model, topicFeatures(text, compiled.model, ruleScores));
+    return predicted.length ? predicted.map((index) => compiled.model!.slugs[index]!) : [OTHER_SLUG];
+  }
   const ranked = [...total.keys()]
     .filter((index) => total[index]! > 0)
     // Stable order: higher score first, then earlier in the taxonomy.

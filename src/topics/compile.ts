@@ -5,6 +5,7 @@
  * only checks the few rules starting with that token.
  */
 import { OTHER_SLUG, phraseKey, rulePattern, type Taxonomy } from "./taxonomy.ts";
+import type { TopicModel } from "./topic-model.ts";
 
 export interface CompiledRule {
   /** Token sequence the text must contain, consecutively. */
@@ -34,9 +35,15 @@ export interface CompiledTaxonomy {
   readonly minScore: number;
   readonly secondaryRatio: number;
   readonly maxTopics: number;
+  /**
+   * The trained topic model, when one was given for exactly this taxonomy's
+   * topics (same slugs, same order); then it decides and the rules are its
+   * evidence. A taxonomy edited into other topics is classified by its rules.
+   */
+  readonly model: TopicModel | null;
 }
 
-export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
+export function compileTaxonomy(taxonomy: Taxonomy, model?: TopicModel): CompiledTaxonomy {
   // The fallback is never scored: it is what a paper gets when nothing scores.
   const scorable = taxonomy.topics.filter((topic) => topic.slug !== OTHER_SLUG);
   const body: CompiledRule[] = [];
@@ -63,7 +70,14 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
     minScore: taxonomy.min_score,
     secondaryRatio: taxonomy.secondary_ratio,
     maxTopics: taxonomy.max_topics,
+    model: model && modelFits(model, taxonomy) ? model : null,
   };
+}
+
+/** Whether a model's outputs are this taxonomy's topics, in order. */
+export function modelFits(model: TopicModel, taxonomy: Taxonomy): boolean {
+  const slugs = taxonomy.topics.map((topic) => topic.slug);
+  return model.slugs.length === slugs.length && model.slugs.every((slug, index) => slug === slugs[index]);
 }
 
 function toRule({

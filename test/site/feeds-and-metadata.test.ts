@@ -110,11 +110,17 @@ describe("discovery and share metadata", () => {
     );
   });
 
-  it("lists every feed on the Follow page", () => {
+  it("lists the site's feeds and the feed of every topic with papers on the Follow page", () => {
     const follow = readPage(site, "/follow/");
     const hrefs = follow.querySelectorAll("main a").map((link) => link.getAttribute("href"));
-    for (const feed of ["/feed.xml", "/rss.xml", "/feed.json", "/topics/retrieval-search/feed.xml", "/topics/other/feed.xml"])
-      expect(hrefs).toContain(feed);
+    for (const feed of ["/feed.xml", "/rss.xml", "/feed.json"]) expect(hrefs).toContain(feed);
+    const topics = fs
+      .readdirSync(path.join(site, "topics"))
+      .filter((slug) => fs.existsSync(path.join(site, "topics", slug, "index.html")))
+      .filter((slug) => !isRedirectPage(readPage(site, `/topics/${slug}/`)));
+    const withPapers = topics.filter((slug) => readPage(site, `/topics/${slug}/`).querySelectorAll(".topic-entry").length > 0);
+    expect(withPapers.length).toBeGreaterThanOrEqual(10);
+    for (const slug of withPapers) expect(hrefs, slug).toContain(`/topics/${slug}/feed.xml`);
   });
 
   it("gives paper pages a canonical link, description, OpenGraph, Twitter card and ScholarlyArticle JSON-LD", () => {

@@ -13,6 +13,8 @@ export interface RealPaper {
   title: string;
   abstract: string;
   keywords?: string[];
+  /** arXiv categories, for the arXiv abstracts. */
+  categories?: string[];
 }
 
 /** Titles and abstracts have hard line breaks and double spaces from arXiv. */
@@ -24,8 +26,8 @@ export function readArxivAbstracts(file = path.join(REAL_DIR, "arxiv-abstracts.j
     .split("\n")
     .filter((line) => line.trim() !== "")
     .map((line) => {
-      const record = JSON.parse(line) as { id: string; title: string; abstract: string };
-      return { id: record.id, title: oneLine(record.title), abstract: oneLine(record.abstract) };
+      const record = JSON.parse(line) as { id: string; title: string; abstract: string; categories: string[] };
+      return { id: record.id, title: oneLine(record.title), abstract: oneLine(record.abstract), categories: record.categories };
     });
 }
 

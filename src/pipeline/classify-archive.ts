@@ -1,0 +1,61 @@
+import type { IdentifiedPaper } from "../model/types.ts";
+import { classifyPaper } from "../topics/classify.ts";
+import type { CompiledTaxonomy } from "../topics/compile.ts";
+import type { PaperText } from "../topics/score.ts";
+import type { Taxonomy } from "../topics/taxonomy.ts";
+import { runInWorker, splitEvenly } from "./in-worker.ts";
+import { topicKey } from "./topic-cache.ts";
+
+export interface ClassifyOptions {
+  compiled: CompiledTaxonomy;
+  /** The taxonomy `compiled` was made from: workers compile their own. */
+  taxonomy: Taxonomy;
+  jobs: number;
+  /** Topics an earlier build made with the same classifier, taxonomy and model, by `topicKey`. */
+  earlierTopics?: ReadonlyMap<string, readonly string[]>;
+}
+
+export const topicKeyOf = (paper: IdentifiedPaper) =>
+  topicKey({ title: paper.title, abstract: paper.abstract, keywords: paper.card.keywords });
+
+/** Below this many papers to classify, a worker's start-up costs more than it saves. */
+export const MIN_PAPERS_FOR_CLASSIFY_WORKERS = 4000;
+
+const CLASSIFY_MODULE = new URL("../topics/classify-each.ts", import.meta.url);
+
+/**
+ * Every paper's topics by `topicKey`: from the earlier build's where the
+ * text is the same, the rest classified, split over worker threads for a
+ * large archive (the trained model costs about half a millisecond a paper).
+ */
+export async function classifyArchive(
+  papers: readonly IdentifiedPaper[],
+  options: ClassifyOptions,
+  minPapers = MIN_PAPERS_FOR_CLASSIFY_WORKERS,
+): Promise<{ topicsByKey: Map<string, readonly string[]>; classified: number }> {
+  const { compiled } = options;
+  const topicsByKey = new Map<string, readonly string[]>();
+  const unknown = new Map<string, PaperText>();
+  for (const paper of papers) {
+    const key = topicKeyOf(paper);
+    const earlier = options.earlierTopics?.get(key);
+    if (earlier) topicsByKey.set(key, earlier);
+    else if (!unknown.has(key)) {
+      const keywords = paper.card.keywords;
+      unknown.set(key, { title: paper.title, abstract: paper.abstract, ...(keywords ? { keywords } : {}) });
+    }
+  }
+  const keys = [...unknown.keys()];
+  const texts = [...unknown.values()];
+  let topics: string[][];
+  if (options.jobs < 2 || texts.length < minPapers) topics = texts.map((text) => classifyPaper(text, compiled));
+  else {
+    const runs = splitEvenly(texts, options.jobs);
+    const results = await Promise.all(
+      runs.map((run) => runInWorker<string[][]>(CLASSIFY_MODULE, "classifyEach", [run, options.taxonomy, compiled.model])),
+    );
+    topics = results.flat();
+  }
+  keys.forEach((key, index) => topicsByKey.set(key, topics[index]!));
+  return { topicsByKey, classified: keys.length };
+}
