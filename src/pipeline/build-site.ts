@@ -120,7 +120,14 @@ async function buildLocked(options: BuildOptions, log: Log): Promise<BuildReport
   const enriched = await timed(
     log,
     "enrich",
-    () => enrichArchive(identified, { taxonomy, mathText, jobs, searchPartSize: options.searchPartSize ?? DEFAULT_SEARCH_PART_SIZE }),
+    () =>
+      enrichArchive(identified, {
+        taxonomy,
+        mathText,
+        jobs,
+        searchPartSize: options.searchPartSize ?? DEFAULT_SEARCH_PART_SIZE,
+        ...(useCache ? { relatedCache: workDir } : {}),
+      }),
     (result) => {
       const repairs = [
         repairCache?.loaded ? `math repairs of ${repairCache.loaded} texts reused` : "",
@@ -129,6 +136,7 @@ async function buildLocked(options: BuildOptions, log: Log): Promise<BuildReport
       return [
         `${count(result.papers.length, "paper")} over ${count(result.archive.dayCount, "day")}, ${count(result.archive.topics.length, "topic")}`,
         ...repairs,
+        result.relatedSearch,
       ].join("; ");
     },
   );

@@ -25,6 +25,8 @@ export interface EnrichedArchive extends IdentifiedArchive {
   searchParts: SearchPart[];
   /** Texts repaired on worker threads (0 when the archive is small or nothing was new). */
   repairedInWorkers: number;
+  /** How related papers were found (all searched, or added to the kept search), for the build log. */
+  relatedSearch: string;
 }
 
 export interface EnrichOptions {
@@ -32,6 +34,8 @@ export interface EnrichOptions {
   mathText: MathText;
   jobs: number;
   searchPartSize: number;
+  /** The work folder where the related-paper search keeps its state between builds; none: keep nothing. */
+  relatedCache?: string;
 }
 
 /**
@@ -46,9 +50,9 @@ export async function enrichArchive(identified: IdentifiedArchive, options: Enri
   const compiled = compileTaxonomy(options.taxonomy);
   const classified = identified.papers.map((paper) => ({ ...paper, topics: classifyPaper(paper, compiled) }));
   // On a worker thread for a large archive, while this thread makes each paper's text.
-  const relatedSearch = findRelated(classified, options.jobs);
+  const relatedSearch = findRelated(classified, options.jobs, { workDir: options.relatedCache });
   const withText = classified.map((paper) => ({ ...paper, text: options.mathText.paperText(paper) }));
-  const related = await relatedSearch;
+  const { related, description } = await relatedSearch;
   const papers = withText.map((paper): Paper => ({ ...paper, related: related.get(paper.slug) ?? [] }));
 
   const topics = topicSummaries(options.taxonomy, papers);
@@ -64,7 +68,7 @@ export async function enrichArchive(identified: IdentifiedArchive, options: Enri
     papers.map((paper) => ({ url: paperUrl(paper.slug), date: firstDate(paper) })),
     options.searchPartSize,
   );
-  return { ...identified, papers, days, archive, searchParts, repairedInWorkers };
+  return { ...identified, papers, days, archive, searchParts, repairedInWorkers, relatedSearch: description };
 }
 
 /** A topic's name and URL by slug; a slug the taxonomy lacks still links somewhere sensible. */

@@ -3,7 +3,6 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import type { RelatedState } from "../related/related.ts";
-import { PROJECT_ROOT } from "./run-eleventy.ts";
 
 /**
  * The related-paper search's state, kept between builds in
@@ -15,6 +14,9 @@ import { PROJECT_ROOT } from "./run-eleventy.ts";
  */
 const FORMAT = 1;
 const STATE_FILE = path.join("related-cache", "state.json");
+
+// Not run-eleventy.ts's PROJECT_ROOT: this module runs on a worker thread, and that one would load Eleventy there.
+const PROJECT_ROOT = path.resolve(import.meta.dirname, "..", "..");
 
 /** What the kept lists depend on besides the papers and the settings (which the state itself records). */
 const SEARCH_CODE = [path.join("src", "related"), path.join("src", "text")];
@@ -82,7 +84,13 @@ export function parseRelatedState(text: string, code = ""): RelatedState | undef
   if (!parsed.success || parsed.data.code !== code) return undefined;
   const { ids, signatures, candidateGaps, cutoffs, related, settings } = parsed.data;
   const count = ids.length;
-  if (signatures.length !== count * SIGNATURE_LENGTH || candidateGaps.length !== count || cutoffs.length !== count || related.length !== count) return undefined;
+  if (
+    signatures.length !== count * SIGNATURE_LENGTH ||
+    candidateGaps.length !== count ||
+    cutoffs.length !== count ||
+    related.length !== count
+  )
+    return undefined;
   for (let doc = 1; doc < count; doc++) if (!(ids[doc - 1]! < ids[doc]!)) return undefined;
   const candidates = candidateGaps.map((gaps) => {
     let position = 0;
