@@ -44,7 +44,7 @@ export interface RelatedOptions {
   titleWeight?: number;
   /** How many of a paper's highest-weight terms it searches with. Default 20. */
   queryTerms?: number;
-  /** How many of a paper's highest-weight terms it is found by (its postings). Default 20. */
+  /** How many of a paper's highest-weight terms it is found by (its postings). Default 30: fewer lose related pairs. */
   indexedTerms?: number;
   /** Terms weighing less (common in the corpus) are not indexed. Default 2.5 (in more than ~8% of papers). */
   minIndexedWeight?: number;
@@ -66,7 +66,7 @@ export interface RelatedOptions {
 const DEFAULTS: Required<RelatedOptions> = {
   titleWeight: 2,
   queryTerms: 20,
-  indexedTerms: 20,
+  indexedTerms: 30,
   minIndexedWeight: 2.5,
   rescoreCandidates: 40,
   minSimilarity: 0.08,
@@ -238,16 +238,26 @@ class Vectors {
   /** Each paper's topics, "other" left out. */
   readonly topics: (readonly string[])[];
   readonly termCount: number;
+  /** A zeroed per-term array to spread one vector in (left zeroed). */
+  readonly dense: Float64Array;
 
   constructor(sorted: readonly RelatablePaper[], settings: Settings) {
     const idf = corpusTermWeights();
     const termIds = new Map<string, number>();
     const termText: string[] = [];
     const termWeight: number[] = [];
-    this.vectors = sorted.map((paper) => weighTerms(countTerms(paper, settings.titleWeight), termIds, termText, termWeight, idf));
-    this.search = this.vectors.map((vector) => searchTerms(vector, termText, termWeight, settings));
-    this.topics = sorted.map(specificTopics);
+    const counts = sorted.map((paper) => internTerms(countTerms(paper, settings.titleWeight), termIds, termText, termWeight, idf));
     this.termCount = termText.length;
+    this.dense = new Float64Array(this.termCount);
+    this.vectors = counts.map(({ ids, counts }) => weighTerms(ids, counts, termWeight, this.dense));
+    // Equal weights are broken by the term itself, not by its interned id: ids depend on which papers came first,
+    // and a paper's search terms must depend on the paper alone. Ranks of the terms in string order do that.
+    const termRank = new Int32Array(this.termCount);
+    Array.from(termText.keys())
+      .sort((a, b) => (termText[a]! < termText[b]! ? -1 : 1))
+      .forEach((term, rank) => (termRank[term] = rank));
+    this.search = this.vectors.map((vector) => searchTerms(vector, termRank, termWeight, settings));
+    this.topics = sorted.map(specificTopics);
   }
 }
 
@@ -259,19 +269,18 @@ function countTerms(paper: RelatablePaper, titleWeight: number): Map<string, num
   return counts;
 }
 
-/** Sublinear TF times the corpus IDF, L2-normalised so that dot products are cosines; interns terms as it goes. */
-function weighTerms(
-  counts: Map<string, number>,
+/** A paper's term counts by interned term id, in the order the terms first occur; interns terms as it goes. */
+function internTerms(
+  termCounts: Map<string, number>,
   termIds: Map<string, number>,
   termText: string[],
   termWeight: number[],
   idf: CorpusTermWeights,
-): TermVector {
-  const ids = new Int32Array(counts.size);
-  const raw = new Float64Array(counts.size);
-  let squaredNorm = 0;
+): { ids: Int32Array; counts: Int32Array } {
+  const ids = new Int32Array(termCounts.size);
+  const counts = new Int32Array(termCounts.size);
   let slot = 0;
-  for (const [term, count] of counts) {
+  for (const [term, count] of termCounts) {
     let id = termIds.get(term);
     if (id === undefined) {
       id = termWeight.length;
@@ -279,40 +288,44 @@ function weighTerms(
       termText.push(term);
       termWeight.push(idf.weights.get(term) ?? idf.rareWeight);
     }
-    const weight = (1 + Math.log(count)) * termWeight[id]!;
     ids[slot] = id;
-    raw[slot++] = weight;
-    squaredNorm += weight * weight;
+    counts[slot++] = count;
   }
-  const order = Array.from(ids.keys()).sort((x, y) => ids[x]! - ids[y]!);
-  const norm = Math.sqrt(squaredNorm) || 1;
-  return { terms: Int32Array.from(order, (at) => ids[at]!), weights: Float64Array.from(order, (at) => raw[at]! / norm) };
+  return { ids, counts };
 }
 
-/**
- * A paper's highest-weight terms that are specific enough to search by. Equal
- * weights are broken by the term itself, not by its interned id: ids depend on
- * which papers came first, and the choice must depend on the paper alone.
- */
-function searchTerms(vector: TermVector, termText: readonly string[], termWeight: readonly number[], settings: Settings): SearchTerms {
+/** Sublinear TF times the corpus IDF, L2-normalised so that dot products are cosines. `scratch`: zeroed per-term, left zeroed. */
+function weighTerms(ids: Int32Array, counts: Int32Array, termWeight: readonly number[], scratch: Float64Array): TermVector {
+  let squaredNorm = 0;
+  for (let slot = 0; slot < ids.length; slot++) {
+    const weight = (1 + Math.log(counts[slot]!)) * termWeight[ids[slot]!]!;
+    scratch[ids[slot]!] = weight;
+    squaredNorm += weight * weight;
+  }
+  const norm = Math.sqrt(squaredNorm) || 1;
+  const terms = ids.slice().sort();
+  const weights = new Float64Array(terms.length);
+  for (let slot = 0; slot < terms.length; slot++) {
+    weights[slot] = scratch[terms[slot]!]! / norm;
+    scratch[terms[slot]!] = 0;
+  }
+  return { terms, weights };
+}
+
+/** A paper's highest-weight terms that are specific enough to search by; equal weights go to the term first in string order. */
+function searchTerms(vector: TermVector, termRank: Int32Array, termWeight: readonly number[], settings: Settings): SearchTerms {
   const eligible: number[] = [];
-  vector.terms.forEach((term, slot) => {
-    if (termWeight[term]! >= settings.minIndexedWeight) eligible.push(slot);
-  });
-  eligible.sort((a, b) => {
-    const difference = vector.weights[b]! - vector.weights[a]!;
-    if (difference !== 0) return difference;
-    const x = termText[vector.terms[a]!]!;
-    const y = termText[vector.terms[b]!]!;
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
+  for (let slot = 0; slot < vector.terms.length; slot++)
+    if (termWeight[vector.terms[slot]!]! >= settings.minIndexedWeight) eligible.push(slot);
+  const { terms, weights } = vector;
+  eligible.sort((a, b) => weights[b]! - weights[a]! || termRank[terms[a]!]! - termRank[terms[b]!]!);
   const query = eligible.slice(0, settings.queryTerms);
   const indexed = eligible.slice(0, settings.indexedTerms).sort((a, b) => a - b);
   return {
-    queryTerms: Int32Array.from(query, (slot) => vector.terms[slot]!),
-    queryWeights: Float64Array.from(query, (slot) => vector.weights[slot]!),
-    indexedTerms: Int32Array.from(indexed, (slot) => vector.terms[slot]!),
-    indexedWeights: Float64Array.from(indexed, (slot) => vector.weights[slot]!),
+    queryTerms: Int32Array.from(query, (slot) => terms[slot]!),
+    queryWeights: Float64Array.from(query, (slot) => weights[slot]!),
+    indexedTerms: Int32Array.from(indexed, (slot) => terms[slot]!),
+    indexedWeights: Float64Array.from(indexed, (slot) => weights[slot]!),
   };
 }
 
@@ -438,34 +451,41 @@ function specificTopics(paper: RelatablePaper): readonly string[] {
   return (paper.topics ?? []).filter((slug) => slug !== "other");
 }
 
-/** Cosine of two normalised vectors: a merge over their ascending term ids. */
-function cosine(a: TermVector, b: TermVector): number {
+/** Writes a vector into a dense per-term array (zero elsewhere), to take its dot product with many others. */
+function spread(vector: TermVector, dense: Float64Array): void {
+  for (let slot = 0; slot < vector.terms.length; slot++) dense[vector.terms[slot]!] = vector.weights[slot]!;
+}
+
+function unspread(vector: TermVector, dense: Float64Array): void {
+  for (const term of vector.terms) dense[term] = 0;
+}
+
+/**
+ * Cosine of two normalised vectors, one of them spread in `dense`: summed over
+ * `b`'s terms in ascending term order, as a merge of the two would sum it.
+ */
+function cosine(dense: Float64Array, b: TermVector): number {
   let sum = 0;
-  let i = 0;
-  let j = 0;
-  while (i < a.terms.length && j < b.terms.length) {
-    const x = a.terms[i]!;
-    const y = b.terms[j]!;
-    if (x === y) sum += a.weights[i++]! * b.weights[j++]!;
-    else if (x < y) i++;
-    else j++;
-  }
+  for (let slot = 0; slot < b.terms.length; slot++) sum += dense[b.terms[slot]!]! * b.weights[slot]!;
   return sum;
 }
 
 /** The paper's list from its candidates: exact similarity, the topic filter and boost, top k by (score desc, id asc). */
 function rankCandidates(doc: number, candidates: readonly number[], papers: Vectors, k: number, settings: Settings): number[] {
-  const { vectors } = papers;
+  const { vectors, dense } = papers;
   const topics = papers.topics[doc]!;
-  const scored = candidates.flatMap((other) => {
-    const similarity = cosine(vectors[doc]!, vectors[other]!);
-    if (similarity < settings.minSimilarity) return [];
+  const scored: { other: number; score: number }[] = [];
+  spread(vectors[doc]!, dense);
+  for (const other of candidates) {
     const otherTopics = papers.topics[other]!;
     const shared = topics.some((slug) => otherTopics.includes(slug));
-    if (settings.requireSharedTopic && topics.length > 0 && otherTopics.length > 0 && !shared) return [];
+    if (settings.requireSharedTopic && topics.length > 0 && otherTopics.length > 0 && !shared) continue;
+    const similarity = cosine(dense, vectors[other]!);
+    if (similarity < settings.minSimilarity) continue;
     const boost = topics.length > 0 && topics[0] === otherTopics[0] ? settings.sameMainTopicBoost : shared ? settings.sharedTopicBoost : 0;
-    return [{ other, score: similarity + boost }];
-  });
+    scored.push({ other, score: similarity + boost });
+  }
+  unspread(vectors[doc]!, dense);
   scored.sort((a, b) => b.score - a.score || a.other - b.other);
   return scored.slice(0, k).map(({ other }) => other);
 }
