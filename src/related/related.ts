@@ -122,7 +122,7 @@ export interface RelatedState {
   /** The algorithm, k, the settings and the term weights the lists were made with. */
   settings: string;
   ids: string[];
-  /** Per paper, a hash of all its list depends on of the paper itself: id, title, abstract, topics. */
+  /** Per paper, a hash of what its list depends on in the paper itself: id, title, abstract, topics. */
   signatures: string[];
   /** Per paper, its best `rescoreCandidates` candidates, ascending (their order is recomputed from their scores). */
   candidates: number[][];
@@ -144,7 +144,7 @@ export interface RelatedResult {
   fallback?: string;
   /** Papers searched as queries (all of them when full, the added ones when incremental). */
   searched: number;
-  /** Earlier papers whose candidates gained an added paper. */
+  /** Earlier papers whose candidates took in an added paper, so their lists were ranked again. */
   updated: number;
 }
 
