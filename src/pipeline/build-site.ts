@@ -131,6 +131,7 @@ async function buildLocked(options: BuildOptions, log: Log): Promise<BuildReport
         mathText,
         jobs,
         searchPartSize: options.searchPartSize ?? DEFAULT_SEARCH_PART_SIZE,
+        ...(useCache ? { relatedCache: workDir } : {}),
       }),
     (result) => {
       const repairs = [
@@ -141,6 +142,7 @@ async function buildLocked(options: BuildOptions, log: Log): Promise<BuildReport
       return [
         `${count(result.papers.length, "paper")} over ${count(result.archive.dayCount, "day")}, ${count(result.archive.topics.length, "topic")}`,
         ...repairs,
+        result.relatedSearch,
       ].join("; ");
     },
   );

@@ -30,6 +30,8 @@ export interface EnrichedArchive extends IdentifiedArchive {
   topicsByKey: ReadonlyMap<string, readonly string[]>;
   /** Papers classified in this build (the others' topics came from the cache). */
   classified: number;
+  /** How related papers were found (all searched, or added to the kept search), for the build log. */
+  relatedSearch: string;
 }
 
 export interface EnrichOptions {
@@ -41,6 +43,8 @@ export interface EnrichOptions {
   earlierTopics?: ReadonlyMap<string, readonly string[]>;
   jobs: number;
   searchPartSize: number;
+  /** The work folder where the related-paper search keeps its state between builds; none: keep nothing. */
+  relatedCache?: string;
 }
 
 /**
@@ -61,9 +65,9 @@ export async function enrichArchive(identified: IdentifiedArchive, options: Enri
   });
   const classified = identified.papers.map((paper) => ({ ...paper, topics: [...topicsByKey.get(topicKeyOf(paper))!] }));
   // On a worker thread for a large archive, while this thread makes each paper's text.
-  const relatedSearch = findRelated(classified, options.jobs);
+  const relatedSearch = findRelated(classified, options.jobs, { workDir: options.relatedCache });
   const withText = classified.map((paper) => ({ ...paper, text: options.mathText.paperText(paper) }));
-  const related = await relatedSearch;
+  const { related, description } = await relatedSearch;
   const papers = withText.map((paper): Paper => ({ ...paper, related: related.get(paper.slug) ?? [] }));
 
   const topics = topicSummaries(options.taxonomy, papers);
@@ -79,7 +83,17 @@ export async function enrichArchive(identified: IdentifiedArchive, options: Enri
     papers.map((paper) => ({ url: paperUrl(paper.slug), date: firstDate(paper) })),
     options.searchPartSize,
   );
-  return { ...identified, papers, days, archive, searchParts, repairedInWorkers, topicsByKey, classified: classifiedHere };
+  return {
+    ...identified,
+    papers,
+    days,
+    archive,
+    searchParts,
+    repairedInWorkers,
+    topicsByKey,
+    classified: classifiedHere,
+    relatedSearch: description,
+  };
 }
 
 /** A topic's name and URL by slug; a slug the taxonomy lacks still links somewhere sensible. */

@@ -1,5 +1,7 @@
 import fs from "node:fs";
-import { describe, expect, it } from "vitest";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import { parseDigest } from "../digest/parse-digest.ts";
 import { mergePapers } from "../identity/merge-papers.ts";
 import type { IdentifiedPaper } from "../model/types.ts";
@@ -14,20 +16,95 @@ const papers: (IdentifiedPaper & { topics: string[] })[] = mergePapers([
   slug: `paper-${String(index).padStart(2, "0")}`,
   topics: [],
 }));
-const inThisThread = relatedPapers(
-  papers.map((paper) => ({ id: paper.slug, title: paper.title, abstract: paper.abstract, topics: paper.topics })),
-  RELATED_COUNT,
-);
+const inThisThread = (subset: typeof papers) =>
+  relatedPapers(
+    subset.map((paper) => ({ id: paper.slug, title: paper.title, abstract: paper.abstract, topics: paper.topics })),
+    RELATED_COUNT,
+  );
+const all = inThisThread(papers);
+
+const workDirs: string[] = [];
+function workDir(): string {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "find-related-"));
+  workDirs.push(folder);
+  return folder;
+}
+afterAll(() => {
+  for (const folder of workDirs) fs.rmSync(folder, { recursive: true, force: true });
+});
+const stateFile = (folder: string) => path.join(folder, "related-cache", "state.json");
 
 describe("findRelated", () => {
   it("finds on a worker thread what this thread finds", async () => {
-    const found = await findRelated(papers, 2, 1);
-    expect(found).toEqual(inThisThread);
-    expect([...found.values()].some((related) => related.length === RELATED_COUNT)).toBe(true);
+    const found = await findRelated(papers, 2, { minPapersForWorker: 1 });
+    expect(found.related).toEqual(all);
+    expect([...found.related.values()].some((related) => related.length === RELATED_COUNT)).toBe(true);
   });
 
   it("gives the same answer on this thread, for a small archive or a single core", async () => {
-    expect(await findRelated(papers, 2)).toEqual(inThisThread);
-    expect(await findRelated(papers, 1, 1)).toEqual(inThisThread);
+    expect((await findRelated(papers, 2)).related).toEqual(all);
+    expect((await findRelated(papers, 1, { minPapersForWorker: 1 })).related).toEqual(all);
+  });
+
+  it("keeps nothing without a work folder", async () => {
+    const found = await findRelated(papers, 1);
+    expect(found.description).toBe(`related papers searched for all ${papers.length} papers`);
+  });
+
+  // On this thread and on a worker: the kept state is read and written where the search runs.
+  it.each([
+    { where: "this thread", minPapersForWorker: Infinity },
+    { where: "a worker thread", minPapersForWorker: 1 },
+  ])("adds a day's papers to the search kept in the work folder, on $where, with a clean search's lists", async (where) => {
+    const folder = workDir();
+    const earlier = papers.slice(0, 50);
+    const first = await findRelated(earlier, 2, { workDir: folder, ...where });
+    expect(first.description).toBe("related papers searched for all 50 papers (none kept)");
+    expect(first.related).toEqual(inThisThread(earlier));
+    expect(fs.existsSync(stateFile(folder))).toBe(true);
+
+    const daily = await findRelated(papers, 2, { workDir: folder, ...where });
+    expect(daily.description).toMatch(
+      new RegExp(`^related papers searched for ${papers.length - 50} papers added to the kept ones, \\d+ papers`),
+    );
+    expect([...daily.related]).toEqual([...all]);
+
+    const unchanged = await findRelated(papers, 2, { workDir: folder, ...where });
+    expect(unchanged.description).toBe("related papers searched for 0 papers added to the kept ones, 0 papers taking them in");
+    expect([...unchanged.related]).toEqual([...all]);
+  });
+
+  it("searches everything when a kept paper changed, and keeps the new search", async () => {
+    const folder = workDir();
+    await findRelated(papers, 1, { workDir: folder });
+    const edited = papers.map((paper, index) => (index === 3 ? { ...paper, title: `${paper.title} revisited` } : paper));
+    const found = await findRelated(edited, 1, { workDir: folder });
+    expect(found.description).toBe(
+      `related papers searched for all ${papers.length} papers (the kept search did not apply: the paper "paper-03" changed)`,
+    );
+    expect([...found.related]).toEqual([...inThisThread(edited)]);
+    expect((await findRelated(edited, 1, { workDir: folder })).description).toMatch(/searched for 0 papers added/);
+  });
+
+  it.each([
+    { name: "a damaged file", damage: (text: string) => text.slice(0, text.length / 2) },
+    { name: "a file of another shape", damage: () => JSON.stringify({ format: 1, ids: [] }) },
+    { name: "a file made by other code", damage: (text: string) => text.replace(/"code":"[0-9a-f]+"/, '"code":"another"') },
+    {
+      name: "a file whose candidates point past its papers",
+      damage: (text: string) => text.replace(/"candidateGaps":\[\[\d+/, '"candidateGaps":[[100000'),
+    },
+  ])("ignores $name and searches everything", async ({ damage }) => {
+    const folder = workDir();
+    await findRelated(papers, 1, { workDir: folder });
+    const text = fs.readFileSync(stateFile(folder), "utf8");
+    const damaged = damage(text);
+    expect(damaged).not.toBe(text);
+    fs.writeFileSync(stateFile(folder), damaged);
+    const found = await findRelated(papers, 1, { workDir: folder });
+    expect(found.description).toBe(`related papers searched for all ${papers.length} papers (none kept)`);
+    expect([...found.related]).toEqual([...all]);
+    // And replaces it with a good one.
+    expect((await findRelated(papers, 1, { workDir: folder })).description).toMatch(/searched for 0 papers added/);
   });
 });

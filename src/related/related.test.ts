@@ -157,15 +157,15 @@ describe("relatedPapers", () => {
     ).toEqual(["other-topic", "same-topic", "shared-topic"]);
   });
 
-  it("links through a term only the papers it characterises best when postings are capped", () => {
+  it("finds a paper only through the terms that characterise it best, whatever else the archive holds", () => {
     const papers = [
       { id: "q", title: "Zebra stripes", abstract: "" },
       { id: "strong", title: "Zebra", abstract: "" }, // zebra is all this paper is about
       { id: "weak", title: "Zebra herds, lions, savanna, migration", abstract: "" },
     ];
     expect(relatedPapers(papers, 5).get("q")).toEqual(["strong", "weak"]);
-    // With one posting per term, "zebra" only links the paper where it weighs most.
-    expect(relatedPapers(papers, 5, { maxPostingsPerTerm: 1 }).get("q")).toEqual(["strong"]);
+    // Indexed by its one best term, "weak" is no longer found through "zebra"; "strong" still is.
+    expect(relatedPapers(papers, 5, { indexedTerms: 1 }).get("q")).toEqual(["strong"]);
   });
 
   it("rejects duplicate ids and invalid k", () => {

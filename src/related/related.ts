@@ -6,22 +6,28 @@
  *
  * The term weights (IDF) are not counted over the archive: they were learnt
  * once from 45,904 real arXiv abstracts and ship as term-weights.json
- * (tools/build-related-weights.ts regenerates it). So the similarity of two
- * papers depends on those two papers alone; a small archive still knows that
- * "successfully" says nothing, and adding a paper changes only the lists it
- * enters.
+ * (tools/build-related-weights.ts regenerates it).
  *
  * Cost stays near-linear in the number of papers because no paper is compared
- * with every other one: candidates come from an inverted index queried with
- * each paper's `queryTerms` highest-weight terms; terms common in the corpus
- * (IDF below `minIndexedWeight`) and terms of a single archive paper are not
- * indexed; each term keeps only its `maxPostingsPerTerm` highest-weight
- * postings ("champion lists"). The best `rescoreCandidates` candidates are then
- * scored exactly, with their whole term vectors.
+ * with every other one: candidates come from an inverted index. Every quantity
+ * of the search is a function of one pair of papers, never of the archive, so
+ * that a daily rebuild can add papers to the previous result (`updateRelated`)
+ * and get exactly what a clean build gets:
+ * - a paper is indexed under its own `indexedTerms` highest-weight terms (a
+ *   property of the paper, not of the other papers that hold the term);
+ * - a paper searches with its own `queryTerms` highest-weight terms, and the
+ *   partial score of another paper is the dot product over those query terms
+ *   that the other paper indexes;
+ * - the best `rescoreCandidates` candidates by (partial score desc, id asc) are
+ *   scored exactly: cosine over whole term vectors, plus the topic boost.
+ * Terms common in the corpus (IDF below `minIndexedWeight`) are neither indexed
+ * nor searched with. Top-k of a union is top-k of the old top-k plus the new
+ * candidates, which is what makes the update exact.
  *
  * Deterministic and independent of input order: papers are processed in id
- * order, and equal scores are broken by id.
+ * order, and equal scores are broken by id, equal term weights by the term.
  */
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { tokenize } from "../text/tokenize.ts";
 
@@ -38,13 +44,10 @@ export interface RelatedOptions {
   titleWeight?: number;
   /** How many of a paper's highest-weight terms it searches with. Default 20. */
   queryTerms?: number;
+  /** How many of a paper's highest-weight terms it is found by (its postings). Default 30: fewer lose related pairs. */
+  indexedTerms?: number;
   /** Terms weighing less (common in the corpus) are not indexed. Default 2.5 (in more than ~8% of papers). */
   minIndexedWeight?: number;
-  /**
-   * Per term, keep only the postings of the papers where the term weighs most
-   * ("champion lists"). Bounds the work per query term. Default 300.
-   */
-  maxPostingsPerTerm?: number;
   /** How many of the best candidates are scored exactly. Default 40. */
   rescoreCandidates?: number;
   /** Cosine similarity a paper needs to be listed at all. Default 0.08. */
@@ -63,14 +66,17 @@ export interface RelatedOptions {
 const DEFAULTS: Required<RelatedOptions> = {
   titleWeight: 2,
   queryTerms: 20,
+  indexedTerms: 30,
   minIndexedWeight: 2.5,
-  maxPostingsPerTerm: 300,
   rescoreCandidates: 40,
   minSimilarity: 0.08,
   sameMainTopicBoost: 0.3,
   sharedTopicBoost: 0.1,
   requireSharedTopic: true,
 };
+
+/** Bumped whenever the search changes what it finds for the same papers and settings: a kept state then no longer applies. */
+const ALGORITHM_VERSION = 2;
 
 interface TermWeightsFile {
   papers: number;
@@ -79,13 +85,25 @@ interface TermWeightsFile {
   weights: Record<string, number>;
 }
 
-let termWeights: { weights: Map<string, number>; rareWeight: number } | undefined;
+interface CorpusTermWeights {
+  weights: Map<string, number>;
+  rareWeight: number;
+  /** Hash of the shipped file: new weights change every list. */
+  version: string;
+}
+
+let termWeights: CorpusTermWeights | undefined;
 
 /** The shipped IDF table, read on first use. */
-function corpusTermWeights(): { weights: Map<string, number>; rareWeight: number } {
+function corpusTermWeights(): CorpusTermWeights {
   if (termWeights === undefined) {
-    const file = JSON.parse(readFileSync(new URL("./term-weights.json", import.meta.url), "utf8")) as TermWeightsFile;
-    termWeights = { weights: new Map(Object.entries(file.weights)), rareWeight: file.rareWeight };
+    const text = readFileSync(new URL("./term-weights.json", import.meta.url), "utf8");
+    const file = JSON.parse(text) as TermWeightsFile;
+    termWeights = {
+      weights: new Map(Object.entries(file.weights)),
+      rareWeight: file.rareWeight,
+      version: createHash("sha256").update(text).digest("hex").slice(0, 16),
+    };
   }
   return termWeights;
 }
@@ -95,111 +113,91 @@ export function relatedTerms(text: string): string[] {
   return tokenize(text).filter((token) => !/^\d+$/.test(token));
 }
 
-/** A paper's terms as parallel arrays of interned term ids (ascending) and TF-IDF weights (L2-normalised). */
-interface TermVector {
-  terms: Int32Array;
-  weights: Float64Array;
+/**
+ * What a build keeps so that the next one can add papers instead of searching
+ * again: plain data (it crosses a worker boundary and is saved as JSON). Papers
+ * are in id order; a paper is referred to by its position in `ids`.
+ */
+export interface RelatedState {
+  /** The algorithm, k, the settings and the term weights the lists were made with. */
+  settings: string;
+  ids: string[];
+  /** Per paper, a hash of what its list depends on in the paper itself: id, title, abstract, topics. */
+  signatures: string[];
+  /** Per paper, its best `rescoreCandidates` candidates, ascending (their order is recomputed from their scores). */
+  candidates: number[][];
+  /**
+   * Per paper, the partial score of its last candidate when it has all `rescoreCandidates` of them, else 0: an
+   * added paper scoring below it cannot enter, so most earlier papers are settled without rescoring their candidates.
+   */
+  cutoffs: number[];
+  /** Per paper, its related papers, best first. */
+  related: number[][];
 }
 
+export interface RelatedResult {
+  related: Map<string, string[]>;
+  state: RelatedState;
+  /** How the result was made: searched for every paper, or for the added ones on top of the previous state. */
+  mode: "full" | "incremental";
+  /** Why the previous state could not be used, when one was given and the search was full. */
+  fallback?: string;
+  /** Papers searched as queries (all of them when full, the added ones when incremental). */
+  searched: number;
+  /** Earlier papers whose candidates took in an added paper, so their lists were ranked again. */
+  updated: number;
+}
+
+/** Related papers of every paper, by id. */
 export function relatedPapers(papers: readonly RelatablePaper[], k = 5, options: RelatedOptions = {}): Map<string, string[]> {
-  const settings = { ...DEFAULTS, ...options };
-  if (!Number.isInteger(k) || k < 0) throw new Error(`relatedPapers: k must be a non-negative integer, got ${k}`);
+  return relatedSearch(papers, k, options).related;
+}
+
+/** Related papers of every paper, with the state a later `updateRelated` starts from. */
+export function relatedSearch(papers: readonly RelatablePaper[], k = 5, options: RelatedOptions = {}): RelatedResult {
+  const settings = resolveSettings(k, options);
   const sorted = sortById(papers);
-  const idf = corpusTermWeights();
-  const termIds = new Map<string, number>();
-  const termWeight: number[] = [];
-  const vectors = sorted.map((paper) => weighTerms(countTerms(paper, settings.titleWeight), termIds, termWeight, idf));
-
-  const archiveFrequency = new Int32Array(termWeight.length);
-  for (const { terms } of vectors) for (const term of terms) archiveFrequency[term]!++;
-  const isIndexed = (term: number) => archiveFrequency[term]! >= 2 && termWeight[term]! >= settings.minIndexedWeight;
-  const index = keepChampionPostings(buildInvertedIndex(vectors, termWeight.length, isIndexed), settings.maxPostingsPerTerm);
-
-  const related = new Map<string, string[]>();
-  const accumulator = new ScoreAccumulator(sorted.length);
-  vectors.forEach((vector, docIndex) => {
-    for (const [term, queryWeight] of topQueryTerms(vector, settings.queryTerms, isIndexed)) {
-      accumulator.addPostings(index, term, queryWeight, docIndex);
-    }
-    const candidates = accumulator.takeTopK(settings.rescoreCandidates);
-    const topics = specificTopics(sorted[docIndex]!);
-    const scored = candidates.flatMap((other) => {
-      const similarity = cosine(vector, vectors[other]!);
-      if (similarity < settings.minSimilarity) return [];
-      const otherTopics = specificTopics(sorted[other]!);
-      const shared = topics.some((slug) => otherTopics.includes(slug));
-      if (settings.requireSharedTopic && topics.length > 0 && otherTopics.length > 0 && !shared) return [];
-      const boost =
-        topics.length > 0 && topics[0] === otherTopics[0] ? settings.sameMainTopicBoost : shared ? settings.sharedTopicBoost : 0;
-      return [{ other, score: similarity + boost }];
-    });
-    scored.sort((a, b) => b.score - a.score || a.other - b.other);
-    related.set(
-      sorted[docIndex]!.id,
-      scored.slice(0, k).map(({ other }) => sorted[other]!.id),
-    );
-  });
-  return related;
-}
-
-/** A paper's topics, "other" left out: it says a paper fits no topic, not that two papers share one. */
-function specificTopics(paper: RelatablePaper): readonly string[] {
-  return (paper.topics ?? []).filter((slug) => slug !== "other");
-}
-
-/** Cosine of two normalised vectors: a merge over their ascending term ids. */
-function cosine(a: TermVector, b: TermVector): number {
-  let sum = 0;
-  let i = 0;
-  let j = 0;
-  while (i < a.terms.length && j < b.terms.length) {
-    const x = a.terms[i]!;
-    const y = b.terms[j]!;
-    if (x === y) sum += a.weights[i++]! * b.weights[j++]!;
-    else if (x < y) i++;
-    else j++;
-  }
-  return sum;
+  return fullSearch(sorted, k, settings, signaturesOf(sorted));
 }
 
 /**
- * Sparse score accumulation over a dense, reused array: only papers that share
- * a term with the query are touched, and only those are reset afterwards.
- * (Typed arrays and plain loops: this is the hot path.)
+ * Related papers of every paper, reusing `previous` when `papers` are its
+ * papers, unchanged, plus added ones: then only the added papers are searched,
+ * and each earlier paper's candidates are merged with the added papers that
+ * score for it. Anything else (a paper removed or changed, other settings or
+ * weights) searches everything. Either way the result equals `relatedSearch`.
  */
-class ScoreAccumulator {
-  private readonly scores: Float64Array;
-  private readonly touched: Int32Array;
-  private touchedCount = 0;
-
-  constructor(paperCount: number) {
-    this.scores = new Float64Array(paperCount);
-    this.touched = new Int32Array(paperCount);
+export function updateRelated(
+  previous: RelatedState | undefined,
+  papers: readonly RelatablePaper[],
+  k = 5,
+  options: RelatedOptions = {},
+): RelatedResult {
+  const settings = resolveSettings(k, options);
+  const sorted = sortById(papers);
+  const signatures = signaturesOf(sorted);
+  if (previous === undefined) return fullSearch(sorted, k, settings, signatures);
+  const fallback = (reason: string) => ({ ...fullSearch(sorted, k, settings, signatures), fallback: reason });
+  if (previous.settings !== settings.key) return fallback("the settings, the term weights or the search changed");
+  const positions = new Map(sorted.map((paper, index) => [paper.id, index]));
+  const oldToNew = new Int32Array(previous.ids.length);
+  for (let old = 0; old < previous.ids.length; old++) {
+    const position = positions.get(previous.ids[old]!);
+    if (position === undefined) return fallback(`the paper "${previous.ids[old]}" was removed`);
+    if (signatures[position] !== previous.signatures[old]) return fallback(`the paper "${previous.ids[old]}" changed`);
+    oldToNew[old] = position;
   }
+  return incrementalSearch(sorted, k, settings, signatures, previous, oldToNew);
+}
 
-  addPostings(index: InvertedIndex, term: number, queryWeight: number, queryDoc: number): void {
-    const { docs, weights } = index;
-    const { scores, touched } = this;
-    let touchedCount = this.touchedCount;
-    const end = index.offsets[term + 1]!;
-    for (let posting = index.offsets[term]!; posting < end; posting++) {
-      const other = docs[posting]!;
-      if (other === queryDoc) continue;
-      const previous = scores[other]!;
-      if (previous === 0) touched[touchedCount++] = other;
-      scores[other] = previous + queryWeight * weights[posting]!;
-    }
-    this.touchedCount = touchedCount;
-  }
+type Settings = Required<RelatedOptions> & { key: string };
 
-  /** The k best papers touched since the last call, best first; then resets. */
-  takeTopK(k: number): number[] {
-    const candidates = this.touched.subarray(0, this.touchedCount);
-    const best = topK(candidates, this.scores, k);
-    for (const other of candidates) this.scores[other] = 0;
-    this.touchedCount = 0;
-    return best;
-  }
+function resolveSettings(k: number, options: RelatedOptions): Settings {
+  if (!Number.isInteger(k) || k < 0) throw new Error(`relatedPapers: k must be a non-negative integer, got ${k}`);
+  const settings = { ...DEFAULTS, ...options };
+  const ordered = Object.keys(DEFAULTS).map((name) => [name, settings[name as keyof RelatedOptions]]);
+  const key = JSON.stringify({ algorithm: ALGORITHM_VERSION, k, weights: corpusTermWeights().version, settings: ordered });
+  return { ...settings, key };
 }
 
 function sortById(papers: readonly RelatablePaper[]): RelatablePaper[] {
@@ -210,6 +208,59 @@ function sortById(papers: readonly RelatablePaper[]): RelatablePaper[] {
   return sorted;
 }
 
+function signaturesOf(sorted: readonly RelatablePaper[]): string[] {
+  return sorted.map((paper) =>
+    createHash("sha256")
+      .update(JSON.stringify([paper.id, paper.title, paper.abstract, paper.topics ?? []]))
+      .digest("base64url")
+      .slice(0, 16),
+  );
+}
+
+/** A paper's terms as parallel arrays of interned term ids (ascending) and TF-IDF weights (L2-normalised). */
+interface TermVector {
+  terms: Int32Array;
+  weights: Float64Array;
+}
+
+/** The terms a paper searches with, best first (the order its partial scores are summed in), and those it is indexed by. */
+interface SearchTerms {
+  queryTerms: Int32Array;
+  queryWeights: Float64Array;
+  indexedTerms: Int32Array;
+  indexedWeights: Float64Array;
+}
+
+/** Every paper's vector and search terms, over one interned vocabulary. */
+class Vectors {
+  readonly vectors: TermVector[];
+  readonly search: SearchTerms[];
+  /** Each paper's topics, "other" left out. */
+  readonly topics: (readonly string[])[];
+  readonly termCount: number;
+  /** A zeroed per-term array to spread one vector in (left zeroed). */
+  readonly dense: Float64Array;
+
+  constructor(sorted: readonly RelatablePaper[], settings: Settings) {
+    const idf = corpusTermWeights();
+    const termIds = new Map<string, number>();
+    const termText: string[] = [];
+    const termWeight: number[] = [];
+    const counts = sorted.map((paper) => internTerms(countTerms(paper, settings.titleWeight), termIds, termText, termWeight, idf));
+    this.termCount = termText.length;
+    this.dense = new Float64Array(this.termCount);
+    this.vectors = counts.map(({ ids, counts }) => weighTerms(ids, counts, termWeight, this.dense));
+    // Equal weights are broken by the term itself, not by its interned id: ids depend on which papers came first,
+    // and a paper's search terms must depend on the paper alone. Ranks of the terms in string order do that.
+    const termRank = new Int32Array(this.termCount);
+    Array.from(termText.keys())
+      .sort((a, b) => (termText[a]! < termText[b]! ? -1 : 1))
+      .forEach((term, rank) => (termRank[term] = rank));
+    this.search = this.vectors.map((vector) => searchTerms(vector, termRank, termWeight, settings));
+    this.topics = sorted.map(specificTopics);
+  }
+}
+
 /** Term counts of one paper, title words counted `titleWeight` times. */
 function countTerms(paper: RelatablePaper, titleWeight: number): Map<string, number> {
   const counts = new Map<string, number>();
@@ -218,123 +269,335 @@ function countTerms(paper: RelatablePaper, titleWeight: number): Map<string, num
   return counts;
 }
 
-/** Sublinear TF times the corpus IDF, L2-normalised so that dot products are cosines; interns terms as it goes. */
-function weighTerms(
-  counts: Map<string, number>,
+/** A paper's term counts by interned term id, in the order the terms first occur; interns terms as it goes. */
+function internTerms(
+  termCounts: Map<string, number>,
   termIds: Map<string, number>,
+  termText: string[],
   termWeight: number[],
-  idf: { weights: Map<string, number>; rareWeight: number },
-): TermVector {
-  const entries: [number, number][] = [];
-  let squaredNorm = 0;
-  for (const [term, count] of counts) {
+  idf: CorpusTermWeights,
+): { ids: Int32Array; counts: Int32Array } {
+  const ids = new Int32Array(termCounts.size);
+  const counts = new Int32Array(termCounts.size);
+  let slot = 0;
+  for (const [term, count] of termCounts) {
     let id = termIds.get(term);
     if (id === undefined) {
       id = termWeight.length;
       termIds.set(term, id);
+      termText.push(term);
       termWeight.push(idf.weights.get(term) ?? idf.rareWeight);
     }
-    const weight = (1 + Math.log(count)) * termWeight[id]!;
-    entries.push([id, weight]);
-    squaredNorm += weight * weight;
+    ids[slot] = id;
+    counts[slot++] = count;
   }
-  entries.sort((x, y) => x[0] - y[0]);
-  const norm = Math.sqrt(squaredNorm) || 1;
-  return { terms: Int32Array.from(entries, ([id]) => id), weights: Float64Array.from(entries, ([, weight]) => weight / norm) };
+  return { ids, counts };
 }
 
-/** Postings in compressed-row form: term t's papers are docs[offsets[t] .. offsets[t+1]). */
+/** Sublinear TF times the corpus IDF, L2-normalised so that dot products are cosines. `scratch`: zeroed per-term, left zeroed. */
+function weighTerms(ids: Int32Array, counts: Int32Array, termWeight: readonly number[], scratch: Float64Array): TermVector {
+  let squaredNorm = 0;
+  for (let slot = 0; slot < ids.length; slot++) {
+    const weight = (1 + Math.log(counts[slot]!)) * termWeight[ids[slot]!]!;
+    scratch[ids[slot]!] = weight;
+    squaredNorm += weight * weight;
+  }
+  const norm = Math.sqrt(squaredNorm) || 1;
+  const terms = ids.slice().sort();
+  const weights = new Float64Array(terms.length);
+  for (let slot = 0; slot < terms.length; slot++) {
+    weights[slot] = scratch[terms[slot]!]! / norm;
+    scratch[terms[slot]!] = 0;
+  }
+  return { terms, weights };
+}
+
+/** A paper's highest-weight terms that are specific enough to search by; equal weights go to the term first in string order. */
+function searchTerms(vector: TermVector, termRank: Int32Array, termWeight: readonly number[], settings: Settings): SearchTerms {
+  const eligible: number[] = [];
+  for (let slot = 0; slot < vector.terms.length; slot++)
+    if (termWeight[vector.terms[slot]!]! >= settings.minIndexedWeight) eligible.push(slot);
+  const { terms, weights } = vector;
+  eligible.sort((a, b) => weights[b]! - weights[a]! || termRank[terms[a]!]! - termRank[terms[b]!]!);
+  const query = eligible.slice(0, settings.queryTerms);
+  const indexed = eligible.slice(0, settings.indexedTerms).sort((a, b) => a - b);
+  return {
+    queryTerms: Int32Array.from(query, (slot) => terms[slot]!),
+    queryWeights: Float64Array.from(query, (slot) => weights[slot]!),
+    indexedTerms: Int32Array.from(indexed, (slot) => terms[slot]!),
+    indexedWeights: Float64Array.from(indexed, (slot) => weights[slot]!),
+  };
+}
+
+/** Postings in compressed-row form: term t's papers are docs[offsets[t] .. offsets[t+1]), in ascending paper order. */
 interface InvertedIndex {
   offsets: Int32Array;
   docs: Int32Array;
   weights: Float64Array;
 }
 
-function buildInvertedIndex(vectors: readonly TermVector[], termCount: number, isIndexed: (term: number) => boolean): InvertedIndex {
+/** The index of the papers `docs` (all of them by default) under their indexed terms. */
+function buildInvertedIndex(search: readonly SearchTerms[], termCount: number, docs?: readonly number[]): InvertedIndex {
+  const members = docs ?? search.map((_, doc) => doc);
   const offsets = new Int32Array(termCount + 1);
-  for (const { terms } of vectors) {
-    for (const term of terms) if (isIndexed(term)) offsets[term + 1] = (offsets[term + 1] ?? 0) + 1;
-  }
-  for (let term = 0; term < termCount; term++) offsets[term + 1] = (offsets[term + 1] ?? 0) + (offsets[term] ?? 0);
-  const docs = new Int32Array(offsets[termCount] ?? 0);
-  const weights = new Float64Array(docs.length);
+  for (const doc of members) for (const term of search[doc]!.indexedTerms) offsets[term + 1]!++;
+  for (let term = 0; term < termCount; term++) offsets[term + 1]! += offsets[term]!;
+  const postings = new Int32Array(offsets[termCount]!);
+  const weights = new Float64Array(postings.length);
   const fill = offsets.slice(0, termCount);
-  vectors.forEach(({ terms, weights: termWeights }, docIndex) => {
-    terms.forEach((term, slot) => {
-      if (!isIndexed(term)) return;
-      const position = fill[term] ?? 0;
-      docs[position] = docIndex;
-      weights[position] = termWeights[slot] ?? 0;
-      fill[term] = position + 1;
-    });
-  });
-  return { offsets, docs, weights };
-}
-
-/**
- * Truncates each posting list to its `limit` highest-weight entries (ties to the
- * lower paper index). A term shared by many papers then links only the papers
- * it characterises best, which bounds the work per query term.
- */
-function keepChampionPostings(index: InvertedIndex, limit: number): InvertedIndex {
-  const termCount = index.offsets.length - 1;
-  const offsets = new Int32Array(termCount + 1);
-  for (let term = 0; term < termCount; term++) {
-    const length = (index.offsets[term + 1] ?? 0) - (index.offsets[term] ?? 0);
-    offsets[term + 1] = (offsets[term] ?? 0) + Math.min(length, limit);
-  }
-  if (offsets[termCount] === index.docs.length) return index; // nothing to cut
-  const docs = new Int32Array(offsets[termCount] ?? 0);
-  const weights = new Float64Array(docs.length);
-  for (let term = 0; term < termCount; term++) {
-    const start = index.offsets[term] ?? 0;
-    const end = index.offsets[term + 1] ?? 0;
-    let kept = Array.from({ length: end - start }, (_, i) => start + i);
-    if (kept.length > limit) {
-      kept.sort((a, b) => (index.weights[b] ?? 0) - (index.weights[a] ?? 0) || (index.docs[a] ?? 0) - (index.docs[b] ?? 0));
-      // Back in paper order: the accumulator then walks its score array
-      // forwards, which is markedly faster than jumping around it.
-      kept = kept.slice(0, limit).sort((a, b) => a - b);
+  for (const doc of members) {
+    const { indexedTerms, indexedWeights } = search[doc]!;
+    for (let slot = 0; slot < indexedTerms.length; slot++) {
+      const term = indexedTerms[slot]!;
+      const position = fill[term]!++;
+      postings[position] = doc;
+      weights[position] = indexedWeights[slot]!;
     }
-    kept.forEach((posting, i) => {
-      const position = (offsets[term] ?? 0) + i;
-      docs[position] = index.docs[posting] ?? 0;
-      weights[position] = index.weights[posting] ?? 0;
-    });
   }
-  return { offsets, docs, weights };
-}
-
-/** The paper's `limit` highest-weight indexed terms; ties go to the lower term id. */
-function topQueryTerms(vector: TermVector, limit: number, isIndexed: (term: number) => boolean): [number, number][] {
-  const candidates: [number, number][] = [];
-  vector.terms.forEach((term, slot) => {
-    if (isIndexed(term)) candidates.push([term, vector.weights[slot] ?? 0]);
-  });
-  candidates.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-  return candidates.slice(0, limit);
+  return { offsets, docs: postings, weights };
 }
 
 /**
- * The k best-scoring candidates, best first; equal scores go to the lower
- * index, which is the smaller id because papers are sorted by id. Keeps a small
- * sorted buffer, so the cost is linear in candidates for small k.
+ * Sparse score accumulation over a dense, reused array: only papers that share
+ * a term with the query are touched, and only those are reset afterwards.
+ * (Typed arrays and plain loops: this is the hot path.) A paper's partial score
+ * is summed over the query's terms in their order, which `partialScore` repeats
+ * exactly, so that an incremental update gets the same floating-point values.
  */
-function topK(candidates: Int32Array, scores: Float64Array, k: number): number[] {
+class ScoreAccumulator {
+  readonly scores: Float64Array;
+  private readonly touched: Int32Array;
+  private touchedCount = 0;
+
+  constructor(paperCount: number) {
+    this.scores = new Float64Array(paperCount);
+    this.touched = new Int32Array(paperCount);
+  }
+
+  addQuery(index: InvertedIndex, query: SearchTerms, queryDoc: number): void {
+    const { docs, weights, offsets } = index;
+    const { scores, touched } = this;
+    let touchedCount = this.touchedCount;
+    for (let slot = 0; slot < query.queryTerms.length; slot++) {
+      const term = query.queryTerms[slot]!;
+      const queryWeight = query.queryWeights[slot]!;
+      const end = offsets[term + 1]!;
+      for (let posting = offsets[term]!; posting < end; posting++) {
+        const other = docs[posting]!;
+        if (other === queryDoc) continue;
+        const previous = scores[other]!;
+        if (previous === 0) touched[touchedCount++] = other;
+        scores[other] = previous + queryWeight * weights[posting]!;
+      }
+    }
+    this.touchedCount = touchedCount;
+  }
+
+  /** The papers touched since the last call (their scores in `scores`); `reset` before the next query. */
+  touchedPapers(): Int32Array {
+    return this.touched.subarray(0, this.touchedCount);
+  }
+
+  reset(): void {
+    for (const other of this.touchedPapers()) this.scores[other] = 0;
+    this.touchedCount = 0;
+  }
+}
+
+/**
+ * The partial score of `other` for the query paper: the same sum, in the same
+ * order, as `ScoreAccumulator.addQuery` makes (adding 0 for a query term the
+ * other paper does not index changes no bit of it). `scratch` is a zeroed
+ * per-term array, left zeroed.
+ */
+function partialScore(query: SearchTerms, other: SearchTerms, scratch: Float64Array): number {
+  for (let slot = 0; slot < other.indexedTerms.length; slot++) scratch[other.indexedTerms[slot]!] = other.indexedWeights[slot]!;
+  let score = 0;
+  for (let slot = 0; slot < query.queryTerms.length; slot++) score += query.queryWeights[slot]! * scratch[query.queryTerms[slot]!]!;
+  for (const term of other.indexedTerms) scratch[term] = 0;
+  return score;
+}
+
+/** Candidates ranked by (partial score desc, paper index asc): paper index order is id order. */
+function ranksAbove(scores: ArrayLike<number>, a: number, b: number): boolean {
+  return scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
+}
+
+/**
+ * The k best-scoring candidates, best first. Keeps a small sorted buffer, so
+ * the cost is linear in candidates for small k.
+ */
+function topK(candidates: ArrayLike<number>, scores: ArrayLike<number>, k: number): number[] {
   if (k === 0) return [];
   const best: number[] = [];
-  const ranksAbove = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
   // Fast rejection: most candidates score below the current k-th best.
   let cutoff = -Infinity;
-  for (const candidate of candidates) {
+  for (let i = 0; i < candidates.length; i++) {
+    const candidate = candidates[i]!;
     const score = scores[candidate]!;
     if (score < cutoff) continue;
-    if (best.length === k && !ranksAbove(candidate, best[k - 1]!)) continue;
+    if (best.length === k && !ranksAbove(scores, candidate, best[k - 1]!)) continue;
     let position = Math.min(best.length, k - 1);
-    while (position > 0 && ranksAbove(candidate, best[position - 1]!)) position--;
+    while (position > 0 && ranksAbove(scores, candidate, best[position - 1]!)) position--;
     best.splice(position, 0, candidate);
     if (best.length > k) best.pop();
     if (best.length === k) cutoff = scores[best[k - 1]!]!;
   }
   return best;
+}
+
+/** A paper's topics, "other" left out: it says a paper fits no topic, not that two papers share one. */
+function specificTopics(paper: RelatablePaper): readonly string[] {
+  return (paper.topics ?? []).filter((slug) => slug !== "other");
+}
+
+/** Writes a vector into a dense per-term array (zero elsewhere), to take its dot product with many others. */
+function spread(vector: TermVector, dense: Float64Array): void {
+  for (let slot = 0; slot < vector.terms.length; slot++) dense[vector.terms[slot]!] = vector.weights[slot]!;
+}
+
+function unspread(vector: TermVector, dense: Float64Array): void {
+  for (const term of vector.terms) dense[term] = 0;
+}
+
+/**
+ * Cosine of two normalised vectors, one of them spread in `dense`: summed over
+ * `b`'s terms in ascending term order, as a merge of the two would sum it.
+ */
+function cosine(dense: Float64Array, b: TermVector): number {
+  let sum = 0;
+  for (let slot = 0; slot < b.terms.length; slot++) sum += dense[b.terms[slot]!]! * b.weights[slot]!;
+  return sum;
+}
+
+/** The paper's list from its candidates: exact similarity, the topic filter and boost, top k by (score desc, id asc). */
+function rankCandidates(doc: number, candidates: readonly number[], papers: Vectors, k: number, settings: Settings): number[] {
+  const { vectors, dense } = papers;
+  const topics = papers.topics[doc]!;
+  const scored: { other: number; score: number }[] = [];
+  spread(vectors[doc]!, dense);
+  for (const other of candidates) {
+    const otherTopics = papers.topics[other]!;
+    const shared = topics.some((slug) => otherTopics.includes(slug));
+    if (settings.requireSharedTopic && topics.length > 0 && otherTopics.length > 0 && !shared) continue;
+    const similarity = cosine(dense, vectors[other]!);
+    if (similarity < settings.minSimilarity) continue;
+    const boost = topics.length > 0 && topics[0] === otherTopics[0] ? settings.sameMainTopicBoost : shared ? settings.sharedTopicBoost : 0;
+    scored.push({ other, score: similarity + boost });
+  }
+  unspread(vectors[doc]!, dense);
+  scored.sort((a, b) => b.score - a.score || a.other - b.other);
+  return scored.slice(0, k).map(({ other }) => other);
+}
+
+/** The candidates ranked best first (their scores in `scores`) as a state keeps them. */
+function keepCandidates(best: readonly number[], scores: ArrayLike<number>, settings: Settings): { candidates: number[]; cutoff: number } {
+  return {
+    candidates: best.slice().sort((a, b) => a - b),
+    cutoff: best.length === settings.rescoreCandidates ? scores[best[best.length - 1]!]! : 0,
+  };
+}
+
+function fullSearch(sorted: readonly RelatablePaper[], k: number, settings: Settings, signatures: string[]): RelatedResult {
+  const papers = new Vectors(sorted, settings);
+  const { search, termCount } = papers;
+  const index = buildInvertedIndex(search, termCount);
+  const accumulator = new ScoreAccumulator(sorted.length);
+  const found: Found = { candidates: [], cutoffs: [], related: [] };
+  for (let doc = 0; doc < sorted.length; doc++) {
+    accumulator.addQuery(index, search[doc]!, doc);
+    const best = topK(accumulator.touchedPapers(), accumulator.scores, settings.rescoreCandidates);
+    const { candidates, cutoff } = keepCandidates(best, accumulator.scores, settings);
+    accumulator.reset();
+    found.candidates.push(candidates);
+    found.cutoffs.push(cutoff);
+    found.related.push(rankCandidates(doc, best, papers, k, settings));
+  }
+  return result(sorted, settings, signatures, found, { mode: "full", searched: sorted.length, updated: 0 });
+}
+
+type Found = Pick<RelatedState, "candidates" | "cutoffs" | "related">;
+
+function incrementalSearch(
+  sorted: readonly RelatablePaper[],
+  k: number,
+  settings: Settings,
+  signatures: string[],
+  previous: RelatedState,
+  oldToNew: Int32Array,
+): RelatedResult {
+  const isEarlier = new Uint8Array(sorted.length);
+  for (const doc of oldToNew) isEarlier[doc] = 1;
+  const added: number[] = [];
+  for (let doc = 0; doc < sorted.length; doc++) if (!isEarlier[doc]) added.push(doc);
+  const found: Found = {
+    candidates: new Array<number[]>(sorted.length),
+    cutoffs: new Array<number>(sorted.length),
+    related: new Array<number[]>(sorted.length),
+  };
+  const mapped = (list: readonly number[]) => list.map((old) => oldToNew[old]!);
+  for (let old = 0; old < oldToNew.length; old++) {
+    // Ascending old positions stay ascending: added papers only slot in between.
+    found.candidates[oldToNew[old]!] = mapped(previous.candidates[old]!);
+    found.cutoffs[oldToNew[old]!] = previous.cutoffs[old]!;
+    found.related[oldToNew[old]!] = mapped(previous.related[old]!);
+  }
+  if (added.length === 0) return result(sorted, settings, signatures, found, { mode: "incremental", searched: 0, updated: 0 });
+
+  const papers = new Vectors(sorted, settings);
+  const { search, termCount } = papers;
+  const accumulator = new ScoreAccumulator(sorted.length);
+  const settle = (doc: number, best: readonly number[]) => {
+    const { candidates, cutoff } = keepCandidates(best, accumulator.scores, settings);
+    found.candidates[doc] = candidates;
+    found.cutoffs[doc] = cutoff;
+    found.related[doc] = rankCandidates(doc, best, papers, k, settings);
+  };
+
+  // Each added paper against every paper, as a clean build searches it.
+  const index = buildInvertedIndex(search, termCount);
+  for (const doc of added) {
+    accumulator.addQuery(index, search[doc]!, doc);
+    settle(doc, topK(accumulator.touchedPapers(), accumulator.scores, settings.rescoreCandidates));
+    accumulator.reset();
+  }
+
+  // Each earlier paper against the added papers only, merged with its kept candidates.
+  const addedIndex = buildInvertedIndex(search, termCount, added);
+  const scratch = new Float64Array(termCount);
+  let updated = 0;
+  for (let doc = 0; doc < sorted.length; doc++) {
+    if (!isEarlier[doc]) continue;
+    accumulator.addQuery(addedIndex, search[doc]!, doc);
+    const newcomers = accumulator.touchedPapers();
+    const cutoff = found.cutoffs[doc]!;
+    // Below the cutoff an added paper cannot enter; at it, it may (ties go to the lower id), so that is rescored.
+    if (newcomers.some((other) => accumulator.scores[other]! >= cutoff)) {
+      const kept = found.candidates[doc]!;
+      for (const other of kept) accumulator.scores[other] = partialScore(search[doc]!, search[other]!, scratch);
+      const best = topK([...kept, ...newcomers], accumulator.scores, settings.rescoreCandidates);
+      if (best.some((other) => !isEarlier[other])) {
+        settle(doc, best);
+        updated++;
+      }
+      for (const other of kept) accumulator.scores[other] = 0;
+    }
+    accumulator.reset();
+  }
+  return result(sorted, settings, signatures, found, { mode: "incremental", searched: added.length, updated });
+}
+
+function result(
+  sorted: readonly RelatablePaper[],
+  settings: Settings,
+  signatures: string[],
+  found: Found,
+  how: Pick<RelatedResult, "mode" | "searched" | "updated">,
+): RelatedResult {
+  const ids = sorted.map((paper) => paper.id);
+  return {
+    related: new Map(ids.map((id, doc) => [id, found.related[doc]!.map((other) => ids[other]!)])),
+    state: { settings: settings.key, ids, signatures, ...found },
+    ...how,
+  };
 }

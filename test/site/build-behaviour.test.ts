@@ -129,7 +129,9 @@ describe("a successful build", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/\[parse\] 1 digest, 67 entries; skipped 2 non-digest files \(\.DS_Store, README\.md\) in \d+\.\d+ s/);
     expect(result.stdout).toMatch(/\[identify\] 67 papers from 1 digest, 67 new permalinks in \d+\.\d+ s/);
-    expect(result.stdout).toMatch(/\[enrich\] 67 papers over 1 day, \d+ topics in \d+\.\d+ s/);
+    expect(result.stdout).toMatch(
+      /\[enrich\] 67 papers over 1 day, \d+ topics; related papers searched for all 67 papers \(none kept\) in \d+\.\d+ s/,
+    );
     // The taxonomy's replaced topic slugs each get a redirect page.
     expect(result.stdout).toMatch(
       /\[eleventy\] \d+ pages; 0 paper pages reused from the cache; \d+ redirect pages for moved URLs in \d+\.\d+ s/,
@@ -184,12 +186,15 @@ describe("a successful build", () => {
       "40",
     ]);
     expect(first.stdout).toContain("67 paper pages to render, 0 unchanged in 2 shards");
+    expect(first.stdout).toContain("related papers searched for all 67 papers (none kept)");
 
     fs.copyFileSync(path.join(FIXTURES, "card", "2025-08-22.txt"), path.join(digests, "2025-08-22.txt"));
     const output = path.join(root, "incremental", "_site");
     const second = await runBuildCli(["--input", digests, "--output", output, "--work-dir", work, "--shard-size", "40"]);
     expect(second.code, second.stderr).toBe(0);
     expect(second.stdout).toMatch(/paper pages to render, \d+ unchanged in 1 shard\b/);
+    // Related papers: the added day's papers searched on top of the kept search, not the whole archive again.
+    expect(second.stdout).toMatch(/related papers searched for 2 papers added to the kept ones, [1-9]\d* papers taking them in/);
     expect(second.stdout).toMatch(/\[eleventy\] \d+ pages from 2 Eleventy processes/);
     const [, rendered, unchanged] = /(\d+) paper pages to render, (\d+) unchanged/.exec(second.stdout)!.map(Number);
     // Rendered: two new papers, one paper seen again, and those whose related lists changed
@@ -212,6 +217,9 @@ describe("a successful build", () => {
     ]);
     expect(cleanBuild.code, cleanBuild.stderr).toBe(0);
     expect(cleanBuild.stdout).not.toContain("unchanged");
+    // --no-cache: the related-paper search neither reads nor keeps a state.
+    expect(cleanBuild.stdout).toContain("related papers searched for all 69 papers in ");
+    expect(fs.existsSync(path.join(root, "incremental", "clean-work", "related-cache"))).toBe(false);
     const files = listFiles(output);
     expect(files).toEqual(listFiles(clean));
     for (const file of files)

@@ -1,0 +1,134 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { z } from "zod";
+import type { RelatedState } from "../related/related.ts";
+
+/**
+ * The related-paper search's state, kept between builds in
+ * `<work-dir>/related-cache/state.json`, so that a daily rebuild searches only
+ * the added papers (see `updateRelated`). A file made by other code (another
+ * format, other search or tokenising code, other locked dependencies), a
+ * damaged one or one that fails validation is ignored: the search then starts
+ * afresh, which gives the same lists, only slower.
+ */
+const FORMAT = 1;
+const STATE_FILE = path.join("related-cache", "state.json");
+
+// Not run-eleventy.ts's PROJECT_ROOT: this module runs on a worker thread, and that one would load Eleventy there.
+const PROJECT_ROOT = path.resolve(import.meta.dirname, "..", "..");
+
+/** What the kept lists depend on besides the papers and the settings (which the state itself records). */
+const SEARCH_CODE = [path.join("src", "related"), path.join("src", "text")];
+
+async function searchCodeVersion(): Promise<string> {
+  const hash = createHash("sha256").update(String(FORMAT));
+  for (const folder of SEARCH_CODE) {
+    const names = (await fs.readdir(path.join(PROJECT_ROOT, folder))).filter((name) => !name.endsWith(".test.ts")).sort();
+    for (const name of names)
+      hash
+        .update(path.join(folder, name))
+        .update("\0")
+        .update(await fs.readFile(path.join(PROJECT_ROOT, folder, name)))
+        .update("\0");
+  }
+  // Stemming and stop words come from dependencies: a new version may split words differently.
+  hash.update(await fs.readFile(path.join(PROJECT_ROOT, "package-lock.json")));
+  return hash.digest("hex").slice(0, 24);
+}
+
+const SIGNATURE_LENGTH = 16;
+const paperIndexes = z.array(z.number().int().nonnegative());
+
+/**
+ * The file: signatures joined into one string (they have a fixed length), and
+ * each paper's candidates as gaps between ascending positions, which keeps a
+ * 30,000-paper state to a few megabytes.
+ */
+const stateFile = z.object({
+  format: z.literal(FORMAT),
+  code: z.string(),
+  settings: z.string(),
+  ids: z.array(z.string()),
+  signatures: z.string(),
+  candidateGaps: z.array(paperIndexes),
+  // Exact: JSON writes a double's shortest form that reads back as the same double.
+  cutoffs: z.array(z.number().nonnegative()),
+  related: z.array(paperIndexes),
+});
+type StateFile = z.infer<typeof stateFile>;
+
+export function serialiseRelatedState(state: RelatedState, code = ""): string {
+  const file: StateFile = {
+    format: FORMAT,
+    code,
+    settings: state.settings,
+    ids: state.ids,
+    signatures: state.signatures.join(""),
+    candidateGaps: state.candidates.map((list) => list.map((position, slot) => position - (slot === 0 ? 0 : list[slot - 1]!))),
+    cutoffs: state.cutoffs,
+    related: state.related,
+  };
+  return JSON.stringify(file);
+}
+
+/** The state in `text`, or undefined when it is not a whole, consistent state made by `code`. */
+export function parseRelatedState(text: string, code = ""): RelatedState | undefined {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const parsed = stateFile.safeParse(json);
+  if (!parsed.success || parsed.data.code !== code) return undefined;
+  const { ids, signatures, candidateGaps, cutoffs, related, settings } = parsed.data;
+  const count = ids.length;
+  if (
+    signatures.length !== count * SIGNATURE_LENGTH ||
+    candidateGaps.length !== count ||
+    cutoffs.length !== count ||
+    related.length !== count
+  )
+    return undefined;
+  for (let doc = 1; doc < count; doc++) if (!(ids[doc - 1]! < ids[doc]!)) return undefined;
+  const candidates = candidateGaps.map((gaps) => {
+    let position = 0;
+    return gaps.map((gap, slot) => (position = slot === 0 ? gap : position + gap));
+  });
+  const valid = (list: readonly number[], doc: number) => list.every((other) => other < count && other !== doc);
+  const ascending = (list: readonly number[]) => list.every((other, slot) => slot === 0 || other > list[slot - 1]!);
+  if (!candidates.every((list, doc) => valid(list, doc) && ascending(list)) || !related.every(valid)) return undefined;
+  return {
+    settings,
+    ids,
+    signatures: Array.from({ length: count }, (_, doc) => signatures.slice(doc * SIGNATURE_LENGTH, (doc + 1) * SIGNATURE_LENGTH)),
+    candidates,
+    cutoffs,
+    related,
+  };
+}
+
+export interface RelatedCache {
+  file: string;
+  code: string;
+  /** The previous build's state, when there is a usable one. */
+  previous?: RelatedState;
+}
+
+/** Reads the previous build's related-paper state from the work folder. */
+export async function openRelatedCache(workDir: string): Promise<RelatedCache> {
+  const file = path.join(workDir, STATE_FILE);
+  const code = await searchCodeVersion();
+  const text = await fs.readFile(file, "utf8").catch(() => undefined);
+  const previous = text === undefined ? undefined : parseRelatedState(text, code);
+  return { file, code, ...(previous ? { previous } : {}) };
+}
+
+/** Keeps `state` for the next build, written whole or not at all. */
+export async function saveRelatedCache(cache: RelatedCache, state: RelatedState): Promise<void> {
+  await fs.mkdir(path.dirname(cache.file), { recursive: true });
+  const temporary = `${cache.file}.${process.pid}.tmp`;
+  await fs.writeFile(temporary, serialiseRelatedState(state, cache.code));
+  await fs.rename(temporary, cache.file);
+}
