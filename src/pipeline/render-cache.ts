@@ -62,9 +62,9 @@ export async function openRenderCache(workDir: string, settings: BuildSettings):
   return { folder, version: hash.digest("hex"), entries: new Map(stored) };
 }
 
-/** The key of one page: the renderer's version and the exact file Eleventy would read. */
-export function pageKey(cache: RenderCache, generatedFile: string): string {
-  return createHash("sha256").update(cache.version).update("\0").update(generatedFile).digest("hex").slice(0, 40);
+/** The key of one page: the renderer's version and what decides the file Eleventy would read. */
+export function pageKey(cache: RenderCache, pageInput: string): string {
+  return createHash("sha256").update(cache.version).update("\0").update(pageInput).digest("hex").slice(0, 40);
 }
 
 const cachedPage = (cache: RenderCache, key: string) => path.join(cache.folder, `${key}.html`);

@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { KATEX_STYLESHEET_PATH, katexStylesheet } from "../markdown/katex-assets.ts";
-import type { BuildSettings } from "../model/site.ts";
+import type { BuildSettings, PaperFrontMatter } from "../model/site.ts";
 import type { Paper } from "../model/types.ts";
 import { paperUrl, toPaperPage } from "../site/paper-page.ts";
 import type { EnrichedArchive } from "./enrich.ts";
@@ -62,13 +62,15 @@ export async function writeEleventyInput(enriched: EnrichedArchive, options: Wri
   // Each file is written as soon as it is made, into a holding folder: an archive's generated
   // files together are larger than the archive.
   await fs.mkdir(pending, { recursive: true });
-  const generatedFile = paperFileMaker(enriched, settings);
+  const frontMatterOf = frontMatterMaker(enriched, settings);
   const sorted = [...enriched.papers].sort((a, b) => (a.slug < b.slug ? -1 : 1));
   const decided = await mapInBatches(sorted, async (paper) => {
-    const file = generatedFile(paper);
-    const key = cache ? pageKey(cache, file) : "";
+    const frontMatter = frontMatterOf(paper);
+    // The generated file is a function of these two and of the code (in the cache's version), so they key
+    // the page; the file itself (schema check, serialising) is made only for the pages that render.
+    const key = cache ? pageKey(cache, `${JSON.stringify(frontMatter)}\0${paper.text.abstractMarkdown}`) : "";
     const render = !(cache && (await hasPage(cache, key)));
-    if (render) await fs.writeFile(path.join(pending, `${paper.slug}.md`), file);
+    if (render) await fs.writeFile(path.join(pending, `${paper.slug}.md`), paperMarkdownFile(frontMatter, paper.text.abstractMarkdown));
     return { slug: paper.slug, key, render };
   });
   const rendered = decided.filter((paper) => paper.render).map(({ slug, key }) => ({ slug, key }));
@@ -94,18 +96,14 @@ export async function writeEleventyInput(enriched: EnrichedArchive, options: Wri
   return { listings, shards, rendered, reused };
 }
 
-/** Each paper's generated markdown file: front matter with its page data, then its abstract. */
-function paperFileMaker(enriched: EnrichedArchive, settings: BuildSettings): (paper: Paper) => string {
+/** Each paper's front matter: its page data, which its generated markdown file holds before its abstract. */
+function frontMatterMaker(enriched: EnrichedArchive, settings: BuildSettings): (paper: Paper) => PaperFrontMatter {
   const bySlug = new Map(enriched.papers.map((paper) => [paper.slug, paper]));
   const topicRef = topicRefLookup(enriched.archive.topics);
-  return (paper) =>
-    paperMarkdownFile(
-      {
-        layout: "paper.njk",
-        templateEngineOverride: "md",
-        permalink: `${paperUrl(paper.slug)}index.html`,
-        paper: toPaperPage(paper, topicRef, (slug) => bySlug.get(slug), settings.siteUrl, enriched.days),
-      },
-      paper.text.abstractMarkdown,
-    );
+  return (paper) => ({
+    layout: "paper.njk",
+    templateEngineOverride: "md",
+    permalink: `${paperUrl(paper.slug)}index.html`,
+    paper: toPaperPage(paper, topicRef, (slug) => bySlug.get(slug), settings.siteUrl, enriched.days),
+  });
 }
