@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { codeVersion } from "./cache-files.ts";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
@@ -15,27 +15,8 @@ import type { RelatedState } from "../related/related.ts";
 const FORMAT = 1;
 const STATE_FILE = path.join("related-cache", "state.json");
 
-// Not run-eleventy.ts's PROJECT_ROOT: this module runs on a worker thread, and that one would load Eleventy there.
-const PROJECT_ROOT = path.resolve(import.meta.dirname, "..", "..");
-
 /** What the kept lists depend on besides the papers and the settings (which the state itself records). */
-const SEARCH_CODE = [path.join("src", "related"), path.join("src", "text")];
-
-async function searchCodeVersion(): Promise<string> {
-  const hash = createHash("sha256").update(String(FORMAT));
-  for (const folder of SEARCH_CODE) {
-    const names = (await fs.readdir(path.join(PROJECT_ROOT, folder))).filter((name) => !name.endsWith(".test.ts")).sort();
-    for (const name of names)
-      hash
-        .update(path.join(folder, name))
-        .update("\0")
-        .update(await fs.readFile(path.join(PROJECT_ROOT, folder, name)))
-        .update("\0");
-  }
-  // Stemming and stop words come from dependencies: a new version may split words differently.
-  hash.update(await fs.readFile(path.join(PROJECT_ROOT, "package-lock.json")));
-  return hash.digest("hex").slice(0, 24);
-}
+const searchCodeVersion = () => codeVersion([path.join("src", "related"), path.join("src", "text")], [String(FORMAT)]);
 
 const SIGNATURE_LENGTH = 16;
 const paperIndexes = z.array(z.number().int().nonnegative());

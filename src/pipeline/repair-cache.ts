@@ -1,9 +1,8 @@
-import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { MathText } from "../math/math-text.ts";
 import { repairKey, type Segment } from "../math/repair.ts";
-import { PROJECT_ROOT } from "./run-eleventy.ts";
+import { codeVersion, replaceCacheFile } from "./cache-files.ts";
 
 /**
  * The math repair of every title and abstract, kept between builds in
@@ -21,21 +20,8 @@ export interface RepairCache {
   earlier: ReadonlyMap<string, readonly Segment[]>;
 }
 
-const MATH_SOURCE = path.join(PROJECT_ROOT, "src", "math");
-
-async function repairCodeVersion(): Promise<string> {
-  const hash = createHash("sha256");
-  const files = (await fs.readdir(MATH_SOURCE)).filter((name) => name.endsWith(".ts") && !name.endsWith(".test.ts")).sort();
-  for (const name of files)
-    hash
-      .update(name)
-      .update("\0")
-      .update(await fs.readFile(path.join(MATH_SOURCE, name)))
-      .update("\0");
-  // The repair asks KaTeX which spans it accepts: a new KaTeX may answer differently.
-  hash.update(await fs.readFile(path.join(PROJECT_ROOT, "package-lock.json")));
-  return hash.digest("hex").slice(0, 24);
-}
+// The repair asks KaTeX which spans it accepts: a new KaTeX (in the locked dependencies) may answer differently.
+const repairCodeVersion = () => codeVersion([path.join("src", "math")]);
 
 /** Reads the previous build's repairs, when they were made by this repair code. */
 export async function openRepairCache(workDir: string): Promise<RepairCache> {
@@ -54,11 +40,5 @@ export async function saveRepairCache(cache: RepairCache, texts: Iterable<string
   for (const text of texts) entries.set(repairKey(text), mathText.segments(text));
   // A rebuild with no new or removed text: the kept file already says all of it.
   if (entries.size === cache.keys.size && [...entries.keys()].every((key) => cache.keys.has(key))) return;
-  const folder = path.dirname(cache.file);
-  await fs.mkdir(folder, { recursive: true });
-  for (const name of await fs.readdir(folder))
-    if (name !== path.basename(cache.file)) await fs.rm(path.join(folder, name), { force: true });
-  const temporary = `${cache.file}.${process.pid}.tmp`;
-  await fs.writeFile(temporary, JSON.stringify([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
-  await fs.rename(temporary, cache.file);
+  await replaceCacheFile(cache.file, entries);
 }

@@ -3,7 +3,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import type { Taxonomy } from "../topics/taxonomy.ts";
-import { PROJECT_ROOT } from "./run-eleventy.ts";
+import { codeVersion, replaceCacheFile } from "./cache-files.ts";
 
 /**
  * Each paper's topics, kept between builds in `<work-dir>/topic-cache/`:
@@ -11,8 +11,7 @@ import { PROJECT_ROOT } from "./run-eleventy.ts";
  * archive's old papers never change. Entries are keyed by a hash of what the
  * classifier reads (title, abstract, keywords); the file is named by a hash
  * of the classifier code, the taxonomy and the model (topic-model.json, beside
- * the code), so any change to those
- * starts afresh.
+ * the code), so any change to those starts afresh.
  */
 export interface TopicCache {
   file: string;
@@ -20,27 +19,11 @@ export interface TopicCache {
   earlier: ReadonlyMap<string, readonly string[]>;
 }
 
-const CLASSIFIER_SOURCES = [path.join(PROJECT_ROOT, "src", "topics"), path.join(PROJECT_ROOT, "src", "text")];
-
 const storedSchema = z.array(z.tuple([z.string(), z.array(z.string()).min(1)]));
 
-async function classifierVersion(taxonomy: Taxonomy): Promise<string> {
-  const hash = createHash("sha256").update(JSON.stringify(taxonomy)).update("\0");
-  for (const folder of CLASSIFIER_SOURCES) {
-    const names = (await fs.readdir(folder)).filter(
-      (name) => (name.endsWith(".ts") && !name.endsWith(".test.ts")) || name.endsWith(".json"),
-    );
-    for (const name of names.sort())
-      hash
-        .update(name)
-        .update("\0")
-        .update(await fs.readFile(path.join(folder, name)))
-        .update("\0");
-  }
-  // Stemming and stop words come from locked dependencies.
-  hash.update(await fs.readFile(path.join(PROJECT_ROOT, "package-lock.json")));
-  return hash.digest("hex").slice(0, 24);
-}
+/** The classifier code, its model (topic-model.json, beside the code) and the taxonomy. */
+const classifierVersion = (taxonomy: Taxonomy) =>
+  codeVersion([path.join("src", "topics"), path.join("src", "text")], [JSON.stringify(taxonomy)]);
 
 /** What decides a paper's topics, as one key. */
 export function topicKey(paper: { title: string; abstract: string; keywords?: readonly string[] | undefined }): string {
@@ -72,11 +55,5 @@ async function readEntries(file: string): Promise<[string, string[]][]> {
 /** Keeps this build's topics (and no others); leaves the file alone when nothing changed. */
 export async function saveTopicCache(cache: TopicCache, current: ReadonlyMap<string, readonly string[]>): Promise<void> {
   if (current.size === cache.earlier.size && [...current.keys()].every((key) => cache.earlier.has(key))) return;
-  const folder = path.dirname(cache.file);
-  await fs.mkdir(folder, { recursive: true });
-  for (const name of await fs.readdir(folder))
-    if (name !== path.basename(cache.file)) await fs.rm(path.join(folder, name), { force: true });
-  const temporary = `${cache.file}.${process.pid}.tmp`;
-  await fs.writeFile(temporary, JSON.stringify([...current].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
-  await fs.rename(temporary, cache.file);
+  await replaceCacheFile(cache.file, current);
 }

@@ -1,0 +1,43 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+
+// Not run-eleventy.ts's PROJECT_ROOT: caches open on worker threads too, and that module would load Eleventy there.
+const PROJECT_ROOT = path.resolve(import.meta.dirname, "..", "..");
+
+/**
+ * A short hash of the code that made a cache's entries: every file in
+ * `folders` (relative to the project, tests left out), the locked
+ * dependencies (stemming, KaTeX and the like come from them), and `also`
+ * (settings or data the entries depend on). A cache named by it starts
+ * afresh whenever any of these changes.
+ */
+export async function codeVersion(folders: readonly string[], also: readonly string[] = []): Promise<string> {
+  const hash = createHash("sha256");
+  for (const value of also) hash.update(value).update("\0");
+  for (const folder of folders) {
+    const names = (await fs.readdir(path.join(PROJECT_ROOT, folder))).filter((name) => !name.endsWith(".test.ts")).sort();
+    for (const name of names)
+      hash
+        .update(path.join(folder, name))
+        .update("\0")
+        .update(await fs.readFile(path.join(PROJECT_ROOT, folder, name)))
+        .update("\0");
+  }
+  hash.update(await fs.readFile(path.join(PROJECT_ROOT, "package-lock.json")));
+  return hash.digest("hex").slice(0, 24);
+}
+
+/**
+ * Makes `file` the only file of its cache folder, holding `entries` sorted by
+ * key (so the same entries give the same bytes), written to a temporary file
+ * and renamed into place, so a killed build never leaves half a cache.
+ */
+export async function replaceCacheFile(file: string, entries: Iterable<readonly [string, unknown]>): Promise<void> {
+  const folder = path.dirname(file);
+  await fs.mkdir(folder, { recursive: true });
+  for (const name of await fs.readdir(folder)) if (name !== path.basename(file)) await fs.rm(path.join(folder, name), { force: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  await fs.writeFile(temporary, JSON.stringify([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
+  await fs.rename(temporary, file);
+}
