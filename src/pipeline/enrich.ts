@@ -30,6 +30,8 @@ export interface EnrichedArchive extends IdentifiedArchive {
   topicsByKey: ReadonlyMap<string, readonly string[]>;
   /** Papers classified in this build (the others' topics came from the cache). */
   classified: number;
+  /** What decided the topics: the trained model fits only the taxonomy it was trained for. */
+  topicsBy: "the trained model" | "the taxonomy's rules";
   /** How related papers were found (all searched, or added to the kept search), for the build log. */
   relatedSearch: string;
 }
@@ -92,6 +94,7 @@ export async function enrichArchive(identified: IdentifiedArchive, options: Enri
     repairedInWorkers,
     topicsByKey,
     classified: classifiedHere,
+    topicsBy: compiled.model ? "the trained model" : "the taxonomy's rules",
     relatedSearch: description,
   };
 }

@@ -130,7 +130,7 @@ describe("a successful build", () => {
     expect(result.stdout).toMatch(/\[parse\] 1 digest, 67 entries; skipped 2 non-digest files \(\.DS_Store, README\.md\) in \d+\.\d+ s/);
     expect(result.stdout).toMatch(/\[identify\] 67 papers from 1 digest, 67 new permalinks in \d+\.\d+ s/);
     expect(result.stdout).toMatch(
-      /\[enrich\] 67 papers over 1 day, \d+ topics; related papers searched for all 67 papers \(none kept\) in \d+\.\d+ s/,
+      /\[enrich\] 67 papers over 1 day, \d+ topics \(by the trained model\); related papers searched for all 67 papers \(none kept\) in \d+\.\d+ s/,
     );
     // The taxonomy's replaced topic slugs each get a redirect page.
     expect(result.stdout).toMatch(
