@@ -140,7 +140,7 @@ async function buildLocked(options: BuildOptions, log: Log): Promise<BuildReport
         topicCache && result.classified < result.papers.length ? `topics of ${result.papers.length - result.classified} papers reused` : "",
       ].filter(Boolean);
       return [
-        `${count(result.papers.length, "paper")} over ${count(result.archive.dayCount, "day")}, ${count(result.archive.topics.length, "topic")} (by ${result.topicsBy})`,
+        `${count(result.papers.length, "paper")} over ${count(result.archive.dayCount, "day")}, ${count(result.archive.topics.length, "topic")} (by ${result.byTopicModel ? "the trained model" : "the taxonomy's rules"})`,
         ...repairs,
         result.relatedSearch,
       ].join("; ");

@@ -28,16 +28,21 @@ export async function codeVersion(folders: readonly string[], also: readonly str
   return hash.digest("hex").slice(0, 24);
 }
 
+/** Writes `text` to a temporary file and renames it into place, so a killed build never leaves half a cache file. */
+export async function writeCacheFile(file: string, text: string): Promise<void> {
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  await fs.writeFile(temporary, text);
+  await fs.rename(temporary, file);
+}
+
 /**
- * Makes `file` the only file of its cache folder, holding `entries` sorted by
- * key (so the same entries give the same bytes), written to a temporary file
- * and renamed into place, so a killed build never leaves half a cache.
+ * Makes `file` the only file of its cache folder (older versions go), holding
+ * `entries` sorted by key, so the same entries give the same bytes.
  */
 export async function replaceCacheFile(file: string, entries: Iterable<readonly [string, unknown]>): Promise<void> {
   const folder = path.dirname(file);
   await fs.mkdir(folder, { recursive: true });
   for (const name of await fs.readdir(folder)) if (name !== path.basename(file)) await fs.rm(path.join(folder, name), { force: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  await fs.writeFile(temporary, JSON.stringify([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
-  await fs.rename(temporary, file);
+  await writeCacheFile(file, JSON.stringify([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
 }

@@ -15,29 +15,38 @@ export interface ClassifyOptions {
   earlierTopics?: ReadonlyMap<string, readonly string[]>;
 }
 
-export const topicKeyOf = (paper: IdentifiedPaper) =>
-  topicKey({ title: paper.title, abstract: paper.abstract, keywords: paper.card.keywords });
+const topicKeyOf = (paper: IdentifiedPaper) => topicKey({ title: paper.title, abstract: paper.abstract, keywords: paper.card.keywords });
 
 /** Below this many papers to classify, a worker's start-up costs more than it saves. */
 export const MIN_PAPERS_FOR_CLASSIFY_WORKERS = 4000;
 
 const CLASSIFY_MODULE = new URL("../topics/classify-each.ts", import.meta.url);
 
+export interface ClassifiedArchive {
+  /** Each paper's topics, in the order the papers were given. */
+  topics: (readonly string[])[];
+  /** Every paper's topics by `topicKey`, for the next build's topic cache. */
+  topicsByKey: Map<string, readonly string[]>;
+  /** Papers classified now (the others' topics came from the earlier build). */
+  classified: number;
+}
+
 /**
- * Every paper's topics by `topicKey`: from the earlier build's where the
- * text is the same, the rest classified, split over worker threads for a
- * large archive (the trained model costs about half a millisecond a paper).
+ * Every paper's topics: from the earlier build's where the text is the
+ * same, the rest classified, split over worker threads for a large archive
+ * (the trained model costs about half a millisecond a paper).
  */
 export async function classifyArchive(
   papers: readonly IdentifiedPaper[],
   options: ClassifyOptions,
   minPapers = MIN_PAPERS_FOR_CLASSIFY_WORKERS,
-): Promise<{ topicsByKey: Map<string, readonly string[]>; classified: number }> {
+): Promise<ClassifiedArchive> {
   const { compiled } = options;
   const topicsByKey = new Map<string, readonly string[]>();
   const unknown = new Map<string, PaperText>();
-  for (const paper of papers) {
-    const key = topicKeyOf(paper);
+  const keyOfPaper = papers.map(topicKeyOf);
+  for (const [index, paper] of papers.entries()) {
+    const key = keyOfPaper[index]!;
     const earlier = options.earlierTopics?.get(key);
     if (earlier) topicsByKey.set(key, earlier);
     else if (!unknown.has(key)) {
@@ -57,5 +66,5 @@ export async function classifyArchive(
     topics = results.flat();
   }
   keys.forEach((key, index) => topicsByKey.set(key, topics[index]!));
-  return { topicsByKey, classified: keys.length };
+  return { topics: keyOfPaper.map((key) => topicsByKey.get(key)!), topicsByKey, classified: keys.length };
 }

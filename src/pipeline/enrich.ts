@@ -14,7 +14,7 @@ import type { TopicModel } from "../topics/topic-model.ts";
 import { findRelated } from "./find-related.ts";
 import type { IdentifiedArchive } from "./identify.ts";
 import { repairInWorkers } from "./repair-in-workers.ts";
-import { classifyArchive, topicKeyOf } from "./classify-archive.ts";
+import { classifyArchive } from "./classify-archive.ts";
 
 /** What the enrich stage returns: every paper complete (topics, related papers, text), and the data of every listing page. */
 export interface EnrichedArchive extends IdentifiedArchive {
@@ -30,8 +30,8 @@ export interface EnrichedArchive extends IdentifiedArchive {
   topicsByKey: ReadonlyMap<string, readonly string[]>;
   /** Papers classified in this build (the others' topics came from the cache). */
   classified: number;
-  /** What decided the topics: the trained model fits only the taxonomy it was trained for. */
-  topicsBy: "the trained model" | "the taxonomy's rules";
+  /** Whether the trained model decided the topics: it fits only the taxonomy it was trained for, else the rules do. */
+  byTopicModel: boolean;
   /** How related papers were found (all searched, or added to the kept search), for the build log. */
   relatedSearch: string;
 }
@@ -59,13 +59,17 @@ export async function enrichArchive(identified: IdentifiedArchive, options: Enri
   const repairedInWorkers = await repairInWorkers(options.mathText, texts, options.jobs);
   // Topics first: related papers favour papers that share one.
   const compiled = compileTaxonomy(options.taxonomy, options.topicModel);
-  const { topicsByKey, classified: classifiedHere } = await classifyArchive(identified.papers, {
+  const {
+    topics: topicsOf,
+    topicsByKey,
+    classified: classifiedHere,
+  } = await classifyArchive(identified.papers, {
     compiled,
     taxonomy: options.taxonomy,
     jobs: options.jobs,
     ...(options.earlierTopics ? { earlierTopics: options.earlierTopics } : {}),
   });
-  const classified = identified.papers.map((paper) => ({ ...paper, topics: [...topicsByKey.get(topicKeyOf(paper))!] }));
+  const classified = identified.papers.map((paper, index) => ({ ...paper, topics: [...topicsOf[index]!] }));
   // On a worker thread for a large archive, while this thread makes each paper's text.
   const relatedSearch = findRelated(classified, options.jobs, { workDir: options.relatedCache });
   const withText = classified.map((paper) => ({ ...paper, text: options.mathText.paperText(paper) }));
@@ -94,7 +98,7 @@ export async function enrichArchive(identified: IdentifiedArchive, options: Enri
     repairedInWorkers,
     topicsByKey,
     classified: classifiedHere,
-    topicsBy: compiled.model ? "the trained model" : "the taxonomy's rules",
+    byTopicModel: compiled.model !== null,
     relatedSearch: description,
   };
 }

@@ -1,8 +1,8 @@
-import { codeVersion } from "./cache-files.ts";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import type { RelatedState } from "../related/related.ts";
+import { codeVersion, writeCacheFile } from "./cache-files.ts";
 
 /**
  * The related-paper search's state, kept between builds in
@@ -108,8 +108,5 @@ export async function openRelatedCache(workDir: string): Promise<RelatedCache> {
 
 /** Keeps `state` for the next build, written whole or not at all. */
 export async function saveRelatedCache(cache: RelatedCache, state: RelatedState): Promise<void> {
-  await fs.mkdir(path.dirname(cache.file), { recursive: true });
-  const temporary = `${cache.file}.${process.pid}.tmp`;
-  await fs.writeFile(temporary, serialiseRelatedState(state, cache.code));
-  await fs.rename(temporary, cache.file);
+  await writeCacheFile(cache.file, serialiseRelatedState(state, cache.code));
 }

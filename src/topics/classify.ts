@@ -42,13 +42,13 @@ export function classifyPaper(
 ): string[] {
   const compiled = compiledFor(taxonomy);
   const keywords = paper.keywords ?? paper.card?.keywords;
-  const scores = scoreTopicsInDetail({ title: paper.title, abstract: paper.abstract, ...(keywords ? { keywords } : {}) }, compiled);
+  const text = { title: paper.title, abstract: paper.abstract, ...(keywords ? { keywords } : {}) };
+  const scores = scoreTopicsInDetail(text, compiled);
   const { total } = scores;
   if (compiled.model) {
     const ruleScores = new Map(compiled.slugs.map((slug, index) => [slug, total[index]!]));
-    const text = { title: paper.title, abstract: paper.abstract, ...(keywords ? { keywords } : {}) };
     const predicted = predictTopics(compiled.model, topicFeatures(text, compiled.model, ruleScores));
-    return predicted.length ? predicted.map((index) => compiled.model!.slugs[index]!) : [OTHER_SLUG];
+    return predicted.map((index) => compiled.model!.slugs[index]!);
   }
   const ranked = [...total.keys()]
     .filter((index) => total[index]! > 0)

@@ -15,8 +15,6 @@ function handModel(overrides: Partial<TopicModel> = {}): TopicModel {
     main: { bias: [0, 0, 0], weights: { "t imag": [0, 4], "t speech": [1, 4], "a audio": [1, 1, 0, 0.5] } },
     member: { bias: [-2, -2, -5], weights: { "t imag": [0, 6], "a audio": [1, 5] } },
     memberThreshold: 0.5,
-    secondaryRatio: 0,
-    minMainProbability: 0,
     maxTopics: 3,
     ...overrides,
   };
@@ -124,7 +122,6 @@ describe("headScores, softmax and predictTopics", () => {
       { maxTopics: 1 },
       [0],
     ],
-    ["nothing when the main topic is below the minimum probability", new Map(), { minMainProbability: 0.5 }, []],
   ])("%s", (_case, features, overrides, expected) => {
     expect(predictTopics(handModel(overrides), features)).toEqual(expected);
   });

@@ -47,10 +47,6 @@ const topicModelSchema = z.strictObject({
   member: z.strictObject({ bias: z.array(z.number()), weights: sparseWeightsSchema }),
   /** A further topic needs a `member` probability of at least this. */
   memberThreshold: z.number().min(0).max(1),
-  /** ...and a `main` probability of at least this share of the main topic's. */
-  secondaryRatio: z.number().min(0).max(1),
-  /** When the main topic's probability is below this, nothing is known: the paper is filed under "other". */
-  minMainProbability: z.number().min(0).max(1),
   maxTopics: z.number().int().min(1),
 });
 export type TopicModel = z.infer<typeof topicModelSchema>;
@@ -157,18 +153,13 @@ export function softmax(scores: Float64Array): Float64Array {
 export const sigmoid = (score: number) => 1 / (1 + Math.exp(-score));
 
 /**
- * Topic indexes (into `model.slugs`) for a paper, main topic first, or an empty
- * list when the model is not confident of any (the caller files it under "other").
- * Ties keep taxonomy order.
+ * Topic indexes (into `model.slugs`) for a paper, main topic first ("other" is
+ * one of the model's topics, so there always is one). Ties keep taxonomy order.
  */
 export function predictTopics(model: TopicModel, features: Features): number[] {
   const main = softmax(headScores(model.main, features));
   const member = headScores(model.member, features);
   const order = [...main.keys()].sort((a, b) => main[b]! - main[a]! || a - b);
-  const first = order[0]!;
-  if (main[first]! < model.minMainProbability) return [];
-  const further = order
-    .slice(1)
-    .filter((topic) => sigmoid(member[topic]!) >= model.memberThreshold && main[topic]! >= main[first]! * model.secondaryRatio);
-  return [first, ...further].slice(0, model.maxTopics);
+  const further = order.slice(1).filter((topic) => sigmoid(member[topic]!) >= model.memberThreshold);
+  return [order[0]!, ...further].slice(0, model.maxTopics);
 }

@@ -42,8 +42,6 @@ interface Settings {
   l1: number;
   l2: number;
   memberThreshold: number;
-  secondaryRatio: number;
-  minMainProbability: number;
 }
 
 const DEFAULTS: Settings = {
@@ -56,8 +54,6 @@ const DEFAULTS: Settings = {
   l1: 3,
   l2: 1e-4,
   memberThreshold: 0.7,
-  secondaryRatio: 0,
-  minMainProbability: 0,
 };
 
 /** Weights nearer zero than this are left out of the file: they change no prediction that matters and double its size. */
@@ -286,8 +282,6 @@ function toModel(
     categories: settings.categories ? categories : null,
     ...heads,
     memberThreshold: settings.memberThreshold,
-    secondaryRatio: settings.secondaryRatio,
-    minMainProbability: settings.minMainProbability,
     maxTopics: MAX_TOPICS,
   };
 }
