@@ -67,7 +67,10 @@ export const paperPageSchema = z.object({
     keywords: z.array(z.string()),
     author: z.array(z.object({ "@type": z.literal("Person"), name: z.string() })).optional(),
   }),
+  /** Whether its own title or abstract has math: search then reads them as plain text (see layouts/paper.njk). */
   hasMath: z.boolean(),
+  /** Whether anything on the page renders math (its own text, a related paper's or a neighbour's title): the page loads KaTeX's stylesheet. */
+  needsMathStyles: z.boolean(),
   /** The names of the formulas' symbols, for search only (see src/search/math-words.ts). */
   mathWords: z.string(),
   appearances: z.array(dayRefSchema.extend({ entryUrl: z.string() })).min(1),
@@ -188,6 +191,9 @@ export interface TopicPage {
   paperCount: number;
 }
 
+/** What a topic's listing pages show of the topic itself: no count, which every new paper would change. */
+export type TopicHeading = Omit<TopicPage, "paperCount">;
+
 /** A paper as a topic page lists it: newest first, with a plain-text excerpt. */
 export interface TopicEntry extends PaperLink {
   /** The day the paper was first listed, which places it on the topic's pages. */
@@ -203,8 +209,10 @@ export interface TopicEntry extends PaperLink {
  * papers) or a numbered page, page 1 holding the oldest (see topicListingPages).
  */
 export interface TopicListingPage {
-  topic: TopicPage;
+  topic: TopicHeading;
   url: string;
+  /** The topic's papers, on the front page only: a numbered page shows nothing a newer day changes. */
+  paperCount?: number;
   /** Absent on the front page. */
   pageNumber?: number;
   /** Newest first. Empty on a topic without papers, and on the numbered page that fills next. */
@@ -219,8 +227,6 @@ export interface TopicListingPage {
 /** Everything the listing pages need, written as the `archive` global data. */
 export interface ArchiveData {
   days: DayPage[];
-  /** The days whose cards carry upvotes, for their most-upvoted-first pages. */
-  upvoteDays: DayPage[];
   /** Every page of every day's list, in digest order and most upvoted first. */
   dayListings: DayListing[];
   /** The newest days, for the home page: a week, or more until they hold 30 papers (indexes into `days`). */
@@ -234,6 +240,19 @@ export interface ArchiveData {
   topicPages: TopicListingPage[];
   /** Old addresses that redirect (layouts/pages/redirect.njk). */
   redirects: Redirect[];
+}
+
+/**
+ * The `archive` global data as written for Eleventy: the whole archive's
+ * shared data, and of the pages made by pagination (days, topics, months,
+ * years, redirects) only those to render this time; the others are copied from
+ * the render cache (see src/site/listing-pages.ts). `days` holds the days those
+ * day pages and the home page read, with `dayListings` and `homeDays` indexing
+ * into it.
+ */
+export interface ListingsData extends ArchiveData {
+  /** The year pages to render; `years` stays whole for the archive and search pages. */
+  yearPages: YearPage[];
 }
 
 /** The search index's bundles, written as the `search` global data for the search page. */

@@ -5,6 +5,7 @@ import path from "node:path";
 import { MathText } from "../math/math-text.ts";
 import { DEFAULT_SEARCH_PART_SIZE } from "../search/plan-search-parts.ts";
 import { latestDate } from "../site/paper-dates.ts";
+import { urlOfPageFile } from "../site/listing-pages.ts";
 import { paperUrl } from "../site/paper-page.ts";
 import { DEFAULT_TAXONOMY_FILE, loadTaxonomy, TaxonomyError, type Taxonomy } from "../topics/taxonomy.ts";
 import { loadTopicModel } from "../topics/topic-model.ts";
@@ -166,9 +167,11 @@ async function buildLocked(options: BuildOptions, log: Log): Promise<BuildReport
         ...(renderCache ? { cache: renderCache } : {}),
       }),
     (result) => {
-      const reuse = renderCache ? `; ${result.rendered.length} paper pages to render, ${result.reused.length} unchanged` : "";
-      const shards = result.shards.length ? ` in ${count(result.shards.length, "shard")}` : "";
-      return `into ${displayPath(workDir)}${reuse}${shards}`;
+      const { paperPages } = result;
+      const listingPages = { rendered: result.rendered.length - paperPages.rendered, reused: result.reused.length - paperPages.reused };
+      const shards = result.shards.length ? ` (in ${count(result.shards.length, "shard")})` : "";
+      if (!renderCache) return `into ${displayPath(workDir)}${shards}`;
+      return `into ${displayPath(workDir)}; paper pages: ${paperPages.rendered} to render, ${paperPages.reused} unchanged${shards}; listing pages: ${listingPages.rendered} to render, ${listingPages.reused} unchanged`;
     },
   );
 
@@ -184,7 +187,7 @@ async function buildLocked(options: BuildOptions, log: Log): Promise<BuildReport
         const processes = result.processes
           ? ` from ${result.processes} Eleventy processes, ${Math.min(jobs, result.processes)} at a time`
           : "";
-        const reused = renderCache ? `; ${result.reused} paper pages reused from the cache` : "";
+        const reused = renderCache ? `; ${result.reused} pages reused from the cache` : "";
         const redirects = enriched.archive.redirects.length
           ? `; ${count(enriched.archive.redirects.length, "redirect page")} for moved URLs`
           : "";
@@ -198,6 +201,7 @@ async function buildLocked(options: BuildOptions, log: Log): Promise<BuildReport
       (result) => `${count(result.feeds, "feed")}, sitemap of ${result.sitemapUrls} URLs`,
     );
     const dates = new Map(enriched.papers.map((paper) => [paperUrl(paper.slug), latestDate(paper)]));
+    const pageKeys = new Map([...input.rendered, ...input.reused].map(({ file, key }) => [urlOfPageFile(file), key] as const));
     const search = await timed(
       log,
       "pagefind",
@@ -205,7 +209,7 @@ async function buildLocked(options: BuildOptions, log: Log): Promise<BuildReport
         buildSearchIndex(site.folder, enriched.searchParts, (url) => dates.get(url), {
           scratch: workDir,
           jobs,
-          ...(useCache ? { cache: path.join(workDir, "search-cache") } : {}),
+          ...(useCache ? { cache: path.join(workDir, "search-cache"), pageKeys } : {}),
           log,
         }),
       (result) => {

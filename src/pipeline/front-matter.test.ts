@@ -25,6 +25,7 @@ function frontMatter(title: string): PaperFrontMatter {
         keywords: [],
       },
       hasMath: false,
+      needsMathStyles: false,
       appearances: [{ date: "2025-08-20", url: "/2025/08/20/", label: "August 20, 2025", entryUrl: "/2025/08/20/#a" }],
       dayPlace: { date: "2025-08-20", label: "August 20, 2025", entryUrl: "/2025/08/20/#a", position: 1, count: 1 },
       links: [],

@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import type { RelatedState } from "../related/related.ts";
+import { validTermCounts, type RelatedState } from "../related/related.ts";
 import { codeVersion, writeCacheFile } from "./cache-files.ts";
 
 /**
@@ -12,7 +12,7 @@ import { codeVersion, writeCacheFile } from "./cache-files.ts";
  * damaged one or one that fails validation is ignored: the search then starts
  * afresh, which gives the same lists, only slower.
  */
-const FORMAT = 1;
+const FORMAT = 2;
 const STATE_FILE = path.join("related-cache", "state.json");
 
 /** What the kept lists depend on besides the papers and the settings (which the state itself records). */
@@ -32,6 +32,7 @@ const stateFile = z.object({
   settings: z.string(),
   ids: z.array(z.string()),
   signatures: z.string(),
+  termCounts: z.array(z.string()),
   candidateGaps: z.array(paperIndexes),
   // Exact: JSON writes a double's shortest form that reads back as the same double.
   cutoffs: z.array(z.number().nonnegative()),
@@ -46,6 +47,7 @@ export function serialiseRelatedState(state: RelatedState, code = ""): string {
     settings: state.settings,
     ids: state.ids,
     signatures: state.signatures.join(""),
+    termCounts: state.termCounts,
     candidateGaps: state.candidates.map((list) => list.map((position, slot) => position - (slot === 0 ? 0 : list[slot - 1]!))),
     cutoffs: state.cutoffs,
     related: state.related,
@@ -63,10 +65,12 @@ export function parseRelatedState(text: string, code = ""): RelatedState | undef
   }
   const parsed = stateFile.safeParse(json);
   if (!parsed.success || parsed.data.code !== code) return undefined;
-  const { ids, signatures, candidateGaps, cutoffs, related, settings } = parsed.data;
+  const { ids, signatures, termCounts, candidateGaps, cutoffs, related, settings } = parsed.data;
   const count = ids.length;
   if (
     signatures.length !== count * SIGNATURE_LENGTH ||
+    termCounts.length !== count ||
+    !termCounts.every(validTermCounts) ||
     candidateGaps.length !== count ||
     cutoffs.length !== count ||
     related.length !== count
@@ -84,6 +88,7 @@ export function parseRelatedState(text: string, code = ""): RelatedState | undef
     settings,
     ids,
     signatures: Array.from({ length: count }, (_, doc) => signatures.slice(doc * SIGNATURE_LENGTH, (doc + 1) * SIGNATURE_LENGTH)),
+    termCounts,
     candidates,
     cutoffs,
     related,

@@ -6,11 +6,12 @@ import { linkOrCopy, mapInBatches } from "./file-batches.ts";
 import { PROJECT_ROOT } from "./run-eleventy.ts";
 
 /**
- * Rendered paper pages kept between builds, keyed by a hash of everything that
- * decides a page's bytes: its generated markdown file, the build settings, and
- * the code and templates that render it. A rebuild renders only papers whose
- * key is new (a new paper, a changed related list) and copies the rest, so the
- * result is byte-identical to a clean build.
+ * Rendered pages kept between builds, keyed by a hash of everything that
+ * decides a page's bytes: its data (a paper's page data and abstract, a
+ * listing's pagination item), the build settings, and the code and templates
+ * that render it. A rebuild renders only pages whose key is new (a new paper,
+ * a changed related list, the days of the current month) and copies the rest,
+ * so the result is byte-identical to a clean build.
  */
 export interface RenderCache {
   folder: string;
@@ -90,31 +91,31 @@ export async function hasPage(cache: RenderCache, key: string): Promise<boolean>
 
 const sha1 = (bytes: Buffer) => createHash("sha1").update(bytes).digest("hex");
 
-export interface CachedPaper {
-  slug: string;
+/** A page of the site and its cache key. */
+export interface CachedPage {
+  /** Relative to the site root: "papers/<slug>/index.html". */
+  file: string;
   key: string;
 }
 
-const pageInSite = (site: string, slug: string) => path.join(site, "papers", slug, "index.html");
-
 /** Puts pages rendered by earlier builds into the site being built. */
-export async function restorePages(cache: RenderCache, papers: readonly CachedPaper[], site: string): Promise<void> {
-  await mapInBatches(papers, async ({ slug, key }) => {
-    await fs.mkdir(path.dirname(pageInSite(site, slug)), { recursive: true });
-    await linkOrCopy(cachedPage(cache, key), pageInSite(site, slug));
+export async function restorePages(cache: RenderCache, pages: readonly CachedPage[], site: string): Promise<void> {
+  await mapInBatches(pages, async ({ file, key }) => {
+    await fs.mkdir(path.dirname(path.join(site, file)), { recursive: true });
+    await linkOrCopy(cachedPage(cache, key), path.join(site, file));
   });
 }
 
 /** Keeps this build's newly rendered pages, and drops cached pages no current paper uses. */
 export async function storePages(
   cache: RenderCache,
-  rendered: readonly CachedPaper[],
+  rendered: readonly CachedPage[],
   site: string,
   keep: ReadonlySet<string>,
 ): Promise<void> {
-  await mapInBatches(rendered, async ({ slug, key }) => {
+  await mapInBatches(rendered, async ({ file, key }) => {
     await fs.rm(cachedPage(cache, key), { recursive: true, force: true });
-    await linkOrCopy(pageInSite(site, slug), cachedPage(cache, key));
+    await linkOrCopy(path.join(site, file), cachedPage(cache, key));
     const [stat, bytes] = await Promise.all([fs.stat(cachedPage(cache, key)), fs.readFile(cachedPage(cache, key))]);
     cache.entries.set(key, { size: stat.size, mtimeMs: stat.mtimeMs, sha1: sha1(bytes) });
   });

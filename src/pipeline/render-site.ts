@@ -10,7 +10,7 @@ export interface RenderedSite {
   folder: string;
   /** Pages Eleventy wrote this time. */
   rendered: number;
-  /** Paper pages copied from the render cache. */
+  /** Pages copied from the render cache. */
   reused: number;
   /** Eleventy processes used (0: rendered in this process). */
   processes: number;
@@ -27,32 +27,44 @@ export interface RenderOptions {
 
 /**
  * Renders the Eleventy input into `folder`: in this process for a small
- * archive, else the listings and every shard each in its own process. Then
- * puts in the paper pages the render cache had, and keeps the new ones.
+ * archive, else the listings and every shard each in its own process, while
+ * the pages the render cache had are put in beside them; then keeps the new
+ * ones in the cache.
  */
 export async function renderSite(input: EleventyInput, options: RenderOptions): Promise<RenderedSite> {
   const { folder, basePath, jobs, cache, log } = options;
+  // Cached pages are copied in while Eleventy renders the others: no page is both. Its failure is
+  // held (not left unhandled) until Eleventy is done, so a failing render never leaves it running.
+  const restoring = cache
+    ? restorePages(cache, input.reused, folder).then(
+        () => undefined,
+        (error: unknown) => ({ error }),
+      )
+    : Promise.resolve(undefined);
+  let restoreFailure: { error: unknown } | undefined;
   let rendered: number;
   let processes = 0;
-  if (input.shards.length === 0) {
-    rendered = await runEleventy(input.listings, folder, basePath);
-  } else {
-    const inputs = [input.listings, ...input.shards];
-    processes = inputs.length;
-    let done = 0;
-    rendered = await renderInProcesses(inputs, folder, {
-      basePath,
-      jobs,
-      onRendered: (rendered) => {
-        done++;
-        const what = rendered === input.listings ? "listing pages" : `paper shard ${path.basename(rendered)}`;
-        log(`[eleventy] ${what} rendered (${done} of ${inputs.length})`);
-      },
-    });
+  try {
+    if (input.shards.length === 0) {
+      rendered = await runEleventy(input.listings, folder, basePath);
+    } else {
+      const inputs = [input.listings, ...input.shards];
+      processes = inputs.length;
+      let done = 0;
+      rendered = await renderInProcesses(inputs, folder, {
+        basePath,
+        jobs,
+        onRendered: (rendered) => {
+          done++;
+          const what = rendered === input.listings ? "listing pages" : `paper shard ${path.basename(rendered)}`;
+          log(`[eleventy] ${what} rendered (${done} of ${inputs.length})`);
+        },
+      });
+    }
+  } finally {
+    restoreFailure = await restoring;
   }
-  if (cache) {
-    await restorePages(cache, input.reused, folder);
-    await storePages(cache, input.rendered, folder, new Set([...input.rendered, ...input.reused].map((paper) => paper.key)));
-  }
+  if (restoreFailure) throw restoreFailure.error;
+  if (cache) await storePages(cache, input.rendered, folder, new Set([...input.rendered, ...input.reused].map((page) => page.key)));
   return { folder, rendered, reused: input.reused.length, processes };
 }

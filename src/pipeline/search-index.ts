@@ -7,6 +7,7 @@ import { spawn } from "node:child_process";
 import { indexedHtml } from "../search/indexed-html.ts";
 import { newestFirstOrder, type IndexedPage } from "../search/newest-first-order.ts";
 import { PRIMARY_SEARCH_FOLDER, type SearchPart } from "../search/plan-search-parts.ts";
+import { writeCacheFile } from "./cache-files.ts";
 import { linkOrCopy, mapInBatches } from "./file-batches.ts";
 import { writePartPages } from "./pagefind-part.ts";
 import { PROJECT_ROOT } from "./run-eleventy.ts";
@@ -34,7 +35,9 @@ const PAGEFIND_VERSION = (
   JSON.parse(readFileSync(new URL("../package.json", import.meta.resolve("pagefind")), "utf8")) as { version: string }
 ).version;
 /** Bumped when what this module writes into a cached part changes. */
-const CACHE_FORMAT = "3";
+const CACHE_FORMAT = "4";
+/** In the cache folder beside the parts: each page's indexed-HTML hash by its render-cache key. */
+const PAGE_HASHES = "page-hashes.json";
 
 /** What an older part keeps: merged parts borrow the primary bundle's library and WASM. */
 const PART_DATA = new Set(["pagefind-entry.json", "fragment", "index", "filter"]);
@@ -46,25 +49,40 @@ const isPartData = (name: string) => PART_DATA.has(name) || name.endsWith(".pf_m
  * process's memory is bounded by the largest part. With a cache folder, a
  * part whose pages' indexed HTML is byte-identical to an earlier build's is
  * linked from the cache instead of re-indexed: Pagefind's output depends only
- * on that HTML, the URLs, its version and its options. Then writes the
- * newest-first order for the search page.
+ * on that HTML, the URLs, its version and its options. A page whose
+ * render-cache key (`pageKeys`, by URL) an earlier build saw is not read
+ * again: its bytes, so its indexed HTML, are a function of that key. Then
+ * writes the newest-first order for the search page.
  */
 export async function buildSearchIndex(
   site: string,
   parts: readonly SearchPart[],
   dateOfUrl: (url: string) => string | undefined,
-  { scratch, cache, jobs = 1, log = () => {} }: { scratch: string; cache?: string; jobs?: number; log?: Log },
+  {
+    scratch,
+    cache,
+    pageKeys = new Map(),
+    jobs = 1,
+    log = () => {},
+  }: { scratch: string; cache?: string; pageKeys?: ReadonlyMap<string, string>; jobs?: number; log?: Log },
 ): Promise<SearchIndexReport> {
   const bundles: IndexedPage[][] = [];
   const keys = new Set<string>();
+  const earlierHashes = cache ? await readPageHashes(path.join(cache, PAGE_HASHES)) : new Map<string, string>();
+  const pageHashes = new Map<string, string>();
+  const indexedHash = async (url: string) => {
+    const pageKey = pageKeys.get(url);
+    const hash = (pageKey && earlierHashes.get(pageKey)) || sha256(indexedHtml(await fs.readFile(pageFile(site, url), "utf8")));
+    if (pageKey) pageHashes.set(pageKey, hash);
+    return hash;
+  };
   const inputs = path.join(scratch, "search-input");
   // What Pagefind read in earlier builds: not needed again.
   await fs.rm(inputs, { recursive: true, force: true });
   await fs.mkdir(inputs, { recursive: true });
   let reindexed = 0;
   const indexOne = async (part: SearchPart, number: number) => {
-    const pagesHtml = await readIndexedHtml(site, part);
-    const key = partKey(part, pagesHtml);
+    const key = partKey(part, await mapInBatches(part.urls, indexedHash));
     keys.add(key);
     const target = path.join(site, part.folder);
     const cached = cache ? path.join(cache, key) : undefined;
@@ -74,7 +92,7 @@ export async function buildSearchIndex(
       pages = JSON.parse(await fs.readFile(path.join(cached, "pages.json"), "utf8")) as IndexedPage[];
     } else {
       log(`[pagefind] part ${number + 1} of ${parts.length}: ${part.urls.length} papers, ${part.first} to ${part.last}`);
-      await indexPart(part, pagesHtml, target, path.join(inputs, `${part.first}.jsonl`));
+      await indexPart(part, await readIndexedHtml(site, part), target, path.join(inputs, `${part.first}.jsonl`));
       pages = await readIndexedPages(target);
       if (pages.length !== part.urls.length)
         throw new Error(
@@ -104,7 +122,11 @@ export async function buildSearchIndex(
   );
   if (cache) {
     for (const name of await fs.readdir(cache).catch(() => [] as string[]))
-      if (!keys.has(name)) await fs.rm(path.join(cache, name), { recursive: true, force: true });
+      if (!keys.has(name) && name !== PAGE_HASHES) await fs.rm(path.join(cache, name), { recursive: true, force: true });
+    await writeCacheFile(
+      path.join(cache, PAGE_HASHES),
+      JSON.stringify({ format: CACHE_FORMAT, hashes: [...pageHashes].sort(([a], [b]) => (a < b ? -1 : 1)) }),
+    );
   }
   const orderFile = path.join(site, NEWEST_FIRST_FILE);
   await fs.mkdir(path.dirname(orderFile), { recursive: true });
@@ -130,11 +152,28 @@ function readIndexedHtml(site: string, part: SearchPart): Promise<Buffer[]> {
 /** Where a page's HTML sits in a site folder: `/papers/x/` is `papers/x/index.html`. */
 const pageFile = (site: string, url: string) => path.join(site, ...url.split("/").filter(Boolean), "index.html");
 
-/** A hash of everything Pagefind's output for the part depends on: versions, options, and each page's URL and indexed HTML. */
-function partKey(part: SearchPart, pagesHtml: readonly Buffer[]): string {
+/** A hash of everything Pagefind's output for the part depends on: versions, options, and each page's URL and indexed HTML (by its hash). */
+function partKey(part: SearchPart, indexedHashes: readonly string[]): string {
   const hash = createHash("sha256").update(`${CACHE_FORMAT}\0${PAGEFIND_VERSION}\0${JSON.stringify(PAGEFIND_OPTIONS)}\0`);
-  part.urls.forEach((url, index) => hash.update(url).update("\0").update(pagesHtml[index]!).update("\0"));
+  part.urls.forEach((url, index) => hash.update(url).update("\0").update(indexedHashes[index]!).update("\0"));
   return hash.digest("hex").slice(0, 40);
+}
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+/** The hashes an earlier build kept; none when the file is missing, damaged or of another format. */
+async function readPageHashes(file: string): Promise<Map<string, string>> {
+  try {
+    const stored = JSON.parse(await fs.readFile(file, "utf8")) as { format?: unknown; hashes?: unknown };
+    if (stored.format !== CACHE_FORMAT || !Array.isArray(stored.hashes)) return new Map();
+    return new Map(
+      stored.hashes.filter(
+        (entry): entry is [string, string] => Array.isArray(entry) && typeof entry[0] === "string" && typeof entry[1] === "string",
+      ),
+    );
+  } catch {
+    return new Map();
+  }
 }
 
 /**

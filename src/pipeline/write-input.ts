@@ -3,12 +3,13 @@ import path from "node:path";
 import { KATEX_STYLESHEET_PATH, katexStylesheet } from "../markdown/katex-assets.ts";
 import type { BuildSettings, PaperFrontMatter } from "../model/site.ts";
 import type { Paper } from "../model/types.ts";
+import { listingsData, pageFileOf, paginatedPages } from "../site/listing-pages.ts";
 import { paperUrl, toPaperPage } from "../site/paper-page.ts";
 import type { EnrichedArchive } from "./enrich.ts";
 import { topicRefLookup } from "./enrich.ts";
 import { mapInBatches } from "./file-batches.ts";
 import { paperMarkdownFile } from "./front-matter.ts";
-import { hasPage, pageKey, type CachedPaper, type RenderCache } from "./render-cache.ts";
+import { hasPage, pageKey, type CachedPage, type RenderCache } from "./render-cache.ts";
 import { writeRenderJob } from "./render-job.ts";
 
 /** What the write-input stage returns: Eleventy input folders, and which paper pages each build renders or reuses. */
@@ -17,10 +18,12 @@ export interface EleventyInput {
   listings: string;
   /** Folders holding only paper pages, each rendered by its own Eleventy process; empty when the papers went into `listings`. */
   shards: string[];
-  /** Papers Eleventy renders this time, with their cache keys. */
-  rendered: CachedPaper[];
-  /** Papers whose page an earlier build rendered from identical input: copied, not rendered. */
-  reused: CachedPaper[];
+  /** Pages Eleventy renders this time (papers, then listings), with their cache keys; all of them without a cache. */
+  rendered: CachedPage[];
+  /** Pages an earlier build rendered from identical data: copied, not rendered. */
+  reused: CachedPage[];
+  /** How many of `rendered` and of `reused` are paper pages, for the build log. */
+  paperPages: { rendered: number; reused: number };
 }
 
 export interface WriteInputOptions {
@@ -34,11 +37,14 @@ export interface WriteInputOptions {
 /**
  * Writes the generated Eleventy input, which is never committed: the listings
  * folder (global data and the KaTeX stylesheet) and one markdown file per
- * paper that needs rendering. With a render cache, papers whose exact page
- * was rendered before are left out and copied from the cache after
- * rendering. For a large archive the paper files go into shard folders of at
- * most `shardSize` papers (in slug order), so no process holds the whole
- * archive. Every folder is emptied first so a removed paper does not linger.
+ * paper that needs rendering. With a render cache, pages whose exact bytes
+ * were rendered before are left out and copied from the cache after
+ * rendering: papers by their page data, the paginated listings (days, topic
+ * pages, months, years, redirects) by the data each reads, so the `archive`
+ * global data holds only the listings to render. For a large archive the
+ * paper files go into shard folders of at most `shardSize` papers (in slug
+ * order), so no process holds the whole archive. Every folder is emptied
+ * first so a removed paper does not linger.
  */
 export async function writeEleventyInput(enriched: EnrichedArchive, options: WriteInputOptions): Promise<EleventyInput> {
   const { workDir, settings, shardSize, cache } = options;
@@ -51,7 +57,15 @@ export async function writeEleventyInput(enriched: EnrichedArchive, options: Wri
   await fs.mkdir(path.join(listings, "_data"), { recursive: true });
   await fs.mkdir(path.join(listings, path.dirname(KATEX_STYLESHEET_PATH)), { recursive: true });
   await fs.writeFile(path.join(listings, KATEX_STYLESHEET_PATH), katexStylesheet());
-  await fs.writeFile(path.join(listings, "_data", "archive.json"), JSON.stringify(enriched.archive));
+  const listingPages = await mapInBatches(paginatedPages(enriched.archive), async (page) => {
+    const key = cache ? pageKey(cache, JSON.stringify(page.data)) : "";
+    return { file: page.file, key, render: !(cache && (await hasPage(cache, key))) };
+  });
+  const listingsToRender = new Set(listingPages.filter((page) => page.render).map((page) => page.file));
+  await fs.writeFile(
+    path.join(listings, "_data", "archive.json"),
+    JSON.stringify(listingsData(enriched.archive, (file) => listingsToRender.has(file))),
+  );
   await fs.writeFile(path.join(listings, "_data", "build.json"), JSON.stringify(settings));
   await fs.writeFile(
     path.join(listings, "_data", "search.json"),
@@ -71,16 +85,23 @@ export async function writeEleventyInput(enriched: EnrichedArchive, options: Wri
     const key = cache ? pageKey(cache, `${JSON.stringify(frontMatter)}\0${paper.text.abstractMarkdown}`) : "";
     const render = !(cache && (await hasPage(cache, key)));
     if (render) await fs.writeFile(path.join(pending, `${paper.slug}.md`), paperMarkdownFile(frontMatter, paper.text.abstractMarkdown));
-    return { slug: paper.slug, key, render };
+    return { slug: paper.slug, file: pageFileOf(paperUrl(paper.slug)), key, render };
   });
-  const rendered = decided.filter((paper) => paper.render).map(({ slug, key }) => ({ slug, key }));
-  const reused = decided.filter((paper) => !paper.render).map(({ slug, key }) => ({ slug, key }));
+  const renderedPapers = decided.filter((paper) => paper.render);
+  const pages = (render: boolean) =>
+    [...decided, ...listingPages].filter((page) => page.render === render).map(({ file, key }) => ({ file, key }));
+  const result = {
+    listings,
+    rendered: pages(true),
+    reused: pages(false),
+    paperPages: { rendered: renderedPapers.length, reused: decided.length - renderedPapers.length },
+  };
 
   if (!sharded) {
     await fs.rename(pending, path.join(listings, "papers"));
-    return { listings, shards: [], rendered, reused };
+    return { ...result, shards: [] };
   }
-  const shards = Array.from({ length: Math.ceil(rendered.length / shardSize) }, (_, index) =>
+  const shards = Array.from({ length: Math.ceil(renderedPapers.length / shardSize) }, (_, index) =>
     path.join(shardRoot, String(index + 1).padStart(4, "0")),
   );
   for (const [index, shard] of shards.entries()) {
@@ -88,12 +109,12 @@ export async function writeEleventyInput(enriched: EnrichedArchive, options: Wri
     await fs.writeFile(path.join(shard, "_data", "build.json"), JSON.stringify(settings));
     await writeRenderJob(shard, { papersOnly: true });
     await fs.mkdir(path.join(shard, "papers"));
-    await mapInBatches(rendered.slice(index * shardSize, (index + 1) * shardSize), ({ slug }) =>
+    await mapInBatches(renderedPapers.slice(index * shardSize, (index + 1) * shardSize), ({ slug }) =>
       fs.rename(path.join(pending, `${slug}.md`), path.join(shard, "papers", `${slug}.md`)),
     );
   }
   await fs.rm(pending, { recursive: true, force: true });
-  return { listings, shards, rendered, reused };
+  return { ...result, shards };
 }
 
 /** Each paper's front matter: its page data, which its generated markdown file holds before its abstract. */

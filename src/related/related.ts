@@ -124,6 +124,11 @@ export interface RelatedState {
   ids: string[];
   /** Per paper, a hash of what its list depends on in the paper itself: id, title, abstract, topics. */
   signatures: string[];
+  /**
+   * Per paper, its counted terms in the order they first occur, as "term count term count": counting
+   * stems every word, most of an update's time, and these are a function of the paper and the settings.
+   */
+  termCounts: string[];
   /** Per paper, its best `rescoreCandidates` candidates, ascending (their order is recomputed from their scores). */
   candidates: number[][];
   /**
@@ -241,12 +246,17 @@ class Vectors {
   /** A zeroed per-term array to spread one vector in (left zeroed). */
   readonly dense: Float64Array;
 
-  constructor(sorted: readonly RelatablePaper[], settings: Settings) {
+  /** Each paper's counted terms (see RelatedState.termCounts). */
+  readonly termCounts: string[];
+
+  /** `keptCounts`: papers' counted terms an earlier build made, by position (undefined: count them). */
+  constructor(sorted: readonly RelatablePaper[], settings: Settings, keptCounts: readonly (string | undefined)[] = []) {
     const idf = corpusTermWeights();
     const termIds = new Map<string, number>();
     const termText: string[] = [];
     const termWeight: number[] = [];
-    const counts = sorted.map((paper) => internTerms(countTerms(paper, settings.titleWeight), termIds, termText, termWeight, idf));
+    this.termCounts = sorted.map((paper, doc) => keptCounts[doc] ?? serialiseTermCounts(countTerms(paper, settings.titleWeight)));
+    const counts = this.termCounts.map((serialised) => internTerms(parseTermCounts(serialised), termIds, termText, termWeight, idf));
     this.termCount = termText.length;
     this.dense = new Float64Array(this.termCount);
     this.vectors = counts.map(({ ids, counts }) => weighTerms(ids, counts, termWeight, this.dense));
@@ -267,6 +277,33 @@ function countTerms(paper: RelatablePaper, titleWeight: number): Map<string, num
   for (const term of relatedTerms(paper.title)) counts.set(term, (counts.get(term) ?? 0) + titleWeight);
   for (const term of relatedTerms(paper.abstract)) counts.set(term, (counts.get(term) ?? 0) + 1);
   return counts;
+}
+
+function serialiseTermCounts(counts: ReadonlyMap<string, number>): string {
+  return [...counts].map(([term, count]) => `${term} ${count}`).join(" ");
+}
+
+/** The counts serialiseTermCounts wrote, in the same order; a paper without terms is "". */
+export function parseTermCounts(serialised: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  if (serialised === "") return counts;
+  const parts = serialised.split(" ");
+  for (let slot = 0; slot + 1 < parts.length; slot += 2) counts.set(parts[slot]!, Number(parts[slot + 1]));
+  return counts;
+}
+
+/** Whether `serialised` is term counts as serialiseTermCounts writes them: terms without spaces, each with a positive count, once. */
+export function validTermCounts(serialised: string): boolean {
+  if (serialised === "") return true;
+  const parts = serialised.split(" ");
+  if (parts.length % 2 !== 0) return false;
+  const terms = new Set<string>();
+  for (let slot = 0; slot < parts.length; slot += 2) {
+    const [term, count] = [parts[slot]!, Number(parts[slot + 1])];
+    if (term === "" || terms.has(term) || !(count > 0) || !Number.isFinite(count)) return false;
+    terms.add(term);
+  }
+  return true;
 }
 
 /** A paper's term counts by interned term id, in the order the terms first occur; interns terms as it goes. */
@@ -513,7 +550,7 @@ function fullSearch(sorted: readonly RelatablePaper[], k: number, settings: Sett
     found.cutoffs.push(cutoff);
     found.related.push(rankCandidates(doc, best, papers, k, settings));
   }
-  return result(sorted, settings, signatures, found, { mode: "full", searched: sorted.length, updated: 0 });
+  return result(sorted, settings, signatures, papers.termCounts, found, { mode: "full", searched: sorted.length, updated: 0 });
 }
 
 type Found = Pick<RelatedState, "candidates" | "cutoffs" | "related">;
@@ -536,15 +573,18 @@ function incrementalSearch(
     related: new Array<number[]>(sorted.length),
   };
   const mapped = (list: readonly number[]) => list.map((old) => oldToNew[old]!);
+  const keptCounts = new Array<string | undefined>(sorted.length);
   for (let old = 0; old < oldToNew.length; old++) {
+    keptCounts[oldToNew[old]!] = previous.termCounts[old]!;
     // Ascending old positions stay ascending: added papers only slot in between.
     found.candidates[oldToNew[old]!] = mapped(previous.candidates[old]!);
     found.cutoffs[oldToNew[old]!] = previous.cutoffs[old]!;
     found.related[oldToNew[old]!] = mapped(previous.related[old]!);
   }
-  if (added.length === 0) return result(sorted, settings, signatures, found, { mode: "incremental", searched: 0, updated: 0 });
+  if (added.length === 0)
+    return result(sorted, settings, signatures, keptCounts as string[], found, { mode: "incremental", searched: 0, updated: 0 });
 
-  const papers = new Vectors(sorted, settings);
+  const papers = new Vectors(sorted, settings, keptCounts);
   const { search, termCount } = papers;
   const accumulator = new ScoreAccumulator(sorted.length);
   const settle = (doc: number, best: readonly number[]) => {
@@ -584,20 +624,21 @@ function incrementalSearch(
     }
     accumulator.reset();
   }
-  return result(sorted, settings, signatures, found, { mode: "incremental", searched: added.length, updated });
+  return result(sorted, settings, signatures, papers.termCounts, found, { mode: "incremental", searched: added.length, updated });
 }
 
 function result(
   sorted: readonly RelatablePaper[],
   settings: Settings,
   signatures: string[],
+  termCounts: string[],
   found: Found,
   how: Pick<RelatedResult, "mode" | "searched" | "updated">,
 ): RelatedResult {
   const ids = sorted.map((paper) => paper.id);
   return {
     related: new Map(ids.map((id, doc) => [id, found.related[doc]!.map((other) => ids[other]!)])),
-    state: { settings: settings.key, ids, signatures, ...found },
+    state: { settings: settings.key, ids, signatures, termCounts, ...found },
     ...how,
   };
 }

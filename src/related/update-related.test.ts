@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { relatedSearch, updateRelated, type RelatablePaper, type RelatedOptions } from "./related.ts";
+import { parseTermCounts, relatedSearch, updateRelated, validTermCounts, type RelatablePaper, type RelatedOptions } from "./related.ts";
 
 /** Small seeded generator (mulberry32): the archives are random but the same on every run. */
 function random(seed: number): () => number {
@@ -165,6 +165,31 @@ describe("updateRelated", () => {
     expect(update.fallback).toMatch(reason);
     expect(update.searched).toBe(papers.length);
     expect([...update.related]).toEqual([...relatedSearch(papers, k, options).related]);
+  });
+
+  it("reads earlier papers' terms from the kept state rather than counting them again", () => {
+    const kept = relatedSearch(archive, 5).state;
+    expect(kept.termCounts[0]).toMatch(/^\S+ \d+( \S+ \d+)*$/);
+    // A state whose terms for one paper were another's (which the signatures rule out in a real state):
+    // the update's lists follow the kept terms, so the kept terms are what it used.
+    const swapped = { ...kept, termCounts: kept.termCounts.map((counts, doc) => (doc === 0 ? kept.termCounts[1]! : counts)) };
+    const honest = updateRelated(kept, [...archive, ...day], 5);
+    const misled = updateRelated(swapped, [...archive, ...day], 5);
+    expect(misled.mode).toBe("incremental");
+    expect(misled.state.termCounts[0]).toBe(kept.termCounts[1]);
+    expect([...misled.related]).not.toEqual([...honest.related]);
+  });
+
+  it("counts terms as parseTermCounts reads them back, in the order they first occur", () => {
+    for (const serialised of state.termCounts) expect(validTermCounts(serialised)).toBe(true);
+    const counts = parseTermCounts("zebra 4 tokamak 1 model 2.5");
+    expect([...counts]).toEqual([
+      ["zebra", 4],
+      ["tokamak", 1],
+      ["model", 2.5],
+    ]);
+    expect(parseTermCounts("")).toEqual(new Map());
+    for (const bad of ["zebra", "zebra x", "zebra 0", "zebra 1 zebra 2", " 1", "zebra 1 "]) expect(validTermCounts(bad), bad).toBe(false);
   });
 
   it("searches everything when there is no kept state", () => {

@@ -69,7 +69,6 @@ export function buildArchiveData(
   const newestFirstDays = [...days].reverse();
   return {
     days: newestFirstDays,
-    upvoteDays: newestFirstDays.filter((day) => day.byUpvotes),
     dayListings: newestFirstDays.flatMap((day, dayIndex) => dayListings(day, dayIndex)),
     homeDays: homeDays(newestFirstDays),
     months,

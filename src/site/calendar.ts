@@ -1,27 +1,38 @@
+import { BoundedMemo } from "../memo/bounded-memo.ts";
+
 /** Calendar dates in UTC throughout: a digest date is a day, not an instant. */
 
 function utc(date: string): Date {
   return new Date(`${date}T00:00:00Z`);
 }
 
+// Intl formatting costs microseconds a call and a 30,000-paper build asks for the same few thousand dates
+// hundreds of thousands of times, so each format remembers the labels it made.
+const LABELS_REMEMBERED = 100_000;
+function labelFormat(options: Intl.DateTimeFormatOptions): (date: string) => string {
+  const format = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", ...options });
+  const labels = new BoundedMemo<string, string>(LABELS_REMEMBERED);
+  return (date) => labels.get(date, () => format.format(utc(date)));
+}
+
 const formatters = {
-  day: new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "long", day: "numeric", year: "numeric" }),
-  longDay: new Intl.DateTimeFormat("en-US", { timeZone: "UTC", weekday: "long", month: "long", day: "numeric", year: "numeric" }),
-  mediumDay: new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "short", day: "numeric", year: "numeric" }),
-  weekday: new Intl.DateTimeFormat("en-US", { timeZone: "UTC", weekday: "short", month: "short", day: "numeric" }),
-  month: new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "long", year: "numeric" }),
+  day: labelFormat({ month: "long", day: "numeric", year: "numeric" }),
+  longDay: labelFormat({ weekday: "long", month: "long", day: "numeric", year: "numeric" }),
+  mediumDay: labelFormat({ month: "short", day: "numeric", year: "numeric" }),
+  weekday: labelFormat({ weekday: "short", month: "short", day: "numeric" }),
+  month: labelFormat({ month: "long", year: "numeric" }),
 };
 
 /** "August 20, 2025" */
-export const dayLabel = (date: string) => formatters.day.format(utc(date));
+export const dayLabel = (date: string) => formatters.day(date);
 /** "Wednesday, August 20, 2025" */
-export const longDayLabel = (date: string) => formatters.longDay.format(utc(date));
+export const longDayLabel = (date: string) => formatters.longDay(date);
 /** "Aug 20, 2025": where a long date would wrap. */
-export const mediumDayLabel = (date: string) => formatters.mediumDay.format(utc(date));
+export const mediumDayLabel = (date: string) => formatters.mediumDay(date);
 /** "Wed, Aug 20" */
-export const weekdayLabel = (date: string) => formatters.weekday.format(utc(date));
+export const weekdayLabel = (date: string) => formatters.weekday(date);
 /** "August 2025" for "2025-08" */
-export const monthLabel = (yearMonth: string) => formatters.month.format(utc(`${yearMonth}-01`));
+export const monthLabel = (yearMonth: string) => formatters.month(`${yearMonth}-01`);
 
 export const dayUrl = (date: string) => `/${date.replaceAll("-", "/")}/`;
 export const monthUrl = (yearMonth: string) => `/${yearMonth.replace("-", "/")}/`;

@@ -104,8 +104,9 @@ export function toPaperPage(
       keywords: topics.map((topic) => topic.name),
       ...(paper.authors.length ? { author: paper.authors.map((name) => ({ "@type": "Person" as const, name })) } : {}),
     },
-    // Related titles, and the titles of the papers before and after it, render with math too, so they count.
-    hasMath:
+    hasMath: paper.text.titleHasMath || paper.text.abstractHasMath,
+    // Related titles, and the titles of the papers before and after it, render with math too.
+    needsMathStyles:
       paper.text.titleHasMath ||
       paper.text.abstractHasMath ||
       [...paper.related.map(paperBySlug), ...neighbours(paper, days)].some((other) => other !== undefined && other.text.titleHasMath),

@@ -84,7 +84,7 @@ export function topicListingPages(
     entries: [...members].reverse().map(entry),
     hasMath: members.some((paper) => paper.text.titleHasMath),
   });
-  return topics.flatMap((topic) => {
+  return topics.flatMap(({ paperCount, ...topic }) => {
     const members = sorted.filter((paper) => paper.topics.includes(topic.slug));
     const numbered = numberedPageCount(members.length);
     const newestOnFront = members.slice(-TOPIC_PAGE_SIZE);
@@ -93,6 +93,7 @@ export function topicListingPages(
     const front: TopicListingPage = {
       topic,
       url: topicUrl(topic.slug),
+      paperCount,
       ...listing(newestOnFront),
       ...(olderThanFront >= 0 ? { older: topicPageUrl(topic.slug, Math.floor(olderThanFront / TOPIC_PAGE_SIZE) + 1) } : {}),
     };

@@ -133,9 +133,7 @@ describe("a successful build", () => {
       /\[enrich\] 67 papers over 1 day, \d+ topics \(by the trained model\); related papers searched for all 67 papers \(none kept\) in \d+\.\d+ s/,
     );
     // The taxonomy's replaced topic slugs each get a redirect page.
-    expect(result.stdout).toMatch(
-      /\[eleventy\] \d+ pages; 0 paper pages reused from the cache; \d+ redirect pages for moved URLs in \d+\.\d+ s/,
-    );
+    expect(result.stdout).toMatch(/\[eleventy\] \d+ pages; 0 pages reused from the cache; \d+ redirect pages for moved URLs in \d+\.\d+ s/);
     expect(result.stdout).toMatch(/\[pagefind\] 67 papers indexed in 1 part, \d+ files in \d+\.\d+ s/);
     expect(fs.existsSync(path.join(root, "report", "permalinks.json"))).toBe(true);
   });
@@ -158,7 +156,7 @@ describe("a successful build", () => {
       ...ARCHIVE_SEARCH_PARTS,
     ]);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/paper pages to render, 0 unchanged in 2 shards/);
+    expect(result.stdout).toMatch(/paper pages: \d+ to render, 0 unchanged \(in 2 shards\); listing pages: \d+ to render, 0 unchanged/);
     // Each process reports as it finishes, in whatever order they finish.
     for (const part of ["listing pages", "paper shard 0001", "paper shard 0002"])
       expect(result.stdout).toMatch(new RegExp(`\\[eleventy\\] ${part} rendered \\([123] of 3\\)`));
@@ -185,23 +183,28 @@ describe("a successful build", () => {
       "--shard-size",
       "40",
     ]);
-    expect(first.stdout).toContain("67 paper pages to render, 0 unchanged in 2 shards");
+    expect(first.stdout).toMatch(/paper pages: 67 to render, 0 unchanged \(in 2 shards\); listing pages: \d+ to render, 0 unchanged/);
     expect(first.stdout).toContain("related papers searched for all 67 papers (none kept)");
 
     fs.copyFileSync(path.join(FIXTURES, "card", "2025-08-22.txt"), path.join(digests, "2025-08-22.txt"));
     const output = path.join(root, "incremental", "_site");
     const second = await runBuildCli(["--input", digests, "--output", output, "--work-dir", work, "--shard-size", "40"]);
     expect(second.code, second.stderr).toBe(0);
-    expect(second.stdout).toMatch(/paper pages to render, \d+ unchanged in 1 shard\b/);
+    expect(second.stdout).toMatch(/paper pages: \d+ to render, \d+ unchanged \(in 1 shard\)/);
     // Related papers: the added day's papers searched on top of the kept search, not the whole archive again.
     expect(second.stdout).toMatch(/related papers searched for 2 papers added to the kept ones, [1-9]\d* papers taking them in/);
     expect(second.stdout).toMatch(/\[eleventy\] \d+ pages from 2 Eleventy processes/);
-    const [, rendered, unchanged] = /(\d+) paper pages to render, (\d+) unchanged/.exec(second.stdout)!.map(Number);
+    const [, rendered, unchanged] = /paper pages: (\d+) to render, (\d+) unchanged/.exec(second.stdout)!.map(Number);
     // Rendered: two new papers, one paper seen again, and those whose related lists changed
     // (many, in an archive this small); the rest, most pages, come from the cache.
     expect(rendered).toBeGreaterThanOrEqual(3);
     expect(unchanged).toBeGreaterThan(rendered!);
     expect(rendered! + unchanged!).toBe(69);
+    // Listings: the new day's page and what a new day changes (the month, the year, the earlier day's link to the
+    // next, the topic pages it adds to); the rest come from the cache.
+    const [, listingsRendered, listingsUnchanged] = /listing pages: (\d+) to render, (\d+) unchanged/.exec(second.stdout)!.map(Number);
+    expect(listingsRendered).toBeGreaterThanOrEqual(4);
+    expect(listingsUnchanged).toBeGreaterThan(0);
 
     const clean = path.join(root, "incremental", "clean");
     const cleanBuild = await runBuildCli([
@@ -314,9 +317,12 @@ describe("a successful build", () => {
       "--permalinks",
       path.join(root, "damaged", "permalinks.json"),
     ];
-    expect((await runBuildCli(args)).code).toBe(0);
+    const first = await runBuildCli(args);
+    expect(first.code).toBe(0);
+    const listings = Number(/listing pages: (\d+) to render, 0 unchanged/.exec(first.stdout)![1]);
     const entries = fs.readdirSync(path.join(work, "render-cache")).filter((name) => name.endsWith(".html"));
-    expect(entries).toHaveLength(67);
+    // Paper pages and paginated listing pages are kept; the few pages that list the whole archive always render.
+    expect(entries).toHaveLength(67 + listings);
     // One entry cut short, one overwritten in place with the same size: both are damage.
     const [cut, flipped] = entries.map((name) => path.join(work, "render-cache", name));
     fs.truncateSync(cut!, 100);
@@ -325,7 +331,10 @@ describe("a successful build", () => {
     fs.writeFileSync(flipped!, bytes);
     const rebuilt = await runBuildCli(args);
     expect(rebuilt.code, rebuilt.stderr).toBe(0);
-    expect(rebuilt.stdout).toContain("2 paper pages to render, 65 unchanged");
+    const [, papersRendered, listingsRendered] = /paper pages: (\d+) to render.*listing pages: (\d+) to render/
+      .exec(rebuilt.stdout)!
+      .map(Number);
+    expect(papersRendered! + listingsRendered!).toBe(2);
     const output = path.join(root, "damaged", "_site");
     for (const file of listFiles(sampleSite))
       expect(fs.readFileSync(path.join(output, file)).equals(fs.readFileSync(path.join(sampleSite, file))), file).toBe(true);
