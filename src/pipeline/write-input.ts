@@ -4,7 +4,7 @@ import { KATEX_STYLESHEET_PATH, katexStylesheet } from "../markdown/katex-assets
 import type { BuildSettings, PaperFrontMatter } from "../model/site.ts";
 import type { Paper } from "../model/types.ts";
 import { listingsData, pageFileOf, paginatedPages } from "../site/listing-pages.ts";
-import { paperUrl, toPaperPage } from "../site/paper-page.ts";
+import { paperPageInput, paperUrl, toPaperPage, type PaperPageInput } from "../site/paper-page.ts";
 import type { EnrichedArchive } from "./enrich.ts";
 import { topicRefLookup } from "./enrich.ts";
 import { mapInBatches } from "./file-batches.ts";
@@ -76,15 +76,16 @@ export async function writeEleventyInput(enriched: EnrichedArchive, options: Wri
   // Each file is written as soon as it is made, into a holding folder: an archive's generated
   // files together are larger than the archive.
   await fs.mkdir(pending, { recursive: true });
-  const frontMatterOf = frontMatterMaker(enriched, settings);
+  const pageInputOf = pageInputMaker(enriched, settings);
   const sorted = [...enriched.papers].sort((a, b) => (a.slug < b.slug ? -1 : 1));
   const decided = await mapInBatches(sorted, async (paper) => {
-    const frontMatter = frontMatterOf(paper);
-    // The generated file is a function of these two and of the code (in the cache's version), so they key
-    // the page; the file itself (schema check, serialising) is made only for the pages that render.
-    const key = cache ? pageKey(cache, `${JSON.stringify(frontMatter)}\0${paper.text.abstractMarkdown}`) : "";
+    const pageInput = pageInputOf(paper);
+    // The page is a function of its input and of the code (in the cache's version), so the input keys it;
+    // the page data and the generated file (schema check, serialising) are made only for the pages that render.
+    const key = cache ? pageKey(cache, JSON.stringify(pageInput)) : "";
     const render = !(cache && (await hasPage(cache, key)));
-    if (render) await fs.writeFile(path.join(pending, `${paper.slug}.md`), paperMarkdownFile(frontMatter, paper.text.abstractMarkdown));
+    if (render)
+      await fs.writeFile(path.join(pending, `${paper.slug}.md`), paperMarkdownFile(frontMatter(pageInput), paper.text.abstractMarkdown));
     return { slug: paper.slug, file: pageFileOf(paperUrl(paper.slug)), key, render };
   });
   const renderedPapers = decided.filter((paper) => paper.render);
@@ -117,14 +118,19 @@ export async function writeEleventyInput(enriched: EnrichedArchive, options: Wri
   return { ...result, shards };
 }
 
-/** Each paper's front matter: its page data, which its generated markdown file holds before its abstract. */
-function frontMatterMaker(enriched: EnrichedArchive, settings: BuildSettings): (paper: Paper) => PaperFrontMatter {
+/** What each paper's page is made from (see PaperPageInput). */
+function pageInputMaker(enriched: EnrichedArchive, settings: BuildSettings): (paper: Paper) => PaperPageInput {
   const bySlug = new Map(enriched.papers.map((paper) => [paper.slug, paper]));
   const topicRef = topicRefLookup(enriched.archive.topics);
-  return (paper) => ({
+  return (paper) => paperPageInput(paper, topicRef, (slug) => bySlug.get(slug), settings.siteUrl, enriched.days);
+}
+
+/** A paper's front matter: its page data, which its generated markdown file holds before its abstract. */
+function frontMatter(pageInput: PaperPageInput): PaperFrontMatter {
+  return {
     layout: "paper.njk",
     templateEngineOverride: "md",
-    permalink: `${paperUrl(paper.slug)}index.html`,
-    paper: toPaperPage(paper, topicRef, (slug) => bySlug.get(slug), settings.siteUrl, enriched.days),
-  });
+    permalink: `${paperUrl(pageInput.paper.slug)}index.html`,
+    paper: toPaperPage(pageInput),
+  };
 }

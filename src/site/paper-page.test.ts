@@ -3,7 +3,7 @@ import { MathText } from "../math/math-text.ts";
 import { paperPageSchema } from "../model/site.ts";
 import type { Paper } from "../model/types.ts";
 import { dayOrder } from "./day-order.ts";
-import { toPaperPage } from "./paper-page.ts";
+import { paperPageInput, toPaperPage } from "./paper-page.ts";
 
 const topicRef = (slug: string) => ({ slug, name: slug.toUpperCase(), url: `/topics/${slug}/` });
 
@@ -50,7 +50,7 @@ describe("toPaperPage", () => {
   const d = paper("d", "Same title", [{ date: "2025-07-01", position: 0 }], { topics: [] });
   const papers = [a, b, c, d];
   const bySlug = new Map(papers.map((item) => [item.slug, item]));
-  const page = toPaperPage(b, topicRef, (slug) => bySlug.get(slug), "https://papers.example.org", dayOrder(papers));
+  const page = toPaperPage(paperPageInput(b, topicRef, (slug) => bySlug.get(slug), "https://papers.example.org", dayOrder(papers)));
 
   it("links out to arXiv, its PDF, Hugging Face, the code and the project page", () => {
     expect(page.links.map((link) => [link.kind, link.url])).toEqual([
@@ -69,7 +69,7 @@ describe("toPaperPage", () => {
   });
 
   it("searches arXiv and Hugging Face by title when there is no arXiv id", () => {
-    const plain = toPaperPage(a, topicRef, (slug) => bySlug.get(slug), "https://papers.example.org", dayOrder(papers));
+    const plain = toPaperPage(paperPageInput(a, topicRef, (slug) => bySlug.get(slug), "https://papers.example.org", dayOrder(papers)));
     expect(plain.links.map((link) => link.label)).toEqual(["Search arXiv", "Search Hugging Face"]);
   });
 

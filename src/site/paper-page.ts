@@ -13,35 +13,80 @@ export function paperLink(paper: Paper): PaperLink {
   return { url: paperUrl(paper.slug), titleMarkdown: paper.text.titleMarkdown, titleText: paper.text.titleText };
 }
 
-/** The papers before and after it on the day it first appeared on. */
-function neighbours(paper: Paper, days: DayOrder): (Paper | undefined)[] {
-  const date = firstDate(paper);
-  const list = days.days.get(date) ?? [];
-  const index = days.indexOn(paper, date);
-  return index < 0 ? [] : [list[index - 1], list[index + 1]];
+/** A paper beside this one (on its first day, or in its related list) as its page shows it. */
+interface OtherPaper {
+  link: PaperLink;
+  titleHasMath: boolean;
 }
 
-/** The paper's place in the day it first appeared on. */
-function dayPlace(paper: Paper, days: DayOrder): DayPlace {
+/**
+ * Everything a paper's page is made from: the paper itself and what the page
+ * shows of the papers and days around it. toPaperPage reads nothing else, so
+ * this (with the code and the build settings) decides the page's bytes and
+ * keys its render-cache entry; gathering it is cheap, making the page is not.
+ */
+export interface PaperPageInput {
+  paper: Omit<Paper, "title" | "abstract" | "topics" | "related">;
+  topics: TopicRef[];
+  siteUrl: string;
+  /** Its 0-based place on each day it appeared on, in the order of its appearances. */
+  places: number[];
+  /** How many papers its first day has, and the papers before and after it there. */
+  firstDay: { count: number; previous?: OtherPaper; next?: OtherPaper };
+  related: (OtherPaper & { date: string; topic?: TopicRef })[];
+}
+
+const otherPaper = (paper: Paper): OtherPaper => ({ link: paperLink(paper), titleHasMath: paper.text.titleHasMath });
+
+/** What toPaperPage needs of `paper` and the archive around it. */
+export function paperPageInput(
+  paper: Paper,
+  topicRef: (slug: string) => TopicRef,
+  paperBySlug: (slug: string) => Paper | undefined,
+  siteUrl: string,
+  days: DayOrder,
+): PaperPageInput {
+  const { title: _title, abstract: _abstract, topics, related, ...own } = paper;
   const first = paper.appearances[0]!;
   const list = days.days.get(first.date) ?? [paper];
-  const index = Math.max(0, days.indexOn(paper, first.date));
-  const previous = list[index - 1];
-  const next = list[index + 1];
+  const place = Math.max(0, days.indexOn(paper, first.date));
+  const [previous, next] = [list[place - 1], list[place + 1]];
   return {
-    date: first.date,
-    label: dayLabel(first.date),
-    entryUrl: dayEntryUrl(first.date, index, paper.slug),
-    position: index + 1,
-    count: list.length,
-    ...(previous ? { previous: paperLink(previous) } : {}),
-    ...(next ? { next: paperLink(next) } : {}),
+    paper: own,
+    topics: topics.map(topicRef),
+    siteUrl,
+    places: paper.appearances.map(({ date }) => Math.max(0, days.indexOn(paper, date))),
+    firstDay: {
+      count: list.length,
+      ...(previous ? { previous: otherPaper(previous) } : {}),
+      ...(next ? { next: otherPaper(next) } : {}),
+    },
+    related: related.flatMap((slug) => {
+      const other = paperBySlug(slug);
+      if (!other) return [];
+      const topic = other.topics[0];
+      return [{ ...otherPaper(other), date: firstDate(other), ...(topic ? { topic: topicRef(topic) } : {}) }];
+    }),
   };
 }
 
-function relatedLink(paper: Paper, topicRef: (slug: string) => TopicRef): RelatedLink {
-  const date = firstDate(paper);
-  return { ...paperLink(paper), date, dateLabel: dayLabel(date), ...(paper.topics[0] ? { topic: topicRef(paper.topics[0]) } : {}) };
+/** The paper's place in the day it first appeared on. */
+function dayPlace(input: PaperPageInput): DayPlace {
+  const { date } = input.paper.appearances[0]!;
+  const { count, previous, next } = input.firstDay;
+  return {
+    date,
+    label: dayLabel(date),
+    entryUrl: dayEntryUrl(date, input.places[0]!, input.paper.slug),
+    position: input.places[0]! + 1,
+    count,
+    ...(previous ? { previous: previous.link } : {}),
+    ...(next ? { next: next.link } : {}),
+  };
+}
+
+function relatedLink({ link, date, topic }: PaperPageInput["related"][number]): RelatedLink {
+  return { ...link, date, dateLabel: dayLabel(date), ...(topic ? { topic } : {}) };
 }
 
 /** Two papers of one title in a list are told apart by their dates, in the link text too. */
@@ -52,7 +97,7 @@ function markSameTitles(links: RelatedLink[]): RelatedLink[] {
 }
 
 /** Where to read the paper, each link only when the digest gives what it needs. */
-function outLinks(paper: Paper, searchQuery: string): PaperPage["links"] {
+function outLinks(paper: PaperPageInput["paper"], searchQuery: string): PaperPage["links"] {
   const links: PaperPage["links"] = [];
   if (paper.arxivId) {
     links.push({ kind: "arxiv", label: "arXiv abstract", url: arxivAbstractUrl(paper.arxivId) });
@@ -68,16 +113,10 @@ function outLinks(paper: Paper, searchQuery: string): PaperPage["links"] {
   return links;
 }
 
-/** Everything a paper's page shows, derived from the merged paper. */
-export function toPaperPage(
-  paper: Paper,
-  topicRef: (slug: string) => TopicRef,
-  paperBySlug: (slug: string) => Paper | undefined,
-  siteUrl: string,
-  days: DayOrder,
-): PaperPage {
+/** Everything a paper's page shows, made from its input (see PaperPageInput) alone. */
+export function toPaperPage(input: PaperPageInput): PaperPage {
+  const { paper, topics, siteUrl } = input;
   const { titleText, abstractText } = paper.text;
-  const topics = paper.topics.map(topicRef);
   const query = encodeURIComponent(titleText);
   const dates = paper.appearances.map((appearance) => appearance.date);
   const citation = {
@@ -109,15 +148,15 @@ export function toPaperPage(
     needsMathStyles:
       paper.text.titleHasMath ||
       paper.text.abstractHasMath ||
-      [...paper.related.map(paperBySlug), ...neighbours(paper, days)].some((other) => other !== undefined && other.text.titleHasMath),
+      [...input.related, input.firstDay.previous, input.firstDay.next].some((other) => other?.titleHasMath),
     mathWords: paper.text.mathWords,
-    appearances: paper.appearances.map(({ date }) => ({
+    appearances: paper.appearances.map(({ date }, index) => ({
       date,
       url: dayUrl(date),
       label: dayLabel(date),
-      entryUrl: dayEntryUrl(date, Math.max(0, days.indexOn(paper, date)), paper.slug),
+      entryUrl: dayEntryUrl(date, input.places[index]!, paper.slug),
     })),
-    dayPlace: dayPlace(paper, days),
+    dayPlace: dayPlace(input),
     links: outLinks(paper, query),
     citation: {
       bibtex: bibtex(citation),
@@ -133,11 +172,6 @@ export function toPaperPage(
     card: paper.card,
     authors: paper.authors,
     topics,
-    related: markSameTitles(
-      paper.related.flatMap((slug) => {
-        const other = paperBySlug(slug);
-        return other ? [relatedLink(other, topicRef)] : [];
-      }),
-    ),
+    related: markSameTitles(input.related.map(relatedLink)),
   };
 }
