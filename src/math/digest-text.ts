@@ -22,6 +22,8 @@ function emphasisMarkdown(text: string): string {
  * stand for: ``quoted'' as “quoted”, --- as an em dash, -- as an en dash (1--2 is 1–2).
  */
 export function typographic(text: string): string {
+  // Most texts have none of these: every replacement below needs one.
+  if (!text.includes("--") && !text.includes("``") && !text.includes("''")) return text;
   return text
     .replace(/``/g, "\u201c")
     .replace(/''/g, "\u201d")

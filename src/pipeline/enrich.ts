@@ -70,20 +70,20 @@ export async function enrichArchive(identified: IdentifiedArchive, options: Enri
     ...(options.earlierTopics ? { earlierTopics: options.earlierTopics } : {}),
   });
   const classified = identified.papers.map((paper, index) => ({ ...paper, topics: [...topicsOf[index]!] }));
-  // On a worker thread for a large archive, while this thread makes each paper's text.
+  // On a worker thread for a large archive, while this thread makes each paper's text and the listings,
+  // which show no related papers.
   const relatedSearch = findRelated(classified, options.jobs, { workDir: options.relatedCache });
-  const withText = classified.map((paper) => ({ ...paper, text: options.mathText.paperText(paper) }));
-  const { related, description } = await relatedSearch;
-  const papers = withText.map((paper): Paper => ({ ...paper, related: related.get(paper.slug) ?? [] }));
-
-  const topics = topicSummaries(options.taxonomy, papers);
+  const withText = classified.map((paper) => ({ ...paper, text: options.mathText.paperText(paper), related: [] }));
+  const topics = topicSummaries(options.taxonomy, withText);
   const topicRef = topicRefLookup(topics);
   const redirects = [
     ...topicRedirects(options.taxonomy),
     ...identified.redirects.map(({ from, to }) => ({ from: paperUrl(from), to: paperUrl(to) })),
   ];
+  const archive = buildArchiveData(withText, topicRef, topics, topicListingPages(topics, withText, topicRef), redirects);
+  const { related, description } = await relatedSearch;
+  const papers = withText.map((paper): Paper => ({ ...paper, related: related.get(paper.slug) ?? [] }));
   const days = dayOrder(papers);
-  const archive = buildArchiveData(papers, topicRef, topics, topicListingPages(topics, papers, topicRef), redirects, days);
   const searchParts = planSearchParts(
     // By first appearance, which later digests never change: a paper seen again stays in its part.
     papers.map((paper) => ({ url: paperUrl(paper.slug), date: firstDate(paper) })),

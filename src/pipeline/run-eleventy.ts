@@ -1,5 +1,4 @@
 import path from "node:path";
-import Eleventy from "@11ty/eleventy";
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "..", "..");
 
@@ -9,6 +8,9 @@ export const PROJECT_ROOT = path.resolve(import.meta.dirname, "..", "..");
  * (render-job.ts) tells the config what to render.
  */
 export async function runEleventy(siteSource: string, output: string, basePath: string): Promise<number> {
+  // Loaded here, not with the module: a large archive renders in Eleventy processes of their own, and the build
+  // process, which imports this module for PROJECT_ROOT, need not spend the start-up on Eleventy.
+  const { default: Eleventy } = await import("@11ty/eleventy");
   const eleventy = new Eleventy(siteSource, output, {
     configPath: path.join(PROJECT_ROOT, ".eleventy.ts"),
     quietMode: true,

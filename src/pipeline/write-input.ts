@@ -4,7 +4,7 @@ import { KATEX_STYLESHEET_PATH, katexStylesheet } from "../markdown/katex-assets
 import type { BuildSettings, PaperFrontMatter } from "../model/site.ts";
 import type { Paper } from "../model/types.ts";
 import { listingsData, pageFileOf, paginatedPages } from "../site/listing-pages.ts";
-import { paperPageInput, paperUrl, toPaperPage, type PaperPageInput } from "../site/paper-page.ts";
+import { pageInputKey, paperPageInput, paperUrl, toPaperPage, type PaperPageInput } from "../site/paper-page.ts";
 import type { EnrichedArchive } from "./enrich.ts";
 import { topicRefLookup } from "./enrich.ts";
 import { mapInBatches } from "./file-batches.ts";
@@ -82,7 +82,7 @@ export async function writeEleventyInput(enriched: EnrichedArchive, options: Wri
     const pageInput = pageInputOf(paper);
     // The page is a function of its input and of the code (in the cache's version), so the input keys it;
     // the page data and the generated file (schema check, serialising) are made only for the pages that render.
-    const key = cache ? pageKey(cache, JSON.stringify(pageInput)) : "";
+    const key = cache ? pageKey(cache, pageInputKey(pageInput, paper)) : "";
     const render = !(cache && (await hasPage(cache, key)));
     if (render)
       await fs.writeFile(path.join(pending, `${paper.slug}.md`), paperMarkdownFile(frontMatter(pageInput), paper.text.abstractMarkdown));
