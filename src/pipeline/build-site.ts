@@ -18,6 +18,7 @@ import { formatProblems, readDigestFolder } from "./read-digests.ts";
 import { readRegistry } from "./registry-file.ts";
 import { openRenderCache } from "./render-cache.ts";
 import { renderSite } from "./render-site.ts";
+import { openParseCache, saveParseCache } from "./parse-cache.ts";
 import { openRepairCache, saveRepairCache } from "./repair-cache.ts";
 import { openTopicCache, saveTopicCache } from "./topic-cache.ts";
 import { PROJECT_ROOT } from "./run-eleventy.ts";
@@ -102,11 +103,13 @@ async function buildLocked(options: BuildOptions, log: Log): Promise<BuildReport
   const taxonomy = readTaxonomy(options.topics ?? defaultTaxonomyPath(options.input));
   const registry = await readRegistry(registryFile, paths.output, log);
 
-  const parsed = await timed(log, "parse", () => readDigestFolder(options.input), describeParse);
+  const parseCache = useCache ? openParseCache(workDir) : undefined;
+  const parsed = await timed(log, "parse", async () => readDigestFolder(options.input, (await parseCache)?.earlier), describeParse);
   for (const line of formatProblems(parsed.warnings).split("\n").filter(Boolean)) log(`warning: ${line}`);
   if (parsed.problems.length) {
     throw new BuildError(`${count(parsed.problems.length, "problem")} in the digests; nothing was written:`, parsed.problems);
   }
+  if (parseCache) await saveParseCache(await parseCache, parsed.parsed);
 
   const identified = await timed(
     log,
@@ -247,7 +250,8 @@ function describeParse(result: Awaited<ReturnType<typeof readDigestFolder>>): st
   const skipped = result.skipped.length
     ? `; skipped ${count(result.skipped.length, "non-digest file")} (${result.skipped.map((file) => path.basename(file)).join(", ")})`
     : "";
-  return `${count(result.digests.length, "digest")}, ${count(entries, "entry", "entries")}${skipped}`;
+  const reused = result.reused ? `; ${result.reused} unchanged since the last build` : "";
+  return `${count(result.digests.length, "digest")}, ${count(entries, "entry", "entries")}${reused}${skipped}`;
 }
 
 function readTaxonomy(file: string): Taxonomy {

@@ -1,7 +1,7 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { BuildError } from "./build-error.ts";
+import { removeInBackground } from "./remove-in-background.ts";
 import { serializeRegistry, type PermalinkRegistry } from "../identity/permalink-registry.ts";
 import { SITE_REGISTRY_FILE, writeRegistry } from "./registry-file.ts";
 
@@ -88,23 +88,6 @@ export async function publish(
   const replaced = await switchOutput(site, paths);
   const cleanup = replaced ? removeInBackground(replaced) : Promise.resolve();
   return { output: paths.output, registryWritten, cleanup };
-}
-
-/**
- * Removes a replaced build's folder without making the build wait for it: a
- * site of 30,000 papers is some 90,000 files and folders, seconds to delete,
- * and nothing reads the folder once the output link has moved on. `rm -rf`
- * runs detached and outlives this process; if it is killed, the next build's
- * removeLeftovers finishes the job. Without `rm`, the folder is removed here.
- */
-async function removeInBackground(folder: string): Promise<void> {
-  const started = await new Promise<boolean>((resolve) => {
-    const child = spawn("rm", ["-rf", "--", folder], { detached: true, stdio: "ignore" });
-    child.once("spawn", () => resolve(true));
-    child.once("error", () => resolve(false));
-    child.unref();
-  });
-  if (!started) await fs.rm(folder, { recursive: true, force: true });
 }
 
 /** Points the output link at `site` in one rename; returns the folder it pointed at before. */

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Digest, DigestProblem } from "../model/types.ts";
 import { formatOfFileName, parseDigestBytes } from "../digest/digest-file.ts";
 import { formatProblems } from "../digest/digest-text.ts";
+import { parseKey, type ParsedFile } from "./parse-cache.ts";
 
 export { formatProblems };
 
@@ -13,10 +14,18 @@ export interface DigestFolder {
   warnings: DigestProblem[];
   /** Files that are not digests (README, dotfiles, images), reported but not read. */
   skipped: string[];
+  /** Every file that parsed without a problem, by parseKey, for the next build's parse cache. */
+  parsed: Map<string, ParsedFile>;
+  /** Files not parsed again: an earlier build parsed the same bytes. */
+  reused: number;
 }
 
-/** Reads and parses every digest in a folder, collecting every problem in every file. */
-export async function readDigestFolder(folder: string): Promise<DigestFolder> {
+/**
+ * Reads and parses every digest in a folder, collecting every problem in every
+ * file. A file whose exact bytes an earlier build parsed (`earlier`, by
+ * parseKey) is not parsed again: the parse is a function of them.
+ */
+export async function readDigestFolder(folder: string, earlier: ReadonlyMap<string, ParsedFile> = new Map()): Promise<DigestFolder> {
   let names: string[];
   try {
     names = (await fs.readdir(folder)).sort();
@@ -26,12 +35,16 @@ export async function readDigestFolder(folder: string): Promise<DigestFolder> {
       problems: [{ file: folder, line: 0, message: `cannot read the digests folder: ${(error as Error).message}` }],
       warnings: [],
       skipped: [],
+      parsed: new Map(),
+      reused: 0,
     };
   }
   const digests: Digest[] = [];
   const problems: DigestProblem[] = [];
   const warnings: DigestProblem[] = [];
   const skipped: string[] = [];
+  const parsedFiles = new Map<string, ParsedFile>();
+  let reused = 0;
   for (const name of names) {
     const file = path.join(folder, name);
     const format = formatOfFileName(name);
@@ -51,15 +64,19 @@ export async function readDigestFolder(folder: string): Promise<DigestFolder> {
       problems.push({ file, line: 0, message: unreadableFileMessage(error as NodeJS.ErrnoException) });
       continue;
     }
-    const parsed = parseDigestBytes(format, bytes, file);
+    const key = parseKey(file, format, bytes);
+    const kept = earlier.get(key);
+    if (kept) reused++;
+    const parsed = kept ? { ...kept, problems: [] } : parseDigestBytes(format, bytes, file);
     problems.push(...parsed.problems);
     warnings.push(...parsed.warnings);
     if (parsed.digest) digests.push(parsed.digest);
+    if (parsed.digest && parsed.problems.length === 0) parsedFiles.set(key, { digest: parsed.digest, warnings: parsed.warnings });
   }
   if (digests.length === 0 && problems.length === 0) {
     problems.push({ file: folder, line: 0, message: "no digests found: add files named YYYY-MM-DD.txt" });
   }
-  return { digests, problems, warnings, skipped };
+  return { digests, problems, warnings, skipped, parsed: parsedFiles, reused };
 }
 
 /** Why a digest file cannot be read, in words: a broken link, a loop of links, no permission. */
