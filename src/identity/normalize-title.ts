@@ -1,3 +1,5 @@
+const ASCII = /^[\x00-\x7f]*$/;
+
 /**
  * The form in which two titles count as the same: case, whitespace and
  * punctuation do not matter ("Foo: a Bar" and "foo - A bar." are one title).
@@ -5,6 +7,15 @@
  * symbols, so two such titles stay apart and none becomes the empty title.
  */
 export function normalizeTitle(title: string): string {
+  // ASCII text (most titles and abstracts) has no marks to strip and no letters beyond a-z: the same
+  // result from a plain regex, several times faster on an abstract, which identity fingerprints.
+  if (ASCII.test(title)) {
+    const words = title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, " ")
+      .trim();
+    if (words !== "") return words;
+  }
   const words = title
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")

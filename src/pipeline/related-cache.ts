@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import { validTermCounts, type RelatedState } from "../related/related.ts";
+import type { RelatedState } from "../related/related.ts";
 import { codeVersion, writeCacheFile } from "./cache-files.ts";
 
 /**
@@ -19,7 +19,14 @@ const STATE_FILE = path.join("related-cache", "state.json");
 const searchCodeVersion = () => codeVersion([path.join("src", "related"), path.join("src", "text")], [String(FORMAT)]);
 
 const SIGNATURE_LENGTH = 16;
-const paperIndexes = z.array(z.number().int().nonnegative());
+// Checked by hand: a 30,000-paper state holds over a million numbers, which a schema per number
+// takes most of a second to check.
+const isIndexList = (value: unknown): value is number[] =>
+  Array.isArray(value) && value.every((item) => Number.isSafeInteger(item) && (item as number) >= 0);
+const listOf = <T>(isItem: (item: unknown) => item is T, what: string) =>
+  z.custom<T[]>((value) => Array.isArray(value) && value.every(isItem), `expected a list of ${what}`);
+const isString = (value: unknown): value is string => typeof value === "string";
+const isCutoff = (value: unknown): value is number => typeof value === "number" && value >= 0 && Number.isFinite(value);
 
 /**
  * The file: signatures joined into one string (they have a fixed length), and
@@ -30,13 +37,13 @@ const stateFile = z.object({
   format: z.literal(FORMAT),
   code: z.string(),
   settings: z.string(),
-  ids: z.array(z.string()),
+  ids: listOf(isString, "ids"),
   signatures: z.string(),
-  termCounts: z.array(z.string()),
-  candidateGaps: z.array(paperIndexes),
+  termCounts: listOf(isString, "term counts"),
+  candidateGaps: listOf(isIndexList, "candidate lists"),
   // Exact: JSON writes a double's shortest form that reads back as the same double.
-  cutoffs: z.array(z.number().nonnegative()),
-  related: z.array(paperIndexes),
+  cutoffs: listOf(isCutoff, "cutoffs"),
+  related: listOf(isIndexList, "related lists"),
 });
 type StateFile = z.infer<typeof stateFile>;
 
@@ -70,7 +77,6 @@ export function parseRelatedState(text: string, code = ""): RelatedState | undef
   if (
     signatures.length !== count * SIGNATURE_LENGTH ||
     termCounts.length !== count ||
-    !termCounts.every(validTermCounts) ||
     candidateGaps.length !== count ||
     cutoffs.length !== count ||
     related.length !== count

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { statSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { BuildSettings } from "../model/site.ts";
@@ -79,7 +80,8 @@ export async function hasPage(cache: RenderCache, key: string): Promise<boolean>
   const expected = cache.entries.get(key);
   if (!expected) return false;
   const file = cachedPage(cache, key);
-  const stat = await fs.stat(file).catch(() => undefined);
+  // Synchronous: asked for every page of the archive, and a stat through the thread pool costs more than the call.
+  const stat = statSync(file, { throwIfNoEntry: false });
   if (!stat?.isFile()) return false;
   if (stat.size === expected.size && stat.mtimeMs === expected.mtimeMs) return true;
   const bytes = await fs.readFile(file).catch(() => undefined);

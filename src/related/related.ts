@@ -255,8 +255,13 @@ class Vectors {
     const termIds = new Map<string, number>();
     const termText: string[] = [];
     const termWeight: number[] = [];
-    this.termCounts = sorted.map((paper, doc) => keptCounts[doc] ?? serialiseTermCounts(countTerms(paper, settings.titleWeight)));
-    const counts = this.termCounts.map((serialised) => internTerms(parseTermCounts(serialised), termIds, termText, termWeight, idf));
+    const termCounts = sorted.map((paper, doc) => {
+      const kept = keptCounts[doc];
+      const parsed = kept === undefined ? undefined : parseTermCounts(kept);
+      return parsed ? { serialised: kept!, parsed } : counted(paper, settings.titleWeight);
+    });
+    this.termCounts = termCounts.map((item) => item.serialised);
+    const counts = termCounts.map(({ parsed }) => internTerms(parsed, termIds, termText, termWeight, idf));
     this.termCount = termText.length;
     this.dense = new Float64Array(this.termCount);
     this.vectors = counts.map(({ ids, counts }) => weighTerms(ids, counts, termWeight, this.dense));
@@ -279,31 +284,26 @@ function countTerms(paper: RelatablePaper, titleWeight: number): Map<string, num
   return counts;
 }
 
-function serialiseTermCounts(counts: ReadonlyMap<string, number>): string {
-  return [...counts].map(([term, count]) => `${term} ${count}`).join(" ");
+function counted(paper: RelatablePaper, titleWeight: number): { serialised: string; parsed: Map<string, number> } {
+  const parsed = countTerms(paper, titleWeight);
+  return { serialised: [...parsed].map(([term, count]) => `${term} ${count}`).join(" "), parsed };
 }
 
-/** The counts serialiseTermCounts wrote, in the same order; a paper without terms is "". */
-export function parseTermCounts(serialised: string): Map<string, number> {
+/**
+ * The counts serialiseTermCounts wrote, in the same order; a paper without terms is "". Undefined
+ * when `serialised` is not such counts (a term twice, a count not positive): the paper is counted again.
+ */
+export function parseTermCounts(serialised: string): Map<string, number> | undefined {
   const counts = new Map<string, number>();
   if (serialised === "") return counts;
   const parts = serialised.split(" ");
-  for (let slot = 0; slot + 1 < parts.length; slot += 2) counts.set(parts[slot]!, Number(parts[slot + 1]));
-  return counts;
-}
-
-/** Whether `serialised` is term counts as serialiseTermCounts writes them: terms without spaces, each with a positive count, once. */
-export function validTermCounts(serialised: string): boolean {
-  if (serialised === "") return true;
-  const parts = serialised.split(" ");
-  if (parts.length % 2 !== 0) return false;
-  const terms = new Set<string>();
+  if (parts.length % 2 !== 0) return undefined;
   for (let slot = 0; slot < parts.length; slot += 2) {
     const [term, count] = [parts[slot]!, Number(parts[slot + 1])];
-    if (term === "" || terms.has(term) || !(count > 0) || !Number.isFinite(count)) return false;
-    terms.add(term);
+    if (term === "" || !(count > 0) || !Number.isFinite(count) || counts.has(term)) return undefined;
+    counts.set(term, count);
   }
-  return true;
+  return counts;
 }
 
 /** A paper's term counts by interned term id, in the order the terms first occur; interns terms as it goes. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseTermCounts, relatedSearch, updateRelated, validTermCounts, type RelatablePaper, type RelatedOptions } from "./related.ts";
+import { parseTermCounts, relatedSearch, updateRelated, type RelatablePaper, type RelatedOptions } from "./related.ts";
 
 /** Small seeded generator (mulberry32): the archives are random but the same on every run. */
 function random(seed: number): () => number {
@@ -181,15 +181,25 @@ describe("updateRelated", () => {
   });
 
   it("counts terms as parseTermCounts reads them back, in the order they first occur", () => {
-    for (const serialised of state.termCounts) expect(validTermCounts(serialised)).toBe(true);
-    const counts = parseTermCounts("zebra 4 tokamak 1 model 2.5");
+    for (const serialised of state.termCounts) expect(parseTermCounts(serialised)).toBeDefined();
+    const counts = parseTermCounts("zebra 4 tokamak 1 model 2.5")!;
     expect([...counts]).toEqual([
       ["zebra", 4],
       ["tokamak", 1],
       ["model", 2.5],
     ]);
     expect(parseTermCounts("")).toEqual(new Map());
-    for (const bad of ["zebra", "zebra x", "zebra 0", "zebra 1 zebra 2", " 1", "zebra 1 "]) expect(validTermCounts(bad), bad).toBe(false);
+    for (const bad of ["zebra", "zebra x", "zebra 0", "zebra 1 zebra 2", " 1", "zebra 1 "])
+      expect(parseTermCounts(bad), bad).toBeUndefined();
+  });
+
+  it("counts a paper again when its kept terms are not counts, and gives a clean search's lists", () => {
+    const damaged = { ...state, termCounts: state.termCounts.map((counts, doc) => (doc === 0 ? "zebra 1 zebra 2" : counts)) };
+    const update = updateRelated(damaged, [...archive, ...day], 5);
+    const clean = relatedSearch([...archive, ...day], 5);
+    expect(update.mode).toBe("incremental");
+    expect([...update.related]).toEqual([...clean.related]);
+    expect(update.state).toEqual(clean.state);
   });
 
   it("searches everything when there is no kept state", () => {
