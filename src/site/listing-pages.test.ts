@@ -1,33 +1,26 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { MathText } from "../math/math-text.ts";
 import type { ArchiveData } from "../model/site.ts";
 import type { Paper } from "../model/types.ts";
+import { testPaper } from "../../test/fixtures/test-paper.ts";
 import { testTaxonomy, topic } from "../../test/fixtures/test-taxonomy.ts";
 import { buildArchiveData } from "./archive-data.ts";
 import { listingsData, paginatedPages, pageFileOf, urlOfPageFile } from "./listing-pages.ts";
 import { TOPIC_PAGE_SIZE, topicListingPages, topicSummaries } from "./topic-pages.ts";
 
-const mathText = new MathText();
 const taxonomy = testTaxonomy([topic("graphs", { GNN: 3 }), topic("bandits", { bandit: 3 })]);
 const topicRef = (slug: string) => ({ slug, name: slug, url: `/topics/${slug}/` });
 
 function paper(index: number, date: string, position: number): Paper {
-  const title = `Paper ${index}`;
-  const abstract = `Abstract ${index}.`;
-  return {
+  return testPaper({
     slug: `paper-${index}`,
-    title,
-    abstract,
-    text: mathText.paperText({ title, abstract }),
+    title: `Paper ${index}`,
+    abstract: `Abstract ${index}.`,
     appearances: [{ date, position }],
-    card: {},
-    authors: [],
     // Every paper is about bandits; every third also about graphs.
     topics: index % 3 === 0 ? ["bandits", "graphs"] : ["bandits"],
-    related: [],
-  };
+  });
 }
 
 /** `days` days of 12 papers from 2025-07-10, one a day (July then August). */

@@ -1,31 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { MathText } from "../math/math-text.ts";
 import type { TopicListingPage } from "../model/site.ts";
 import type { Paper } from "../model/types.ts";
 import { numberedPageCount, TOPIC_PAGE_SIZE, topicListingPages, topicSummaries } from "./topic-pages.ts";
+import { testPaper } from "../../test/fixtures/test-paper.ts";
 import { testTaxonomy, topic } from "../../test/fixtures/test-taxonomy.ts";
 
 // In file order: a topic with no papers first, then the smaller of two topics.
 const taxonomy = testTaxonomy([topic("graphs", { GNN: 3 }), topic("robotics", { robot: 3 }), topic("bandits", { bandit: 3 })]);
 
-const mathText = new MathText();
-
 function paper(index: number, topics: string[]): Paper {
   const day = String((index % 28) + 1).padStart(2, "0");
   const month = index < 60 ? "07" : "08";
-  const title = `Paper ${index}`;
-  const abstract = `Abstract ${index}.`;
-  return {
+  return testPaper({
     slug: `paper-${index}`,
-    title,
-    abstract,
-    text: mathText.paperText({ title, abstract }),
+    title: `Paper ${index}`,
+    abstract: `Abstract ${index}.`,
     appearances: [{ date: `2025-${month}-${day}`, position: index }],
-    card: {},
-    authors: [],
     topics,
-    related: [],
-  };
+  });
 }
 
 const byFirstListing = (a: Paper, b: Paper) => {
