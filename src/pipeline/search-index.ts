@@ -219,15 +219,30 @@ async function readIndexedPages(bundle: string): Promise<IndexedPage[]> {
   });
 }
 
-/** Copies a folder file by file with linkOrCopy: tens of thousands of fragment files move in moments. */
+/**
+ * Copies a folder as hard links: `cp -al`, which links a part's thousands of
+ * fragment files in a fraction of the time file-by-file calls take; where
+ * that is missing or fails (another file system, no GNU cp), file by file
+ * with linkOrCopy.
+ */
 async function linkTree(from: string, to: string): Promise<void> {
-  const entries = await fs.readdir(from, { recursive: true, withFileTypes: true });
   await fs.mkdir(to, { recursive: true });
+  if (await linkedByCp(from, to)) return;
+  const entries = await fs.readdir(from, { recursive: true, withFileTypes: true });
   for (const entry of entries)
     if (entry.isDirectory())
       await fs.mkdir(path.join(to, path.relative(from, path.join(entry.parentPath, entry.name))), { recursive: true });
   const files = entries.filter((entry) => entry.isFile()).map((entry) => path.relative(from, path.join(entry.parentPath, entry.name)));
   await mapInBatches(files, (file) => linkOrCopy(path.join(from, file), path.join(to, file)));
+}
+
+/** `cp -al from/. to`: whether it linked everything. A partial result is overwritten by the fallback, file by file. */
+function linkedByCp(from: string, to: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const child = spawn("cp", ["-al", "--", `${from}/.`, to], { stdio: "ignore" });
+    child.once("error", () => resolve(false));
+    child.once("close", (code) => resolve(code === 0));
+  });
 }
 
 const exists = (file: string) =>
