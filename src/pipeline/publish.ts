@@ -40,9 +40,10 @@ async function currentBuild(paths: OutputPaths): Promise<string | undefined> {
 }
 
 /**
- * Removes what killed or failed builds left: every build folder but the one
- * the output points at, and the staging and previous folders older versions
- * wrote beside the output. Run while holding the output's lock.
+ * Removes what killed or failed builds left, in the background (see
+ * removeInBackground): every build folder but the one the output points at,
+ * and the staging and previous folders older versions wrote beside the
+ * output. Run while holding the output's lock.
  */
 export async function removeLeftovers(paths: OutputPaths): Promise<number> {
   const current = await currentBuild(paths);
@@ -57,7 +58,7 @@ export async function removeLeftovers(paths: OutputPaths): Promise<number> {
       leftovers.push(path.join(path.dirname(paths.output), name));
     }
   }
-  await Promise.all(leftovers.map((folder) => fs.rm(folder, { recursive: true, force: true })));
+  await Promise.all(leftovers.map((folder) => removeInBackground(folder)));
   return leftovers.length;
 }
 

@@ -48,8 +48,9 @@ export interface WriteInputOptions {
  * pages, months, years, redirects) by the data each reads, so the `archive`
  * global data holds only the listings to render. For a large archive the
  * paper files go into shard folders of at most `shardSize` papers (in slug
- * order), so no process holds the whole archive. Every folder is emptied
- * first so a removed paper does not linger.
+ * order), so no process holds the whole archive. Every folder starts empty
+ * (the last build's is moved aside and removed in the background), so a
+ * removed paper does not linger.
  */
 export async function writeEleventyInput(enriched: EnrichedArchive, options: WriteInputOptions): Promise<EleventyInput> {
   const { workDir, settings, shardSize, cache } = options;
