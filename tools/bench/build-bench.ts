@@ -377,7 +377,7 @@ export function formatBuildReport(report: BuildBenchReport): string {
   if (withIncremental.length) {
     lines.push("");
     lines.push(
-      "Adding the newest day to an archive built without it (same `--work-dir` and output; caches of rendered pages, math repairs, topics, the related-paper search and search index parts), against the clean build above:",
+      "Adding the newest day to an archive built without it (same `--work-dir` and output; caches of parsed digests, rendered paper and listing pages, math repairs, topics, the related-paper search and search index parts), against the clean build above:",
     );
     lines.push("");
     lines.push(
