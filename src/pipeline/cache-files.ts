@@ -46,3 +46,34 @@ export async function replaceCacheFile(file: string, entries: Iterable<readonly 
   for (const name of await fs.readdir(folder)) if (name !== path.basename(file)) await fs.rm(path.join(folder, name), { force: true });
   await writeCacheFile(file, JSON.stringify([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
 }
+
+/**
+ * The entries of a file replaceCacheFile wrote, when `isEntries` accepts them
+ * all; a missing, damaged or foreign file holds none, so the cache starts
+ * afresh instead of failing the build.
+ */
+export async function readCacheEntries<V>(file: string, isEntries: (value: unknown) => value is [string, V][]): Promise<[string, V][]> {
+  try {
+    const value: unknown = JSON.parse(await fs.readFile(file, "utf8"));
+    return isEntries(value) ? value : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Keeps `current` (and no other entries) in `file`, unless its keys are the
+ * ones `kept` already holds: each entry is a function of its key, so the file
+ * already says all of it.
+ */
+export async function keepCacheEntries(file: string, kept: ReadonlySet<string>, current: ReadonlyMap<string, unknown>): Promise<void> {
+  if (current.size === kept.size && [...current.keys()].every((key) => kept.has(key))) return;
+  await replaceCacheFile(file, current);
+}
+
+/** An isEntries check: an array of [key, value] pairs whose values pass `isValue`. */
+export const entriesOf =
+  <V>(isValue: (value: unknown) => value is V) =>
+  (value: unknown): value is [string, V][] =>
+    Array.isArray(value) &&
+    value.every((entry) => Array.isArray(entry) && entry.length === 2 && typeof entry[0] === "string" && isValue(entry[1]));

@@ -1,8 +1,7 @@
 import { createHash } from "node:crypto";
-import fs from "node:fs/promises";
 import path from "node:path";
 import type { Digest, DigestProblem } from "../model/types.ts";
-import { codeVersion, replaceCacheFile } from "./cache-files.ts";
+import { codeVersion, entriesOf, keepCacheEntries, readCacheEntries } from "./cache-files.ts";
 
 /**
  * Each digest file as its parser read it, kept between builds in
@@ -22,6 +21,11 @@ export interface ParsedFile {
   warnings: DigestProblem[];
 }
 
+const isParsedFile = (value: unknown): value is ParsedFile => {
+  const file = value as Partial<ParsedFile> | null;
+  return typeof file === "object" && file !== null && Array.isArray(file.digest?.entries) && Array.isArray(file.warnings);
+};
+
 const parserVersion = () => codeVersion([path.join("src", "digest"), path.join("src", "identity"), path.join("src", "model")]);
 
 /** What keys a file's parse: where it is (problems name it), how it is read, and every byte of it. */
@@ -31,25 +35,11 @@ export function parseKey(file: string, format: string, bytes: Uint8Array): strin
 
 export async function openParseCache(workDir: string): Promise<ParseCache> {
   const file = path.join(workDir, "parse-cache", `${await parserVersion()}.json`);
-  const entries = await fs.readFile(file, "utf8").then(
-    (text) => {
-      try {
-        const parsed = JSON.parse(text) as unknown;
-        return Array.isArray(parsed) ? (parsed as [string, ParsedFile][]) : [];
-      } catch {
-        return [];
-      }
-    },
-    () => [] as [string, ParsedFile][],
-  );
-  const whole = entries.filter(
-    ([key, value]) => typeof key === "string" && Array.isArray(value?.digest?.entries) && Array.isArray(value?.warnings),
-  );
+  const whole = await readCacheEntries(file, entriesOf(isParsedFile));
   return { file, earlier: new Map(whole) };
 }
 
 /** Keeps this build's parses (and no others); unchanged files leave the cache file as it is. */
 export async function saveParseCache(cache: ParseCache, parsed: ReadonlyMap<string, ParsedFile>): Promise<void> {
-  if (parsed.size === cache.earlier.size && [...parsed.keys()].every((key) => cache.earlier.has(key))) return;
-  await replaceCacheFile(cache.file, parsed);
+  await keepCacheEntries(cache.file, new Set(cache.earlier.keys()), parsed);
 }

@@ -36,6 +36,15 @@ describe("the math repair cache", () => {
     expect(await fs.readdir(path.dirname(second.file))).toEqual([path.basename(second.file)]);
   });
 
+  it("ignores a damaged file: the texts are repaired again, and the build goes on", async () => {
+    const workDir = await fs.mkdtemp(path.join(os.tmpdir(), "dpa-repair-"));
+    const first = await openRepairCache(workDir);
+    await saveRepairCache(first, texts, new MathText(first.earlier));
+    const text = await fs.readFile(first.file, "utf8");
+    await fs.writeFile(first.file, text.slice(0, text.length / 2));
+    expect((await openRepairCache(workDir)).loaded).toBe(0);
+  });
+
   it("is what the build's MathText answers for a text it has not repaired in this process", () => {
     const text = "A text this process has never repaired, kept by an earlier build.";
     const mathText = new MathText(new Map([[repairKey(text), [{ kind: "text", text: "as the earlier build repaired it" }]]]));

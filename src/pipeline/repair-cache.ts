@@ -1,8 +1,7 @@
-import fs from "node:fs/promises";
 import path from "node:path";
 import type { MathText } from "../math/math-text.ts";
 import { repairKey, type Segment } from "../math/repair.ts";
-import { codeVersion, replaceCacheFile } from "./cache-files.ts";
+import { codeVersion, entriesOf, keepCacheEntries, readCacheEntries } from "./cache-files.ts";
 
 /**
  * The math repair of every title and abstract, kept between builds in
@@ -23,13 +22,13 @@ export interface RepairCache {
 // The repair asks KaTeX which spans it accepts: a new KaTeX (in the locked dependencies) may answer differently.
 const repairCodeVersion = () => codeVersion([path.join("src", "math")]);
 
+const isSegments = (value: unknown): value is Segment[] =>
+  Array.isArray(value) && value.every((segment) => typeof segment === "object" && segment !== null && "kind" in segment);
+
 /** Reads the previous build's repairs, when they were made by this repair code. */
 export async function openRepairCache(workDir: string): Promise<RepairCache> {
   const file = path.join(workDir, "math-cache", `${await repairCodeVersion()}.json`);
-  const entries = await fs.readFile(file, "utf8").then(
-    (text) => JSON.parse(text) as [string, Segment[]][],
-    () => [] as [string, Segment[]][],
-  );
+  const entries = await readCacheEntries(file, entriesOf(isSegments));
   const earlier = new Map(entries.map(([key, segments]) => [key, Object.freeze(segments.map((segment) => Object.freeze(segment)))]));
   return { file, loaded: entries.length, keys: new Set(earlier.keys()), earlier };
 }
@@ -38,7 +37,5 @@ export async function openRepairCache(workDir: string): Promise<RepairCache> {
 export async function saveRepairCache(cache: RepairCache, texts: Iterable<string>, mathText: MathText): Promise<void> {
   const entries = new Map<string, readonly Segment[]>();
   for (const text of texts) entries.set(repairKey(text), mathText.segments(text));
-  // A rebuild with no new or removed text: the kept file already says all of it.
-  if (entries.size === cache.keys.size && [...entries.keys()].every((key) => cache.keys.has(key))) return;
-  await replaceCacheFile(cache.file, entries);
+  await keepCacheEntries(cache.file, cache.keys, entries);
 }

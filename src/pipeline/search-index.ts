@@ -7,7 +7,7 @@ import { spawn } from "node:child_process";
 import { indexedHtml } from "../search/indexed-html.ts";
 import { newestFirstOrder, type IndexedPage } from "../search/newest-first-order.ts";
 import { PRIMARY_SEARCH_FOLDER, type SearchPart } from "../search/plan-search-parts.ts";
-import { writeCacheFile } from "./cache-files.ts";
+import { entriesOf, keepCacheEntries, readCacheEntries } from "./cache-files.ts";
 import { linkOrCopy, mapInBatches } from "./file-batches.ts";
 import { writePartPages } from "./pagefind-part.ts";
 import { PROJECT_ROOT } from "./run-eleventy.ts";
@@ -36,8 +36,10 @@ const PAGEFIND_VERSION = (
 ).version;
 /** Bumped when what this module writes into a cached part changes. */
 const CACHE_FORMAT = "4";
-/** In the cache folder beside the parts: each page's indexed-HTML hash by its render-cache key. */
-const PAGE_HASHES = "page-hashes.json";
+/** In the cache folder beside the parts: each page's indexed-HTML hash by its render-cache key, one file per format. */
+const PAGE_HASHES = "page-hashes";
+const pageHashesFile = (cache: string) => path.join(cache, PAGE_HASHES, `${CACHE_FORMAT}.json`);
+const isHash = (value: unknown): value is string => typeof value === "string";
 
 /** What an older part keeps: merged parts borrow the primary bundle's library and WASM. */
 const PART_DATA = new Set(["pagefind-entry.json", "fragment", "index", "filter"]);
@@ -68,7 +70,7 @@ export async function buildSearchIndex(
 ): Promise<SearchIndexReport> {
   const bundles: IndexedPage[][] = [];
   const keys = new Set<string>();
-  const earlierHashes = cache ? await readPageHashes(path.join(cache, PAGE_HASHES)) : new Map<string, string>();
+  const earlierHashes = new Map(cache ? await readCacheEntries(pageHashesFile(cache), entriesOf(isHash)) : []);
   const pageHashes = new Map<string, string>();
   const indexedHash = async (url: string) => {
     const pageKey = pageKeys.get(url);
@@ -123,10 +125,7 @@ export async function buildSearchIndex(
   if (cache) {
     for (const name of await fs.readdir(cache).catch(() => [] as string[]))
       if (!keys.has(name) && name !== PAGE_HASHES) await fs.rm(path.join(cache, name), { recursive: true, force: true });
-    await writeCacheFile(
-      path.join(cache, PAGE_HASHES),
-      JSON.stringify({ format: CACHE_FORMAT, hashes: [...pageHashes].sort(([a], [b]) => (a < b ? -1 : 1)) }),
-    );
+    await keepCacheEntries(pageHashesFile(cache), new Set(earlierHashes.keys()), pageHashes);
   }
   const orderFile = path.join(site, NEWEST_FIRST_FILE);
   await fs.mkdir(path.dirname(orderFile), { recursive: true });
@@ -160,21 +159,6 @@ function partKey(part: SearchPart, indexedHashes: readonly string[]): string {
 }
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
-
-/** The hashes an earlier build kept; none when the file is missing, damaged or of another format. */
-async function readPageHashes(file: string): Promise<Map<string, string>> {
-  try {
-    const stored = JSON.parse(await fs.readFile(file, "utf8")) as { format?: unknown; hashes?: unknown };
-    if (stored.format !== CACHE_FORMAT || !Array.isArray(stored.hashes)) return new Map();
-    return new Map(
-      stored.hashes.filter(
-        (entry): entry is [string, string] => Array.isArray(entry) && typeof entry[0] === "string" && typeof entry[1] === "string",
-      ),
-    );
-  } catch {
-    return new Map();
-  }
-}
 
 /**
  * Pagefind reads this part's pages, each cut down to what it indexes (the

@@ -1,9 +1,8 @@
 import { createHash } from "node:crypto";
-import fs from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import type { Taxonomy } from "../topics/taxonomy.ts";
-import { codeVersion, replaceCacheFile } from "./cache-files.ts";
+import { codeVersion, keepCacheEntries, readCacheEntries } from "./cache-files.ts";
 
 /**
  * Each paper's topics, kept between builds in `<work-dir>/topic-cache/`:
@@ -20,6 +19,7 @@ export interface TopicCache {
 }
 
 const storedSchema = z.array(z.tuple([z.string(), z.array(z.string()).min(1)]));
+const isStored = (value: unknown): value is [string, string[]][] => storedSchema.safeParse(value).success;
 
 /** The classifier code, its model (topic-model.json, beside the code) and the taxonomy. */
 const classifierVersion = (taxonomy: Taxonomy) =>
@@ -39,21 +39,10 @@ export function topicKey(paper: { title: string; abstract: string; keywords?: re
 /** The previous build's topics, when they were made by this classifier, taxonomy and model; otherwise none. */
 export async function openTopicCache(workDir: string, taxonomy: Taxonomy): Promise<TopicCache> {
   const file = path.join(workDir, "topic-cache", `${await classifierVersion(taxonomy)}.json`);
-  return { file, earlier: new Map(await readEntries(file)) };
-}
-
-/** A missing, damaged or foreign file is no cache: the papers are classified again. */
-async function readEntries(file: string): Promise<[string, string[]][]> {
-  try {
-    const parsed = storedSchema.safeParse(JSON.parse(await fs.readFile(file, "utf8")));
-    return parsed.success ? parsed.data : [];
-  } catch {
-    return [];
-  }
+  return { file, earlier: new Map(await readCacheEntries(file, isStored)) };
 }
 
 /** Keeps this build's topics (and no others); leaves the file alone when nothing changed. */
 export async function saveTopicCache(cache: TopicCache, current: ReadonlyMap<string, readonly string[]>): Promise<void> {
-  if (current.size === cache.earlier.size && [...current.keys()].every((key) => cache.earlier.has(key))) return;
-  await replaceCacheFile(cache.file, current);
+  await keepCacheEntries(cache.file, new Set(cache.earlier.keys()), current);
 }

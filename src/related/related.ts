@@ -258,7 +258,7 @@ class Vectors {
     const termCounts = sorted.map((paper, doc) => {
       const kept = keptCounts[doc];
       const parsed = kept === undefined ? undefined : parseTermCounts(kept);
-      return parsed ? { serialised: kept!, parsed } : counted(paper, settings.titleWeight);
+      return parsed ? { serialised: kept!, parsed } : countedTerms(paper, settings.titleWeight);
     });
     this.termCounts = termCounts.map((item) => item.serialised);
     const counts = termCounts.map(({ parsed }) => internTerms(parsed, termIds, termText, termWeight, idf));
@@ -284,13 +284,14 @@ function countTerms(paper: RelatablePaper, titleWeight: number): Map<string, num
   return counts;
 }
 
-function counted(paper: RelatablePaper, titleWeight: number): { serialised: string; parsed: Map<string, number> } {
+/** A paper's term counts, and their serialised form (see RelatedState.termCounts). */
+function countedTerms(paper: RelatablePaper, titleWeight: number): { serialised: string; parsed: Map<string, number> } {
   const parsed = countTerms(paper, titleWeight);
   return { serialised: [...parsed].map(([term, count]) => `${term} ${count}`).join(" "), parsed };
 }
 
 /**
- * The counts serialiseTermCounts wrote, in the same order; a paper without terms is "". Undefined
+ * The counts countedTerms serialised, in the same order; a paper without terms is "". Undefined
  * when `serialised` is not such counts (a term twice, a count not positive): the paper is counted again.
  */
 export function parseTermCounts(serialised: string): Map<string, number> | undefined {
