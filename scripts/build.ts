@@ -15,7 +15,7 @@ const usage = `Usage: npm run build -- [--input DIR] [--output DIR] [--site-url 
   --permalinks FILE     permalink registry (default: permalinks.json beside the digests folder)
   --topics FILE         topic taxonomy (default: topics.yaml beside the digests folder, else content/topics.yaml)
   --jobs N              parallel Eleventy and Pagefind processes (default: one per core)
-  --shard-size N        papers per shard; a larger archive renders in several processes (default 6000)
+  --shard-size N        papers per shard; more paper pages to render than this render in several processes (default 6000)
   --search-part-size N  search index parts are whole days, filled from the oldest up to N papers; a new day
                         re-indexes only the newest part (default ${DEFAULT_SEARCH_PART_SIZE})
   --work-dir DIR        generated Eleventy input and the render cache, never committed (default .generated)

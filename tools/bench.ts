@@ -15,8 +15,9 @@ Lays out archives of real titles and abstracts (../shared/real/arxiv-abstracts.j
 --per-day papers a day) of each --sizes, and synthetic ones (npm run corpus text) of each --synthetic-sizes
 (the real papers run out at about 45,000); builds each with the real build CLI and the bare Eleventy floor
 on the same papers, and reports per-stage wall time, papers per second and peak RSS (node and Pagefind
-separately). For each --daily size (real text) it also builds the archive without its newest day, adds
-the day back, times the rebuild with the kept work folder, and checks it equals the clean build.
+separately). For each --daily size (real text) it also builds the archive without its newest two days, adds them
+back one a build, as the daily job does, times the second rebuild (kept work folder, and the spare the
+first one left), and checks it equals the clean build.
 Pass an empty list (--synthetic-sizes "" or --daily "") to skip. Writes the table into docs/benchmarks.md
 (unless --no-docs) and prints it. A benchmark, not a test: at the default sizes it takes most of an hour.`;
 

@@ -13,7 +13,8 @@ import { BuildError } from "./build-error.ts";
 import { enrichArchive } from "./enrich.ts";
 import { identifyPapers } from "./identify.ts";
 import { withLock } from "./build-lock.ts";
-import { newBuildFolder, outputPaths, publish, removeLeftovers } from "./publish.ts";
+import { outputPaths, prepareBuildFolder, publish } from "./publish.ts";
+import { removeEmptyFolders } from "./recycle-site.ts";
 import { formatProblems, readDigestFolder } from "./read-digests.ts";
 import { readRegistry } from "./registry-file.ts";
 import { openRenderCache } from "./render-cache.ts";
@@ -43,7 +44,7 @@ export interface BuildOptions {
   topics?: string;
   /** Parallel Eleventy and Pagefind processes and worker threads; by default one per core. */
   jobs?: number;
-  /** Papers per shard: an archive larger than this renders its paper pages in separate processes. */
+  /** Papers per shard: when more paper pages than this are to render, they render in separate processes. */
   shardSize?: number;
   /** Papers per search index part (whole days); each part is indexed by its own Pagefind process. */
   searchPartSize?: number;
@@ -61,8 +62,9 @@ export interface BuildReport {
 }
 
 /**
- * Up to this many papers render in one Eleventy process with everything else;
- * a larger archive is split so no process holds more than this many paper pages.
+ * Up to this many paper pages to render render in the build's own process
+ * with everything else; more are split so no process holds more than this
+ * many paper pages.
  */
 export const DEFAULT_SHARD_SIZE = 6000;
 
@@ -178,14 +180,22 @@ async function buildLocked(options: BuildOptions, log: Log): Promise<BuildReport
     },
   );
 
-  const leftovers = await removeLeftovers(paths);
-  if (leftovers) log(`[output] removed ${count(leftovers, "folder")} that interrupted builds left`);
-  const staging = await newBuildFolder(paths);
+  // Only a cached build recycles: its pages are links into the render cache, which clearing keeps.
+  const { folder: staging, recycled, removedLeftovers } = await prepareBuildFolder(paths, { recycle: renderCache !== undefined });
+  if (removedLeftovers) log(`[output] removed ${count(removedLeftovers, "folder")} that interrupted builds left`);
   try {
     const site = await timed(
       log,
       "eleventy",
-      () => renderSite(input, { folder: staging, basePath: settings.basePath, jobs, log, ...(renderCache ? { cache: renderCache } : {}) }),
+      () =>
+        renderSite(input, {
+          folder: staging,
+          recycled,
+          basePath: settings.basePath,
+          jobs,
+          log,
+          ...(renderCache ? { cache: renderCache } : {}),
+        }),
       (result) => {
         const processes = result.processes
           ? ` from ${result.processes} Eleventy processes, ${Math.min(jobs, result.processes)} at a time`
@@ -220,6 +230,7 @@ async function buildLocked(options: BuildOptions, log: Log): Promise<BuildReport
         return `${result.indexed} papers indexed in ${count(result.parts, "part")}${reuse}, ${result.files} files`;
       },
     );
+    removeEmptyFolders(site.folder, site.vacated);
     const published = await publish(site.folder, paths, { file: registryFile, content: enriched.registry }, (written) => {
       if (written) {
         const moved = enriched.movedPermalinks ? ` and ${count(enriched.movedPermalinks, "moved URL")}` : "";
@@ -238,7 +249,8 @@ async function buildLocked(options: BuildOptions, log: Log): Promise<BuildReport
       newPermalinks: enriched.newPermalinks,
     };
   } catch (error) {
-    await fs.rm(staging, { recursive: true, force: true });
+    // A recycled folder is left for the next build to take again; a new one goes.
+    if (!recycled) await fs.rm(staging, { recursive: true, force: true });
     throw error;
   }
 }

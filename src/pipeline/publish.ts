@@ -1,9 +1,15 @@
+import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { BuildError } from "./build-error.ts";
 import { removeInBackground } from "./remove-in-background.ts";
 import { serializeRegistry, type PermalinkRegistry } from "../identity/permalink-registry.ts";
 import { SITE_REGISTRY_FILE, writeRegistry } from "./registry-file.ts";
+
+/** A build folder in use, or one a killed build left. */
+const BUILD_PREFIX = "build-";
+/** The site a publish replaced, kept for the next build to render into. */
+const SPARE_PREFIX = "spare-";
 
 /**
  * The output path (`_site`) is a symbolic link to the current build, which
@@ -24,10 +30,10 @@ export const outputPaths = (output: string): OutputPaths => ({
 });
 
 /** A fresh folder for this build's site, inside the builds folder. */
-export async function newBuildFolder(paths: OutputPaths): Promise<string> {
+async function newBuildFolder(paths: OutputPaths): Promise<string> {
   try {
     await fs.mkdir(paths.builds, { recursive: true });
-    return await fs.mkdtemp(path.join(paths.builds, `build-${process.pid}-`));
+    return await fs.mkdtemp(path.join(paths.builds, `${BUILD_PREFIX}${process.pid}-`));
   } catch (error) {
     throw new BuildError(`cannot write the site beside ${paths.output}: ${(error as Error).message}`);
   }
@@ -39,19 +45,34 @@ async function currentBuild(paths: OutputPaths): Promise<string | undefined> {
   return target === undefined ? undefined : path.resolve(path.dirname(paths.output), target);
 }
 
+/** The folder a build renders into, and what was cleared out of the builds folder to make way. */
+export interface BuildFolder {
+  folder: string;
+  /** Whether `folder` holds an earlier build's site, to be cleared of what changed (see clearForReuse). */
+  recycled: boolean;
+  /** Folders killed or failed builds left, now being removed. */
+  removedLeftovers: number;
+}
+
 /**
- * Removes what killed or failed builds left, in the background (see
- * removeInBackground): every build folder but the one the output points at,
- * and the staging and previous folders older versions wrote beside the
- * output. Run while holding the output's lock.
+ * The folder this build's site is rendered into, inside the builds folder.
+ * With `recycle`, it is the site the last publish replaced (else a folder a
+ * killed build left): clearing what changed in it costs far less than making
+ * every page folder of a large site again. Every other folder but the one
+ * the output points at is removed in the background (see
+ * removeInBackground), and so are the staging and previous folders older
+ * versions wrote beside the output. Run while holding the output's lock.
  */
-export async function removeLeftovers(paths: OutputPaths): Promise<number> {
+export async function prepareBuildFolder(paths: OutputPaths, { recycle }: { recycle: boolean }): Promise<BuildFolder> {
   const current = await currentBuild(paths);
-  const leftovers: string[] = [];
-  for (const name of await fs.readdir(paths.builds).catch(() => [] as string[])) {
-    const folder = path.join(paths.builds, name);
-    if (folder !== current) leftovers.push(folder);
-  }
+  const earlier = (await fs.readdir(paths.builds).catch(() => [] as string[]))
+    .filter((name) => path.join(paths.builds, name) !== current)
+    .sort();
+  const reusable = recycle
+    ? (earlier.find((name) => name.startsWith(SPARE_PREFIX)) ?? earlier.find((name) => name.startsWith(BUILD_PREFIX)))
+    : undefined;
+  const leftovers = earlier.filter((name) => name !== reusable).map((name) => path.join(paths.builds, name));
+  const removedLeftovers = leftovers.filter((folder) => !path.basename(folder).startsWith(SPARE_PREFIX)).length;
   const base = path.basename(paths.output);
   for (const name of await fs.readdir(path.dirname(paths.output)).catch(() => [] as string[])) {
     if (name.startsWith(`.${base}.staging-`) || name.startsWith(`.${base}.previous-`) || name.startsWith(`.${base}.link-`)) {
@@ -59,7 +80,11 @@ export async function removeLeftovers(paths: OutputPaths): Promise<number> {
     }
   }
   await Promise.all(leftovers.map((folder) => removeInBackground(folder)));
-  return leftovers.length;
+  if (reusable === undefined) return { folder: await newBuildFolder(paths), recycled: false, removedLeftovers };
+  // Named as a build in progress: a build killed while using it leaves a folder the next one can take again.
+  const folder = path.join(paths.builds, `${BUILD_PREFIX}${process.pid}-${randomUUID().slice(0, 8)}`);
+  await fs.rename(path.join(paths.builds, reusable), folder);
+  return { folder, recycled: true, removedLeftovers };
 }
 
 /** What the publish stage reports. */
@@ -67,7 +92,7 @@ export interface Publication {
   output: string;
   /** Whether the registry file changed (new permalinks were recorded). */
   registryWritten: boolean;
-  /** The replaced build's removal, started (see removeInBackground). */
+  /** The replaced build's folder kept as the next build's spare (or, not one of ours, its removal started). */
   cleanup: Promise<void>;
 }
 
@@ -87,8 +112,18 @@ export async function publish(
   onRegistryWritten(registryWritten);
   await fs.writeFile(path.join(site, SITE_REGISTRY_FILE), serializeRegistry(registry.content));
   const replaced = await switchOutput(site, paths);
-  const cleanup = replaced ? removeInBackground(replaced) : Promise.resolve();
+  const cleanup = replaced ? keepAsSpare(replaced, paths) : Promise.resolve();
   return { output: paths.output, registryWritten, cleanup };
+}
+
+/** Keeps a replaced build folder for the next build to recycle; anything else (a migrated output) is removed. */
+async function keepAsSpare(replaced: string, paths: OutputPaths): Promise<void> {
+  const name = path.basename(replaced);
+  if (path.dirname(replaced) === paths.builds && (name.startsWith(BUILD_PREFIX) || name.startsWith(SPARE_PREFIX))) {
+    await fs.rename(replaced, path.join(paths.builds, `${SPARE_PREFIX}${randomUUID().slice(0, 8)}`));
+  } else {
+    await removeInBackground(replaced);
+  }
 }
 
 /** Points the output link at `site` in one rename; returns the folder it pointed at before. */

@@ -9,7 +9,7 @@ import path from "node:path";
  * once it is out of the way. The folder is first renamed to `trashName`
  * beside itself (one rename, at once), then `rm -rf` runs detached and
  * outlives this process; if it is killed, whoever lists the trash next
- * (publish's removeLeftovers, the input stage) finishes the job. Without
+ * (publish's prepareBuildFolder, the input stage) finishes the job. Without
  * `rm`, the folder is removed here. A missing folder is nothing to do.
  */
 export async function removeInBackground(folder: string, trashName?: string): Promise<void> {

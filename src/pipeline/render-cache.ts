@@ -69,7 +69,8 @@ export function pageKey(cache: RenderCache, pageInput: string): string {
   return createHash("sha256").update(cache.version).update("\0").update(pageInput).digest("hex").slice(0, 40);
 }
 
-const cachedPage = (cache: RenderCache, key: string) => path.join(cache.folder, `${key}.html`);
+/** Where the cache keeps the page `key`. */
+export const cachedPage = (cache: RenderCache, key: string) => path.join(cache.folder, `${key}.html`);
 
 /**
  * Whether the cache holds the page `key`, whole: an entry whose size or time

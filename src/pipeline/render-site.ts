@@ -1,5 +1,6 @@
 import path from "node:path";
-import { restorePages, storePages, type RenderCache } from "./render-cache.ts";
+import { clearForReuse } from "./recycle-site.ts";
+import { cachedPage, restorePages, storePages, type RenderCache } from "./render-cache.ts";
 import { renderInProcesses } from "./render-in-processes.ts";
 import { runEleventy } from "./run-eleventy.ts";
 import type { Log } from "./stage-log.ts";
@@ -14,6 +15,8 @@ export interface RenderedSite {
   reused: number;
   /** Eleventy processes used (0: rendered in this process). */
   processes: number;
+  /** Folders of a recycled site that lost files, for removeEmptyFolders once the site is complete. */
+  vacated: string[];
 }
 
 export interface RenderOptions {
@@ -21,22 +24,30 @@ export interface RenderOptions {
   folder: string;
   basePath: string;
   jobs: number;
+  /** Whether `folder` holds an earlier build's site (see prepareBuildFolder) rather than nothing. */
+  recycled: boolean;
   cache?: RenderCache;
   log: Log;
 }
 
 /**
- * Renders the Eleventy input into `folder`: in this process for a small
- * archive, else the listings and every shard each in its own process, while
- * the pages the render cache had are put in beside them; then keeps the new
- * ones in the cache.
+ * Renders the Eleventy input into `folder`: in this process when few paper
+ * pages are to render, else the listings and every shard each in its own
+ * process, while the pages the render cache had are put in beside them; then
+ * keeps the new ones in the cache. A recycled folder is first cleared of
+ * all but the cached pages it already holds, so Eleventy never writes
+ * through a link into the cache.
  */
 export async function renderSite(input: EleventyInput, options: RenderOptions): Promise<RenderedSite> {
   const { folder, basePath, jobs, cache, log } = options;
-  // Cached pages are copied in while Eleventy renders the others: no page is both. Its failure is
+  const { kept, vacated } = options.recycled
+    ? clearForReuse(folder, new Map(cache ? input.reused.map((page) => [page.file, cachedPage(cache, page.key)]) : []))
+    : { kept: new Set<string>(), vacated: [] };
+  // Cached pages are linked in while Eleventy renders the others: no page is both. Its failure is
   // held (not left unhandled) until Eleventy is done, so a failing render never leaves it running.
+  const toRestore = kept.size ? input.reused.filter((page) => !kept.has(page.file)) : input.reused;
   const restoring = cache
-    ? restorePages(cache, input.reused, folder).then(
+    ? restorePages(cache, toRestore, folder).then(
         () => undefined,
         (error: unknown) => ({ error }),
       )
@@ -66,5 +77,5 @@ export async function renderSite(input: EleventyInput, options: RenderOptions): 
   }
   if (restoreFailure) throw restoreFailure.error;
   if (cache) await storePages(cache, input.rendered, folder, new Set([...input.rendered, ...input.reused].map((page) => page.key)));
-  return { folder, rendered, reused: input.reused.length, processes };
+  return { folder, rendered, reused: input.reused.length, processes, vacated };
 }

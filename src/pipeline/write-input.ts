@@ -34,7 +34,7 @@ export interface EleventyInput {
 export interface WriteInputOptions {
   workDir: string;
   settings: BuildSettings;
-  /** An archive with more papers renders its paper pages in shards of this many, each in its own process. */
+  /** When more paper pages than this are to render, they render in shards of this many, each in its own process. */
   shardSize: number;
   cache?: RenderCache;
 }
@@ -46,15 +46,14 @@ export interface WriteInputOptions {
  * were rendered before are left out and copied from the cache after
  * rendering: papers by their page data, the paginated listings (days, topic
  * pages, months, years, redirects) by the data each reads, so the `archive`
- * global data holds only the listings to render. For a large archive the
- * paper files go into shard folders of at most `shardSize` papers (in slug
- * order), so no process holds the whole archive. Every folder starts empty
+ * global data holds only the listings to render. When more than
+ * `shardSize` papers are to render, their files go into shard folders of at
+ * most that many (in slug order), so no process holds the whole archive. Every folder starts empty
  * (the last build's is moved aside and removed in the background), so a
  * removed paper does not linger.
  */
 export async function writeEleventyInput(enriched: EnrichedArchive, options: WriteInputOptions): Promise<EleventyInput> {
   const { workDir, settings, shardSize, cache } = options;
-  const sharded = enriched.papers.length > shardSize;
   const listings = path.join(workDir, "site");
   const shardRoot = path.join(workDir, "shards");
   const pending = path.join(workDir, "pending");
@@ -110,7 +109,8 @@ export async function writeEleventyInput(enriched: EnrichedArchive, options: Wri
     paperPages: { rendered: renderedPapers.length, reused: decided.length - renderedPapers.length },
   };
 
-  if (!sharded) {
+  // Few pages to render (a daily rebuild, a small archive) render in this process, beside the listings.
+  if (renderedPapers.length <= shardSize) {
     await fs.rename(pending, path.join(listings, "papers"));
     return { ...result, shards: [] };
   }

@@ -4,7 +4,7 @@ import { describe, expect, inject, it } from "vitest";
 import { runBuildCli } from "../build-cli.ts";
 import { FIXTURES, SAMPLE_DIGEST } from "../paths.ts";
 import { ARCHIVE_SEARCH_PARTS } from "./build-sample.global.ts";
-import { listFiles } from "./read-site.ts";
+import { listFiles, listFolders } from "./read-site.ts";
 
 const root = inject("workRoot");
 const sampleSite = inject("sampleSite");
@@ -171,8 +171,8 @@ describe("a successful build", () => {
   it("rebuilds incrementally after a digest is added: only new or changed paper pages render, and the output equals a clean build", async () => {
     const work = path.join(root, "incremental", "work");
     const digests = digestsFolder("incremental", { "2025-08-20.txt": fs.readFileSync(SAMPLE_DIGEST, "utf8") });
-    // Shards of 40: the first build renders in three processes; the rebuild renders few pages, but
-    // the archive is larger than a shard, so Eleventy still runs apart from the build process.
+    // Shards of 40: the first build renders in three processes; the rebuild renders fewer pages
+    // than a shard holds, so they render in the build's own process.
     const first = await runBuildCli([
       "--input",
       digests,
@@ -190,10 +190,10 @@ describe("a successful build", () => {
     const output = path.join(root, "incremental", "_site");
     const second = await runBuildCli(["--input", digests, "--output", output, "--work-dir", work, "--shard-size", "40"]);
     expect(second.code, second.stderr).toBe(0);
-    expect(second.stdout).toMatch(/paper pages: \d+ to render, \d+ unchanged \(in 1 shard\)/);
+    expect(second.stdout).toMatch(/paper pages: \d+ to render, \d+ unchanged; listing pages/);
     // Related papers: the added day's papers searched on top of the kept search, not the whole archive again.
     expect(second.stdout).toMatch(/related papers searched for 2 papers added to the kept ones, [1-9]\d* papers taking them in/);
-    expect(second.stdout).toMatch(/\[eleventy\] \d+ pages from 2 Eleventy processes/);
+    expect(second.stdout).toMatch(/\[eleventy\] \d+ pages; \d+ pages reused from the cache/);
     const [, rendered, unchanged] = /paper pages: (\d+) to render, (\d+) unchanged/.exec(second.stdout)!.map(Number);
     // Rendered: two new papers, one paper seen again, and those whose related lists changed
     // (many, in an archive this small); the rest, most pages, come from the cache.
@@ -281,6 +281,83 @@ describe("a successful build", () => {
     expect(files).toEqual(listFiles(clean));
     for (const file of files)
       expect(fs.readFileSync(path.join(output, file)).equals(fs.readFileSync(path.join(clean, file))), file).toBe(true);
+  });
+
+  it("renders into the site the build before last left, rewriting only what changed, and equals a clean build", async () => {
+    const sample = fs.readFileSync(SAMPLE_DIGEST, "utf8");
+    const card = fs.readFileSync(path.join(FIXTURES, "card", "2025-08-22.txt"), "utf8");
+    const digests = digestsFolder("recycle", { "2025-08-20.txt": sample });
+    const output = path.join(root, "recycle", "_site");
+    const builds = path.join(root, "recycle", "._site.builds");
+    const permalinks = path.join(root, "recycle", "permalinks.json");
+    const build = (extra: string[] = []) =>
+      runBuildCli([
+        "--input",
+        digests,
+        "--output",
+        output,
+        "--work-dir",
+        path.join(root, "recycle", "work"),
+        "--permalinks",
+        permalinks,
+        ...extra,
+      ]);
+    const cleanBuild = async (name: string) => {
+      const clean = path.join(root, "recycle", name);
+      fs.copyFileSync(permalinks, `${clean}.json`);
+      const result = await runBuildCli([
+        "--input",
+        digests,
+        "--output",
+        clean,
+        "--work-dir",
+        `${clean}-work`,
+        "--permalinks",
+        `${clean}.json`,
+        "--no-cache",
+      ]);
+      expect(result.code, result.stderr).toBe(0);
+      return clean;
+    };
+    const expectSameTree = (site: string, clean: string) => {
+      expect(listFolders(site)).toEqual(listFolders(clean));
+      const files = listFiles(site);
+      expect(files).toEqual(listFiles(clean));
+      for (const file of files)
+        expect(fs.readFileSync(path.join(site, file)).equals(fs.readFileSync(path.join(clean, file))), file).toBe(true);
+    };
+    const spare = () => fs.readdirSync(builds).filter((name) => name.startsWith("spare-"));
+
+    // Two days, then one: the second build replaces the first, whose site is kept as a spare.
+    fs.writeFileSync(path.join(digests, "2025-08-22.txt"), card);
+    expect((await build()).code).toBe(0);
+    fs.rmSync(path.join(digests, "2025-08-22.txt"));
+    expect((await build()).code).toBe(0);
+    await expect.poll(spare, { timeout: 10_000 }).toHaveLength(1);
+    const spareFolder = path.join(builds, spare()[0]!);
+
+    // Whatever is in the spare that no build wrote (a stray file, a page replaced by hand) is cleared away.
+    fs.writeFileSync(path.join(spareFolder, "stray.html"), "<p>not ours</p>");
+    fs.mkdirSync(path.join(spareFolder, "papers", "stray"), { recursive: true });
+    fs.writeFileSync(path.join(spareFolder, "papers", "stray", "index.html"), "<p>nor this</p>");
+    const [kept] = listFiles(path.join(spareFolder, "papers"));
+    fs.rmSync(path.join(spareFolder, "papers", kept!));
+    fs.writeFileSync(path.join(spareFolder, "papers", kept!), "<p>edited by hand</p>");
+    const spareInode = fs.statSync(spareFolder).ino;
+
+    // The second day again: rendered into the first build's folder.
+    fs.writeFileSync(path.join(digests, "2025-08-22.txt"), card);
+    const third = await build();
+    expect(third.code, third.stderr).toBe(0);
+    expect(third.stdout).not.toContain("that interrupted builds left");
+    expect(fs.statSync(fs.realpathSync(output)).ino).toBe(spareInode);
+    expectSameTree(output, await cleanBuild("clean-two-days"));
+
+    // And one day again, into the second build's folder: the second day's papers and their page folders go.
+    fs.rmSync(path.join(digests, "2025-08-22.txt"));
+    const fourth = await build();
+    expect(fourth.code, fourth.stderr).toBe(0);
+    expectSameTree(output, await cleanBuild("clean-one-day"));
   });
 
   it("is reproducible: the same input gives byte-identical output", async () => {

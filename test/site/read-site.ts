@@ -12,6 +12,15 @@ export function pageExists(site: string, url: string): boolean {
   return fs.existsSync(path.join(site, url.replace(/^\//, ""), url.endsWith("/") ? "index.html" : ""));
 }
 
+/** Every folder under `folder` (relative, sorted), so an empty folder left behind shows. */
+export function listFolders(folder: string): string[] {
+  return fs
+    .readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)))
+    .sort();
+}
+
 /** Every file under a folder, as paths relative to it, sorted. */
 export function listFiles(folder: string): string[] {
   const files: string[] = [];

@@ -24,8 +24,8 @@ export interface BuildBenchOptions {
   workRoot: string;
   skipFloor: boolean;
   /**
-   * The daily case, for these real-text sizes: time adding the newest day to the archive built without
-   * it (with the kept work folder), and compare the result with the clean build.
+   * The daily case, for these real-text sizes: time adding the newest day to the archive the day before's
+   * job built (with the kept work folder and output), and compare the result with the clean build.
    */
   dailySizes: number[];
   timeoutMs: number;
@@ -65,9 +65,11 @@ export interface SizeResult {
 }
 
 export interface IncrementalResult {
-  /** The build of the archive without its newest day, in a fresh work folder. */
+  /** The build of the archive without its newest two days, in a fresh work folder. */
   before: RunResult;
-  /** The rebuild after adding that day, with the same work folder and output. */
+  /** The rebuild after adding the first of them, as the day before's job: it leaves the output a spare. */
+  dayBefore: RunResult;
+  /** The rebuild after adding the newest day, with the same work folder and output. */
   after: RunResult;
   /** Whether the rebuilt site equals the clean full build, file for file, byte for byte. */
   identical: boolean;
@@ -181,10 +183,12 @@ async function measureBuild(
 }
 
 /**
- * The archive without its newest digest, built cold; then that digest added
- * back and the archive rebuilt with the same work folder, as a daily update
- * does. The rebuilt site is compared with `cleanSite`, a clean build of the
- * whole archive.
+ * The daily job in its steady state: the archive without its newest two
+ * digests, built cold; the first of them added back and rebuilt (the day
+ * before's job, which leaves the output the site it replaced as a spare);
+ * then the newest added and rebuilt with the same work folder and output,
+ * which is what is measured. The rebuilt site is compared with `cleanSite`,
+ * a clean build of the whole archive.
  */
 async function measureIncremental(
   projectRoot: string,
@@ -199,18 +203,21 @@ async function measureIncremental(
     permalinks: path.join(root, "incremental-permalinks.json"),
   };
   for (const target of Object.values(folders)) fs.rmSync(target, { recursive: true, force: true });
-  const newest = fs
+  const [dayBefore, newest] = fs
     .readdirSync(digests)
     .filter((name) => /^\d{4}-\d{2}-\d{2}/.test(name))
     .sort()
-    .at(-1)!;
-  const held = path.join(root, `held-${newest}`);
-  fs.renameSync(path.join(digests, newest), held);
+    .slice(-2) as [string, string];
+  const held = (name: string) => path.join(root, `held-${name}`);
+  for (const name of [dayBefore, newest]) fs.renameSync(path.join(digests, name), held(name));
   let before;
+  let dayBeforeRun;
   try {
     before = (await measureBuild(projectRoot, digests, folders, timeoutMs)).result;
+    fs.renameSync(held(dayBefore), path.join(digests, dayBefore));
+    dayBeforeRun = (await measureBuild(projectRoot, digests, folders, timeoutMs)).result;
   } finally {
-    fs.renameSync(held, path.join(digests, newest));
+    for (const name of [dayBefore, newest]) if (fs.existsSync(held(name))) fs.renameSync(held(name), path.join(digests, name));
   }
   const after = await measureBuild(projectRoot, digests, folders, timeoutMs);
   const differences = after.result.ok ? compareFolders(folders.site, cleanSite) : ["the rebuild failed"];
@@ -218,16 +225,23 @@ async function measureIncremental(
     .split("\n")
     .filter((line) => /unchanged|reused|re-indexed/.test(line))
     .map((line) => line.trim());
-  return { before, after: after.result, identical: differences.length === 0, differences: differences.slice(0, 10), reuse };
+  return {
+    before,
+    dayBefore: dayBeforeRun,
+    after: after.result,
+    identical: differences.length === 0,
+    differences: differences.slice(0, 10),
+    reuse,
+  };
 }
 
-/** Files only in one folder, or whose bytes differ. */
+/** Files and folders only in one folder, or files whose bytes differ. */
 function compareFolders(a: string, b: string): string[] {
+  // Folders end in a slash: an empty folder left behind is a difference too.
   const list = (folder: string) =>
     fs
       .readdirSync(folder, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)))
+      .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)) + (entry.isDirectory() ? "/" : ""))
       .sort();
   const left = list(a);
   const right = new Set(list(b));
@@ -235,7 +249,7 @@ function compareFolders(a: string, b: string): string[] {
   const differences = left.filter((file) => !right.has(file)).map((file) => `only in the rebuild: ${file}`);
   for (const file of right) if (!leftSet.has(file)) differences.push(`only in the clean build: ${file}`);
   for (const file of left)
-    if (right.has(file) && !fs.readFileSync(path.join(a, file)).equals(fs.readFileSync(path.join(b, file))))
+    if (!file.endsWith("/") && right.has(file) && !fs.readFileSync(path.join(a, file)).equals(fs.readFileSync(path.join(b, file))))
       differences.push(`differs: ${file}`);
   return differences;
 }
@@ -377,17 +391,17 @@ export function formatBuildReport(report: BuildBenchReport): string {
   if (withIncremental.length) {
     lines.push("");
     lines.push(
-      "Adding the newest day to an archive built without it (same `--work-dir` and output; caches of parsed digests, rendered paper and listing pages, math repairs, topics, the related-paper search and search index parts), against the clean build above:",
+      "The daily job in its steady state: the archive without its newest two days built cold, the first of them added and rebuilt (the day before's job, which keeps the site it replaces as the output's spare), then the newest added and rebuilt (same `--work-dir` and output; caches of parsed digests, rendered paper and listing pages, math repairs, topics, the related-paper search and search index parts; the spare's unchanged pages kept in place), against the clean build above:",
     );
     lines.push("");
     lines.push(
-      `| Papers | without the day s | rebuild s | ${STAGES.join(" s | ")} s | rebuild / clean | node peak | pagefind peak | identical to clean |`,
+      `| Papers | without two days s | the day before s | rebuild s | ${STAGES.join(" s | ")} s | rebuild / clean | node peak | pagefind peak | identical to clean |`,
     );
-    lines.push(`|---:|---:|---:|${STAGES.map(() => "---:|").join("")}---:|---:|---:|---|`);
+    lines.push(`|---:|---:|---:|---:|${STAGES.map(() => "---:|").join("")}---:|---:|---:|---|`);
     for (const result of withIncremental) {
-      const { before, after, identical, differences } = result.incremental!;
+      const { before, dayBefore, after, identical, differences } = result.incremental!;
       lines.push(
-        `| ${result.papers} | ${seconds(before.wallSeconds)} | ${seconds(after.wallSeconds)} | ${STAGES.map((stage) => seconds(after.stages[stage])).join(" | ")} | ${(after.wallSeconds / result.build.wallSeconds).toFixed(2)} | ${mb(after.nodePeakKb)} | ${mb(after.pagefindPeakKb)} | ${identical ? "yes" : `no: ${differences.length} differences`} |`,
+        `| ${result.papers} | ${seconds(before.wallSeconds)} | ${seconds(dayBefore.wallSeconds)} | ${seconds(after.wallSeconds)} | ${STAGES.map((stage) => seconds(after.stages[stage])).join(" | ")} | ${(after.wallSeconds / result.build.wallSeconds).toFixed(2)} | ${mb(after.nodePeakKb)} | ${mb(after.pagefindPeakKb)} | ${identical ? "yes" : `no: ${differences.length} differences`} |`,
       );
     }
     for (const result of withIncremental)

@@ -1,0 +1,69 @@
+import { lstatSync, readdirSync, rmdirSync, statSync, unlinkSync } from "node:fs";
+import path from "node:path";
+
+/** What clearing a recycled site folder left and took away. */
+export interface ClearedFolder {
+  /** Files (relative to the folder) already linked to the source they should be: left as they are. */
+  kept: Set<string>;
+  /** Folders (relative) that lost a file: removeEmptyFolders removes those nothing was written into again. */
+  vacated: string[];
+}
+
+/**
+ * Empties a site folder an earlier build left, so this build can render into
+ * it, except for the files in `linked` (relative path to the file it should
+ * be a hard link of) that already are that file (same device and inode).
+ * Everything else goes, whatever it is: files rendered from other input,
+ * files added or edited by hand, a killed build's half-written pages. A file
+ * is never written in place (it may be a link into a cache), so what is kept
+ * is byte for byte its source. Making a site's tens of thousands of page
+ * folders again costs far more, on most file systems, than reading them.
+ */
+export function clearForReuse(folder: string, linked: ReadonlyMap<string, string>): ClearedFolder {
+  const kept = new Set<string>();
+  const vacated = new Set<string>();
+  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
+    if (entry.isDirectory()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    const relative = path.relative(folder, file);
+    const source = linked.get(relative);
+    if (source !== undefined && entry.isFile() && sameFile(file, source)) {
+      kept.add(relative);
+      continue;
+    }
+    unlinkSync(file);
+    vacated.add(path.dirname(relative));
+  }
+  return { kept, vacated: [...vacated] };
+}
+
+function sameFile(a: string, b: string): boolean {
+  const [first, second] = [lstatSync(a, { throwIfNoEntry: false }), statSync(b, { throwIfNoEntry: false })];
+  return first !== undefined && second !== undefined && first.dev === second.dev && first.ino === second.ino;
+}
+
+/**
+ * Removes each of `folders` (relative to `root`), and the folders above it,
+ * that the build left empty, so a recycled folder holds exactly the folders
+ * a clean build makes: a removed paper's page folder goes with its page.
+ */
+export function removeEmptyFolders(root: string, folders: readonly string[]): number {
+  let removed = 0;
+  // Deepest first, so a parent is tried after its children.
+  const ordered = [...folders].sort((a, b) => b.split(path.sep).length - a.split(path.sep).length || (a < b ? -1 : 1));
+  for (const folder of ordered) {
+    for (let current = folder; current !== "." && current !== "" && !current.startsWith(".."); current = path.dirname(current)) {
+      try {
+        rmdirSync(path.join(root, current));
+        removed++;
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        // Gone already (a child's climb removed it): its parent may still be empty.
+        if (code === "ENOENT") continue;
+        if (code === "ENOTEMPTY" || code === "EEXIST") break;
+        throw error;
+      }
+    }
+  }
+  return removed;
+}
