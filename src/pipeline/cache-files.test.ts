@@ -63,6 +63,64 @@ describe("readCacheEntries and keepCacheEntries", () => {
     expect(await readCacheEntries(file, entriesOf(isNumber))).toEqual([["a", 1]]);
   });
 
+  const cacheFolder = async () => path.join(await fs.mkdtemp(path.join(os.tmpdir(), "dpa-cache-")), "cache");
+  const numbered = (count: number, from = 0) => new Map(Array.from({ length: count }, (_, index) => [`k${from + index}`, from + index]));
+  const keysOf = (entries: [string, number][]) => new Set(entries.map(([key]) => key));
+
+  it("add a build's new entries beside the file, so a large cache is not written again for a few", async () => {
+    const folder = await cacheFolder();
+    const file = path.join(folder, "v1.json");
+    await keepCacheEntries(file, new Set(), numbered(20));
+    const before = await fs.stat(file);
+    await keepCacheEntries(file, keysOf(await readCacheEntries(file, entriesOf(isNumber))), numbered(22));
+    expect((await fs.readdir(folder)).sort()).toEqual(["v1+1.json", "v1.json"]);
+    expect((await fs.stat(file)).mtimeMs).toBe(before.mtimeMs);
+    expect(JSON.parse(await fs.readFile(path.join(folder, "v1+1.json"), "utf8"))).toEqual([
+      ["k20", 20],
+      ["k21", 21],
+    ]);
+    expect(new Map(await readCacheEntries(file, entriesOf(isNumber)))).toEqual(numbered(22));
+  });
+
+  it("merge the additions into one file again once there are too many, or too many entries no build needs", async () => {
+    const folder = await cacheFolder();
+    const file = path.join(folder, "v1.json");
+    let current = numbered(100);
+    await keepCacheEntries(file, new Set(), current);
+    for (let build = 1; build <= 7; build++) {
+      current = numbered(100 + build);
+      await keepCacheEntries(file, keysOf(await readCacheEntries(file, entriesOf(isNumber))), current);
+    }
+    expect((await fs.readdir(folder)).length).toBe(8);
+    current = numbered(108);
+    await keepCacheEntries(file, keysOf(await readCacheEntries(file, entriesOf(isNumber))), current);
+    expect(await fs.readdir(folder)).toEqual(["v1.json"]);
+    expect(new Map(await readCacheEntries(file, entriesOf(isNumber)))).toEqual(current);
+
+    // A tenth of the entries unused: kept as an addition. More: written afresh without them.
+    current = numbered(99, 9);
+    await keepCacheEntries(file, keysOf(await readCacheEntries(file, entriesOf(isNumber))), current);
+    expect(await fs.readdir(folder)).toEqual(["v1.json"]);
+    expect((await readCacheEntries(file, entriesOf(isNumber))).length).toBe(108);
+    current = numbered(80, 28);
+    await keepCacheEntries(file, keysOf(await readCacheEntries(file, entriesOf(isNumber))), current);
+    expect(new Map(await readCacheEntries(file, entriesOf(isNumber)))).toEqual(current);
+  });
+
+  it("read what the other parts hold when one addition is damaged, and keep its entries again", async () => {
+    const folder = await cacheFolder();
+    const file = path.join(folder, "v1.json");
+    await keepCacheEntries(file, new Set(), numbered(20));
+    await keepCacheEntries(file, keysOf(await readCacheEntries(file, entriesOf(isNumber))), numbered(25));
+    await fs.writeFile(path.join(folder, "v1+1.json"), '[["k20",20],["k2');
+    // Foreign names beside it are no part of it.
+    await fs.writeFile(path.join(folder, "v1+x.json"), '[["kx",1]]');
+    const kept = await readCacheEntries(file, entriesOf(isNumber));
+    expect(new Map(kept)).toEqual(numbered(20));
+    await keepCacheEntries(file, keysOf(kept), numbered(25));
+    expect(new Map(await readCacheEntries(file, entriesOf(isNumber)))).toEqual(numbered(25));
+  });
+
   it.each([
     ["missing", undefined],
     ["cut short", '[["a",1],["b"'],

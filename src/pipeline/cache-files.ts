@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 
@@ -37,8 +38,9 @@ export async function writeCacheFile(file: string, text: string): Promise<void> 
 }
 
 /**
- * Makes `file` the only file of its cache folder (older versions go), holding
- * `entries` sorted by key, so the same entries give the same bytes.
+ * Makes `file` the only file of its cache folder (older versions and
+ * additions go), holding `entries` sorted by key, so the same entries give
+ * the same bytes.
  */
 export async function replaceCacheFile(file: string, entries: Iterable<readonly [string, unknown]>): Promise<void> {
   const folder = path.dirname(file);
@@ -48,27 +50,72 @@ export async function replaceCacheFile(file: string, entries: Iterable<readonly 
 }
 
 /**
- * The entries of a file replaceCacheFile wrote, when `isEntries` accepts them
- * all; a missing, damaged or foreign file holds none, so the cache starts
- * afresh instead of failing the build.
+ * A cache is its file plus additions beside it (`<name>+<n>.json`), so a
+ * build that adds a day's entries to a cache of tens of megabytes writes
+ * those alone. They are merged into one file again once there are this many,
+ * or once the entries no build needs any more pass a tenth of the cache.
  */
-export async function readCacheEntries<V>(file: string, isEntries: (value: unknown) => value is [string, V][]): Promise<[string, V][]> {
-  try {
-    const value: unknown = JSON.parse(await fs.readFile(file, "utf8"));
-    return isEntries(value) ? value : [];
-  } catch {
-    return [];
-  }
+const MAX_CACHE_PARTS = 8;
+const UNUSED_SHARE = 0.1;
+
+/** The files holding `file`'s entries: itself first, then its additions in the order they were made. */
+async function cacheParts(file: string): Promise<string[]> {
+  const additions = (await fs.readdir(path.dirname(file)).catch(() => [] as string[]))
+    .map((name) => ({ name, number: additionNumber(file, name) }))
+    .filter((addition): addition is { name: string; number: number } => addition.number !== undefined)
+    .sort((a, b) => a.number - b.number);
+  return [file, ...additions.map(({ name }) => path.join(path.dirname(file), name))];
+}
+
+/** n for the name `<file's name>+<n>.json`, else undefined. */
+function additionNumber(file: string, name: string): number | undefined {
+  const prefix = `${path.basename(file, ".json")}+`;
+  if (!name.startsWith(prefix) || !name.endsWith(".json")) return undefined;
+  const digits = name.slice(prefix.length, -".json".length);
+  return /^\d+$/.test(digits) ? Number(digits) : undefined;
 }
 
 /**
- * Keeps `current` (and no other entries) in `file`, unless its keys are the
- * ones `kept` already holds: each entry is a function of its key, so the file
- * already says all of it.
+ * The entries of a cache replaceCacheFile and keepCacheEntries wrote: the
+ * file and its additions. A part that is missing, damaged or foreign, or
+ * whose entries `isEntries` does not all accept, holds none, so its entries
+ * are made again instead of failing the build.
+ */
+export async function readCacheEntries<V>(file: string, isEntries: (value: unknown) => value is [string, V][]): Promise<[string, V][]> {
+  const entries: [string, V][] = [];
+  for (const part of await cacheParts(file)) {
+    try {
+      const value: unknown = JSON.parse(await fs.readFile(part, "utf8"));
+      if (isEntries(value)) for (const entry of value) entries.push(entry);
+    } catch {
+      // Holds nothing: its entries are made again and kept in a later part.
+    }
+  }
+  return entries;
+}
+
+/**
+ * Keeps `current` in `file`'s cache, where `kept` are the keys it holds now
+ * (what readCacheEntries gave). Each entry is a function of its key, so when
+ * `kept` has every current key nothing is written; else the new entries are
+ * added beside the file, or, when the cache has too many parts or too many
+ * entries no build needs, `current` alone is written as one file.
  */
 export async function keepCacheEntries(file: string, kept: ReadonlySet<string>, current: ReadonlyMap<string, unknown>): Promise<void> {
-  if (current.size === kept.size && [...current.keys()].every((key) => kept.has(key))) return;
-  await replaceCacheFile(file, current);
+  const added = [...current].filter(([key]) => !kept.has(key));
+  let unused = 0;
+  for (const key of kept) if (!current.has(key)) unused++;
+  if (added.length === 0 && unused <= current.size * UNUSED_SHARE) return;
+  const parts = await cacheParts(file);
+  if (parts.length >= MAX_CACHE_PARTS || unused > current.size * UNUSED_SHARE || !existsSync(file)) {
+    await replaceCacheFile(file, current);
+    return;
+  }
+  const last = additionNumber(file, path.basename(parts.at(-1)!)) ?? 0;
+  await writeCacheFile(
+    path.join(path.dirname(file), `${path.basename(file, ".json")}+${last + 1}.json`),
+    JSON.stringify(added.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+  );
 }
 
 /** An isEntries check: an array of [key, value] pairs whose values pass `isValue`. */
