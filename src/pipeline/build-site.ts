@@ -13,7 +13,7 @@ import { BuildError } from "./build-error.ts";
 import { enrichArchive } from "./enrich.ts";
 import { identifyPapers } from "./identify.ts";
 import { withLock } from "./build-lock.ts";
-import { outputPaths, prepareBuildFolder, publish } from "./publish.ts";
+import { discardBuildFolder, outputPaths, prepareBuildFolder, publish, type Publication } from "./publish.ts";
 import { removeEmptyFolders } from "./recycle-site.ts";
 import { formatProblems, readDigestFolder } from "./read-digests.ts";
 import { readRegistry } from "./registry-file.ts";
@@ -183,6 +183,8 @@ async function buildLocked(options: BuildOptions, log: Log): Promise<BuildReport
   // Only a cached build recycles: its pages are links into the render cache, which clearing keeps.
   const { folder: staging, recycled, removedLeftovers } = await prepareBuildFolder(paths, { recycle: renderCache !== undefined });
   if (removedLeftovers) log(`[output] removed ${count(removedLeftovers, "folder")} that interrupted builds left`);
+  let published: Publication;
+  let report: BuildReport;
   try {
     const site = await timed(
       log,
@@ -231,7 +233,7 @@ async function buildLocked(options: BuildOptions, log: Log): Promise<BuildReport
       },
     );
     removeEmptyFolders(site.folder, site.vacated);
-    const published = await publish(site.folder, paths, { file: registryFile, content: enriched.registry }, (written) => {
+    published = await publish(site.folder, paths, { file: registryFile, content: enriched.registry }, (written) => {
       if (written) {
         const moved = enriched.movedPermalinks ? ` and ${count(enriched.movedPermalinks, "moved URL")}` : "";
         log(
@@ -239,9 +241,7 @@ async function buildLocked(options: BuildOptions, log: Log): Promise<BuildReport
         );
       }
     });
-    log(`[output] ${displayPath(published.output)}`);
-    await published.cleanup;
-    return {
+    report = {
       papers: enriched.papers.length,
       days: enriched.archive.dayCount,
       pages: site.rendered + site.reused,
@@ -249,10 +249,16 @@ async function buildLocked(options: BuildOptions, log: Log): Promise<BuildReport
       newPermalinks: enriched.newPermalinks,
     };
   } catch (error) {
-    // A recycled folder is left for the next build to take again; a new one goes.
-    if (!recycled) await fs.rm(staging, { recursive: true, force: true });
+    // Not published. A recycled folder goes in the background (it may be large) and under a name no build
+    // takes, so whatever in it failed this build cannot fail the next one too.
+    if (recycled) await discardBuildFolder(staging);
+    else await fs.rm(staging, { recursive: true, force: true });
     throw error;
   }
+  // Published: from here on nothing removes the new site.
+  log(`[output] ${displayPath(published.output)}`);
+  await published.cleanup;
+  return report;
 }
 
 const displayPath = (file: string) => path.relative(process.cwd(), file) || ".";

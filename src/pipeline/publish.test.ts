@@ -31,6 +31,8 @@ describe("prepareBuildFolder", () => {
     folder("spare-kept", "the site before last");
     folder("build-2-killed");
     folder("earlier-migrated");
+    // Being removed by a build before: never taken, whatever is left of it.
+    folder("trash-0b7e");
 
     const prepared = await prepareBuildFolder(paths, { recycle: true });
 
@@ -42,12 +44,13 @@ describe("prepareBuildFolder", () => {
     await expect.poll(builds, { timeout: 10_000 }).toEqual([path.basename(current), path.basename(prepared.folder)].sort());
   });
 
-  it("takes a folder a killed build left when there is no spare", async () => {
+  it("takes a folder a killed build left when there is no spare, never one being removed", async () => {
+    folder("trash-0b7e", "half removed");
     folder("build-2-killed", "half a site");
     const prepared = await prepareBuildFolder(paths, { recycle: true });
     expect(prepared).toMatchObject({ recycled: true, removedLeftovers: 0 });
     expect(fs.readFileSync(path.join(prepared.folder, "index.html"), "utf8")).toBe("half a site");
-    expect(builds()).toEqual([path.basename(prepared.folder)]);
+    await expect.poll(builds, { timeout: 10_000 }).toEqual([path.basename(prepared.folder)]);
   });
 
   it("without recycling, starts from an empty folder and removes the spare too, counting only what interrupted builds left", async () => {

@@ -10,6 +10,15 @@ import { SITE_REGISTRY_FILE, writeRegistry } from "./registry-file.ts";
 const BUILD_PREFIX = "build-";
 /** The site a publish replaced, kept for the next build to render into. */
 const SPARE_PREFIX = "spare-";
+/** A build folder being removed in the background: never taken again, whatever is left of it. */
+const TRASH_PREFIX = "trash-";
+
+/**
+ * Removes a folder of the builds folder in the background, first renamed out
+ * of the names a build takes: `rm` may still be deleting it when the next
+ * build looks for a folder to render into.
+ */
+export const discardBuildFolder = (folder: string) => removeInBackground(folder, `${TRASH_PREFIX}${randomUUID()}`);
 
 /**
  * The output path (`_site`) is a symbolic link to the current build, which
@@ -71,15 +80,20 @@ export async function prepareBuildFolder(paths: OutputPaths, { recycle }: { recy
   const reusable = recycle
     ? (earlier.find((name) => name.startsWith(SPARE_PREFIX)) ?? earlier.find((name) => name.startsWith(BUILD_PREFIX)))
     : undefined;
-  const leftovers = earlier.filter((name) => name !== reusable).map((name) => path.join(paths.builds, name));
-  const removedLeftovers = leftovers.filter((folder) => !path.basename(folder).startsWith(SPARE_PREFIX)).length;
+  const leftovers = earlier.filter((name) => name !== reusable);
+  // Spares are kept on purpose, and trash is already being removed (again here, if that was killed).
+  const removedLeftovers = leftovers.filter((name) => !name.startsWith(SPARE_PREFIX) && !name.startsWith(TRASH_PREFIX)).length;
+  await Promise.all(
+    leftovers.map((name) =>
+      name.startsWith(TRASH_PREFIX) ? removeInBackground(path.join(paths.builds, name)) : discardBuildFolder(path.join(paths.builds, name)),
+    ),
+  );
   const base = path.basename(paths.output);
   for (const name of await fs.readdir(path.dirname(paths.output)).catch(() => [] as string[])) {
     if (name.startsWith(`.${base}.staging-`) || name.startsWith(`.${base}.previous-`) || name.startsWith(`.${base}.link-`)) {
-      leftovers.push(path.join(path.dirname(paths.output), name));
+      await removeInBackground(path.join(path.dirname(paths.output), name));
     }
   }
-  await Promise.all(leftovers.map((folder) => removeInBackground(folder)));
   if (reusable === undefined) return { folder: await newBuildFolder(paths), recycled: false, removedLeftovers };
   // Named as a build in progress: a build killed while using it leaves a folder the next one can take again.
   const folder = path.join(paths.builds, `${BUILD_PREFIX}${process.pid}-${randomUUID().slice(0, 8)}`);
@@ -92,7 +106,7 @@ export interface Publication {
   output: string;
   /** Whether the registry file changed (new permalinks were recorded). */
   registryWritten: boolean;
-  /** The replaced build's folder kept as the next build's spare (or, not one of ours, its removal started). */
+  /** The replaced build's folder kept as the next build's spare (or, not one of ours, its removal started); never rejects. */
   cleanup: Promise<void>;
 }
 
@@ -116,13 +130,21 @@ export async function publish(
   return { output: paths.output, registryWritten, cleanup };
 }
 
-/** Keeps a replaced build folder for the next build to recycle; anything else (a migrated output) is removed. */
+/**
+ * Keeps a replaced build folder for the next build to recycle; anything else
+ * (a migrated output) is removed. Never fails: the new site is published
+ * already, and a spare is only an optimisation.
+ */
 async function keepAsSpare(replaced: string, paths: OutputPaths): Promise<void> {
   const name = path.basename(replaced);
-  if (path.dirname(replaced) === paths.builds && (name.startsWith(BUILD_PREFIX) || name.startsWith(SPARE_PREFIX))) {
-    await fs.rename(replaced, path.join(paths.builds, `${SPARE_PREFIX}${randomUUID().slice(0, 8)}`));
-  } else {
-    await removeInBackground(replaced);
+  try {
+    if (path.dirname(replaced) === paths.builds && (name.startsWith(BUILD_PREFIX) || name.startsWith(SPARE_PREFIX))) {
+      await fs.rename(replaced, path.join(paths.builds, `${SPARE_PREFIX}${randomUUID().slice(0, 8)}`));
+    } else {
+      await discardBuildFolder(replaced);
+    }
+  } catch {
+    await discardBuildFolder(replaced).catch(() => undefined);
   }
 }
 

@@ -49,6 +49,8 @@ describe("clearForReuse", () => {
     write(site, "papers/gone/index.html", "a removed paper");
     write(site, "pagefind/index/part.pf_index", "bytes");
     fs.symlinkSync(same, path.join(site, "papers", "a", "link.html"));
+    // Emptied by a killed build: no file in it is removed now, but it must go too.
+    fs.mkdirSync(path.join(site, "papers", "emptied", "deeper"), { recursive: true });
 
     const linked = new Map([
       ["papers/a/index.html", same],
@@ -66,10 +68,21 @@ describe("clearForReuse", () => {
       "papers/a/",
       "papers/a/index.html",
       "papers/b/",
+      "papers/emptied/",
+      "papers/emptied/deeper/",
       "papers/gone/",
       "papers/moved/",
     ]);
-    expect(vacated.sort()).toEqual([".", "pagefind/index", "papers/a", "papers/b", "papers/gone", "papers/moved"]);
+    // Every folder not holding a kept file.
+    expect(vacated.sort()).toEqual([
+      "pagefind",
+      "pagefind/index",
+      "papers/b",
+      "papers/emptied",
+      "papers/emptied/deeper",
+      "papers/gone",
+      "papers/moved",
+    ]);
     // Sources are never touched.
     expect(fs.readFileSync(same, "utf8")).toBe("page a");
     expect(fs.readFileSync(other, "utf8")).toBe("page b, new");

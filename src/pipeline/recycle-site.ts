@@ -5,7 +5,7 @@ import path from "node:path";
 export interface ClearedFolder {
   /** Files (relative to the folder) already linked to the source they should be: left as they are. */
   kept: Set<string>;
-  /** Folders (relative) that lost a file: removeEmptyFolders removes those nothing was written into again. */
+  /** Folders (relative) holding no kept file: removeEmptyFolders removes those nothing was written into again. */
   vacated: string[];
 }
 
@@ -21,20 +21,26 @@ export interface ClearedFolder {
  */
 export function clearForReuse(folder: string, linked: ReadonlyMap<string, string>): ClearedFolder {
   const kept = new Set<string>();
-  const vacated = new Set<string>();
+  const folders: string[] = [];
   for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
-    if (entry.isDirectory()) continue;
     const file = path.join(entry.parentPath, entry.name);
     const relative = path.relative(folder, file);
-    const source = linked.get(relative);
-    if (source !== undefined && entry.isFile() && sameFile(file, source)) {
-      kept.add(relative);
+    if (entry.isDirectory()) {
+      folders.push(relative);
       continue;
     }
-    unlinkSync(file);
-    vacated.add(path.dirname(relative));
+    const source = linked.get(relative);
+    if (source !== undefined && entry.isFile() && sameFile(file, source)) kept.add(relative);
+    else unlinkSync(file);
   }
-  return { kept, vacated: [...vacated] };
+  // Every folder without a kept file may end up empty, also one a killed build emptied or made: a clean
+  // build has no empty folder.
+  const holdingKept = new Set<string>();
+  for (const file of kept) {
+    for (let parent = path.dirname(file); parent !== "." && !holdingKept.has(parent); parent = path.dirname(parent))
+      holdingKept.add(parent);
+  }
+  return { kept, vacated: folders.filter((relative) => !holdingKept.has(relative)) };
 }
 
 function sameFile(a: string, b: string): boolean {
