@@ -1,6 +1,7 @@
 import { terminalSafe } from "../src/digest/digest-text.ts";
 import { BuildError } from "../src/pipeline/build-error.ts";
 import { buildSite } from "../src/pipeline/build-site.ts";
+import { count } from "../src/pipeline/stage-log.ts";
 import { readCommandLine } from "../src/cli/read-command-line.ts";
 import { DEFAULT_SEARCH_PART_SIZE } from "../src/search/plan-search-parts.ts";
 
@@ -62,7 +63,7 @@ async function main(): Promise<number> {
       cache: !values["no-cache"],
     });
     console.log(
-      `Built ${report.papers} papers, ${report.days} days, ${report.pages} pages in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      `Built ${count(report.papers, "paper")}, ${count(report.days, "day")}, ${count(report.pages, "page")} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
     return 0;
   } catch (error) {

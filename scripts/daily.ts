@@ -13,6 +13,7 @@ import { FETCH_FLAGS, FETCH_USAGE, fetchOptions } from "../src/fetch/fetch-comma
 import { runFetch, type FetchRun } from "../src/fetch/run-fetch.ts";
 import { BuildError } from "../src/pipeline/build-error.ts";
 import { buildSite, defaultRegistryPath } from "../src/pipeline/build-site.ts";
+import { count } from "../src/pipeline/stage-log.ts";
 
 const usage = `Usage: npm run daily -- [fetch flags] [--output DIR] [--work-dir DIR] [--site-url URL]
                        [--base-path /prefix/] [--permalinks FILE] [--no-commit]
@@ -79,7 +80,7 @@ async function main(): Promise<number> {
       permalinks: registry,
       log: say,
     });
-    say(`[build] ${report.papers} papers, ${report.days} days, ${report.pages} pages`);
+    say(`[build] ${count(report.papers, "paper")}, ${count(report.days, "day")}, ${count(report.pages, "page")}`);
   } catch (error) {
     console.error(error instanceof BuildError ? terminalSafe(`Build failed: ${error.message}`) : error);
     console.error("Daily run failed at the build: the previous site is untouched and nothing was committed.");

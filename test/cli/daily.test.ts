@@ -120,7 +120,7 @@ describe("npm run daily against a recorded API", () => {
     expect(result.stdout).toContain("2026-05-10: no papers on this day");
     expect(result.stdout).toMatch(/date=2026-05-11: HTTP 500 Internal Server Error; retrying in 0\.1 s \(attempt 2 of 3\)/);
     expect(result.stdout).toContain(`2026-05-11: new day, 27 papers; stored as ${path.join(digests, "2026-05-11.json")}`);
-    expect(result.stdout).toMatch(/\[build\] 27 papers, 1 days/);
+    expect(result.stdout).toMatch(/\[build\] 27 papers, 1 day,/);
     expect((await fs.readdir(digests)).sort()).toEqual(["2026-05-11.json"]);
     expect((await stored("2026-05-11")).every((entry) => entry.countedOn === "2026-05-12")).toBe(true);
 
@@ -157,7 +157,7 @@ describe("npm run daily against a recorded API", () => {
       `"MACE-Dance: Motion-Appearance Cascaded Experts ..." upvotes ${early[0]!.paper.upvotes} → ${full[0]!.paper.upvotes}, comments 0 → 1`,
     );
     expect(summary).toContain("1 no longer listed by the API, kept");
-    expect(result.stdout).toMatch(/\[build\] 41 papers, 1 days/);
+    expect(result.stdout).toMatch(/\[build\] 41 papers, 1 day,/);
 
     expect(await commitCount()).toBe(3);
     expect((await git("show", "--name-only", "--format=", "HEAD")).trim().split("\n")).toEqual([
