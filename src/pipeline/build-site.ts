@@ -11,6 +11,8 @@ import { DEFAULT_TAXONOMY_FILE, loadTaxonomy, TaxonomyError, type Taxonomy } fro
 import { loadTopicModel } from "../topics/topic-model.ts";
 import { BuildError } from "./build-error.ts";
 import { enrichArchive } from "./enrich.ts";
+import { prepareRelatedWorker } from "./find-related.ts";
+import type { PreparedWorker } from "./in-worker.ts";
 import { identifyPapers } from "./identify.ts";
 import { withLock } from "./build-lock.ts";
 import { discardBuildFolder, outputPaths, prepareBuildFolder, publish, type Publication } from "./publish.ts";
@@ -96,6 +98,17 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
 }
 
 async function buildLocked(options: BuildOptions, log: Log): Promise<BuildReport> {
+  // A rebuild's related-paper search starts reading its kept state now, beside parse and identify.
+  const relatedWorker =
+    options.cache !== false ? prepareRelatedWorker(path.resolve(options.workDir), options.jobs ?? availableParallelism()) : undefined;
+  try {
+    return await buildStages(options, log, relatedWorker);
+  } finally {
+    relatedWorker?.stop();
+  }
+}
+
+async function buildStages(options: BuildOptions, log: Log, relatedWorker: PreparedWorker | undefined): Promise<BuildReport> {
   const settings = buildSettings(options.siteUrl, options.basePath);
   const paths = outputPaths(path.resolve(options.output));
   const workDir = path.resolve(options.workDir);
@@ -138,6 +151,7 @@ async function buildLocked(options: BuildOptions, log: Log): Promise<BuildReport
         jobs,
         searchPartSize: options.searchPartSize ?? DEFAULT_SEARCH_PART_SIZE,
         ...(useCache ? { relatedCache: workDir } : {}),
+        ...(relatedWorker ? { relatedWorker } : {}),
       }),
     (result) => {
       const repairs = [

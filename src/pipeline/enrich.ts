@@ -12,6 +12,7 @@ import { compileTaxonomy } from "../topics/compile.ts";
 import type { Taxonomy } from "../topics/taxonomy.ts";
 import type { TopicModel } from "../topics/topic-model.ts";
 import { findRelated } from "./find-related.ts";
+import type { PreparedWorker } from "./in-worker.ts";
 import type { IdentifiedArchive } from "./identify.ts";
 import { repairInWorkers } from "./repair-in-workers.ts";
 import { classifyArchive } from "./classify-archive.ts";
@@ -47,6 +48,8 @@ export interface EnrichOptions {
   searchPartSize: number;
   /** The work folder where the related-paper search keeps its state between builds; none: keep nothing. */
   relatedCache?: string;
+  /** A worker that has read that state already (see prepareRelatedWorker). */
+  relatedWorker?: PreparedWorker;
 }
 
 /**
@@ -72,7 +75,10 @@ export async function enrichArchive(identified: IdentifiedArchive, options: Enri
   const classified = identified.papers.map((paper, index) => ({ ...paper, topics: [...topicsOf[index]!] }));
   // On a worker thread for a large archive, while this thread makes each paper's text and the listings,
   // which show no related papers.
-  const relatedSearch = findRelated(classified, options.jobs, { workDir: options.relatedCache });
+  const relatedSearch = findRelated(classified, options.jobs, {
+    workDir: options.relatedCache,
+    ...(options.relatedWorker ? { prepared: options.relatedWorker } : {}),
+  });
   const withText = classified.map((paper) => ({ ...paper, text: options.mathText.paperText(paper), related: [] }));
   const topics = topicSummaries(options.taxonomy, withText);
   const topicRef = topicRefLookup(topics);

@@ -7,7 +7,7 @@ import { mergePapers } from "../identity/merge-papers.ts";
 import type { IdentifiedPaper } from "../model/types.ts";
 import { relatedPapers } from "../related/related.ts";
 import { SAMPLE_DIGEST } from "../../test/paths.ts";
-import { findRelated, RELATED_COUNT } from "./find-related.ts";
+import { findRelated, prepareRelatedWorker, RELATED_COUNT } from "./find-related.ts";
 
 const papers: (IdentifiedPaper & { topics: string[] })[] = mergePapers([
   parseDigest(fs.readFileSync(SAMPLE_DIGEST, "utf8"), SAMPLE_DIGEST).digest!,
@@ -53,17 +53,25 @@ describe("findRelated", () => {
 
   // On this thread and on a worker: the kept state is read and written where the search runs.
   it.each([
-    { where: "this thread", minPapersForWorker: Infinity },
-    { where: "a worker thread", minPapersForWorker: 1 },
+    { where: "this thread", minPapersForWorker: Infinity, early: false },
+    { where: "a worker thread", minPapersForWorker: 1, early: false },
+    { where: "a worker thread that read the state before the papers came", minPapersForWorker: 1, early: true },
   ])("adds a day's papers to the search kept in the work folder, on $where, with a clean search's lists", async (where) => {
     const folder = workDir();
     const earlier = papers.slice(0, 50);
-    const first = await findRelated(earlier, 2, { workDir: folder, ...where });
+    expect(prepareRelatedWorker(folder, 2), "no state kept yet: nothing to prepare").toBeUndefined();
+    const first = await findRelated(earlier, 2, { workDir: folder, minPapersForWorker: where.minPapersForWorker });
     expect(first.description).toBe("related papers searched for all 50 papers (none kept)");
     expect(first.related).toEqual(inThisThread(earlier));
     expect(fs.existsSync(stateFile(folder))).toBe(true);
 
-    const daily = await findRelated(papers, 2, { workDir: folder, ...where });
+    const prepared = where.early ? prepareRelatedWorker(folder, 2) : undefined;
+    if (where.early) expect(prepared).toBeDefined();
+    const daily = await findRelated(papers, 2, {
+      workDir: folder,
+      minPapersForWorker: where.minPapersForWorker,
+      ...(prepared ? { prepared } : {}),
+    });
     expect(daily.description).toMatch(
       new RegExp(`^related papers searched for ${papers.length - 50} papers added to the kept ones, \\d+ papers`),
     );

@@ -1,7 +1,8 @@
+import { existsSync } from "node:fs";
 import type { IdentifiedPaper } from "../model/types.ts";
 import { updateRelated, type RelatablePaper, type RelatedResult } from "../related/related.ts";
-import { runInWorker } from "./in-worker.ts";
-import { openRelatedCache, saveRelatedCache } from "./related-cache.ts";
+import { prepareInWorker, runInWorker, type PreparedWorker } from "./in-worker.ts";
+import { openRelatedCache, relatedStateFile, saveRelatedCache, type RelatedCache } from "./related-cache.ts";
 
 /** How many similar papers each paper page lists. */
 export const RELATED_COUNT = 5;
@@ -20,7 +21,23 @@ export interface FindRelatedOptions {
   workDir?: string;
   /** From this many papers on, search on a worker thread. */
   minPapersForWorker?: number;
+  /** A worker that has read `workDir`'s kept state already (see prepareRelatedWorker); used or stopped. */
+  prepared?: PreparedWorker;
 }
+
+/**
+ * A worker thread that starts on the related-paper search of a rebuild at
+ * once: it loads the search code and reads the kept state (tens of
+ * megabytes) while this thread parses and identifies the papers. Undefined
+ * where findRelated would not use a worker, or no state is kept.
+ */
+export function prepareRelatedWorker(workDir: string, jobs: number): PreparedWorker | undefined {
+  if (jobs < 2 || !existsSync(relatedStateFile(workDir))) return undefined;
+  return prepareInWorker(new URL(import.meta.url), "openRelatedCache", [workDir]);
+}
+
+// What prepareRelatedWorker's thread calls, by name, in this module.
+export { openRelatedCache };
 
 /**
  * Related papers for every paper, by slug (they favour papers sharing a
@@ -40,14 +57,21 @@ export function findRelated(
     abstract: paper.abstract,
     topics: paper.topics,
   }));
-  if (jobs < 2 || papers.length < (options.minPapersForWorker ?? MIN_PAPERS_FOR_WORKER))
+  if (jobs < 2 || papers.length < (options.minPapersForWorker ?? MIN_PAPERS_FOR_WORKER)) {
+    options.prepared?.stop();
     return relatedWithCache(relatable, options.workDir);
+  }
+  if (options.prepared) return options.prepared.run<FoundRelated>("relatedFromCache", [relatable]);
   return runInWorker<FoundRelated>(new URL(import.meta.url), "relatedWithCache", [relatable, options.workDir]);
 }
 
 /** The search, starting from the work folder's kept state when there is one, and keeping the new state there. */
 export async function relatedWithCache(papers: readonly RelatablePaper[], workDir: string | undefined): Promise<FoundRelated> {
-  const cache = workDir === undefined ? undefined : await openRelatedCache(workDir);
+  return relatedFromCache(workDir === undefined ? undefined : await openRelatedCache(workDir), papers);
+}
+
+/** The search from an opened cache (none: search everything, keep nothing). */
+export async function relatedFromCache(cache: RelatedCache | undefined, papers: readonly RelatablePaper[]): Promise<FoundRelated> {
   const result = updateRelated(cache?.previous, papers, RELATED_COUNT);
   // Nothing added and nothing changed: the kept file already holds this state.
   if (cache && !(result.mode === "incremental" && result.searched === 0)) await saveRelatedCache(cache, result.state);

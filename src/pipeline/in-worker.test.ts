@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { parseDigest } from "../digest/parse-digest.ts";
 import { relatedPapers } from "../related/related.ts";
 import { SAMPLE_DIGEST } from "../../test/paths.ts";
-import { runInWorker, splitEvenly } from "./in-worker.ts";
+import { prepareInWorker, runInWorker, splitEvenly } from "./in-worker.ts";
 
 const sample = parseDigest(fs.readFileSync(SAMPLE_DIGEST, "utf8"), SAMPLE_DIGEST).digest!;
 const texts = sample.entries.flatMap((entry) => [entry.title, entry.abstract]);
@@ -44,6 +44,26 @@ describe("runInWorker", () => {
     await expect(runInWorker(new URL("../related/related.ts", import.meta.url), "relatedPapers", [[], -1])).rejects.toThrow(
       "k must be a non-negative integer",
     );
+  });
+});
+
+describe("prepareInWorker", () => {
+  const steps = new URL("../../test/fixtures/worker-steps.ts", import.meta.url);
+
+  it("hands what the preparation returned, kept on the worker, to the work when it comes", async () => {
+    const worker = prepareInWorker(steps, "prepareTotal", [40]);
+    expect(await worker.run<number>("addToTotal", [2])).toBe(42);
+    expect(() => worker.run("addToTotal", [2])).toThrow("has run already");
+  });
+
+  it("fails the work with the preparation's error", async () => {
+    await expect(prepareInWorker(steps, "failToPrepare", []).run("addToTotal", [2])).rejects.toThrow("cannot prepare");
+  });
+
+  it("ends the thread when stopped before any work, so work sent after it gets no answer", async () => {
+    const worker = prepareInWorker(steps, "prepareTotal", [40]);
+    worker.stop();
+    await expect(worker.run("addToTotal", [2])).rejects.toThrow("before answering");
   });
 });
 

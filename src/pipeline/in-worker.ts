@@ -17,8 +17,64 @@ export function runInWorker<Output>(module: URL, exportName: string, args: reado
       .then((loaded) => loaded[${JSON.stringify(exportName)}](...workerData))
       .then((result) => parentPort.postMessage(result));
   `;
+  const worker = startWorker(source, args);
+  return answerOf<Output>(worker, `${exportName} in ${module.pathname}`);
+}
+
+/** A worker thread started before its work: see prepareInWorker. */
+export interface PreparedWorker {
+  /** Calls `exportName(prepared, ...args)` on the thread, where `prepared` is what the preparation returned; once. */
+  run<Output>(exportName: string, args: readonly unknown[]): Promise<Output>;
+  /** Ends the thread when `run` was not called: the build failed first, or did not need it. */
+  stop(): void;
+}
+
+/**
+ * Starts a worker thread that loads `module` and calls `prepareName(...args)`
+ * at once, while this thread goes on with other stages; `run` later hands
+ * what it returned, which stays on the worker, to the work. A failed
+ * preparation fails the `run`.
+ */
+export function prepareInWorker(module: URL, prepareName: string, args: readonly unknown[]): PreparedWorker {
+  const source = `
+    const { parentPort, workerData } = require("node:worker_threads");
+    const loading = import(${JSON.stringify(TSX_API)})
+      .then((tsx) => tsx.tsImport(${JSON.stringify(module.href)}, ${JSON.stringify(import.meta.url)}));
+    const preparing = loading.then((loaded) => loaded[${JSON.stringify(prepareName)}](...workerData));
+    // Reported as the work's failure when the work comes.
+    preparing.catch(() => {});
+    parentPort.once("message", ({ exportName, args }) => {
+      Promise.all([loading, preparing])
+        .then(([loaded, prepared]) => loaded[exportName](prepared, ...args))
+        .then((result) => parentPort.postMessage(result));
+    });
+  `;
+  const worker = startWorker(source, args);
+  let ran = false;
+  return {
+    run<Output>(exportName: string, runArgs: readonly unknown[]) {
+      if (ran) throw new Error(`the worker prepared by ${prepareName} in ${module.pathname} has run already`);
+      ran = true;
+      const answer = answerOf<Output>(worker, `${exportName} in ${module.pathname}`);
+      worker.postMessage({ exportName, args: runArgs });
+      return answer;
+    },
+    stop() {
+      if (!ran) void worker.terminate();
+    },
+  };
+}
+
+function startWorker(source: string, workerData: readonly unknown[]): Worker {
+  const worker = new Worker(source, { eval: true, workerData, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+  // An error before anyone waits for an answer (a preparation no run asked for) is not left unhandled.
+  worker.on("error", () => {});
+  return worker;
+}
+
+/** The worker's one message, after which it is ended; its error, or its exit before answering, rejects. */
+function answerOf<Output>(worker: Worker, what: string): Promise<Output> {
   return new Promise<Output>((resolve, reject) => {
-    const worker = new Worker(source, { eval: true, workerData: args, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     let settled = false;
     worker.once("message", (result: Output) => {
       settled = true;
@@ -30,7 +86,7 @@ export function runInWorker<Output>(module: URL, exportName: string, args: reado
       reject(error);
     });
     worker.once("exit", (code) => {
-      if (!settled) reject(new Error(`worker for ${exportName} in ${module.pathname} exited with code ${code} before answering`));
+      if (!settled) reject(new Error(`worker for ${what} exited with code ${code} before answering`));
     });
   });
 }

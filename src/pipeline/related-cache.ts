@@ -15,6 +15,9 @@ import { codeVersion, writeCacheFile } from "./cache-files.ts";
 const FORMAT = 2;
 const STATE_FILE = path.join("related-cache", "state.json");
 
+/** Where a work folder keeps the state. */
+export const relatedStateFile = (workDir: string) => path.join(workDir, STATE_FILE);
+
 /** What the kept lists depend on besides the papers and the settings (which the state itself records). */
 const searchCodeVersion = () => codeVersion([path.join("src", "related"), path.join("src", "text")], [String(FORMAT)]);
 
@@ -110,7 +113,7 @@ export interface RelatedCache {
 
 /** Reads the previous build's related-paper state from the work folder. */
 export async function openRelatedCache(workDir: string): Promise<RelatedCache> {
-  const file = path.join(workDir, STATE_FILE);
+  const file = relatedStateFile(workDir);
   const code = await searchCodeVersion();
   const text = await fs.readFile(file, "utf8").catch(() => undefined);
   const previous = text === undefined ? undefined : parseRelatedState(text, code);
