@@ -32,7 +32,16 @@ export function siteFeeds(sources: FeedSources): FeedFile[] {
   const { settings } = sources;
   const absolute = (path: string) => `${settings.siteUrl}/${path}`;
   const topicNames = new Map(sources.topics.map((topic) => [topic.slug, topic.name]));
-  const entryFor = (paper: Paper, date: string): FeedEntry => ({
+  // A paper is in the site's feeds and in each of its topics' feeds: its entry, the abstract rendered
+  // to HTML most of all, is made once.
+  const entries = new Map<string, FeedEntry>();
+  const entryFor = (paper: Paper, date: string): FeedEntry => {
+    const key = `${paper.slug}\0${date}`;
+    let entry = entries.get(key);
+    if (entry === undefined) entries.set(key, (entry = makeEntry(paper, date)));
+    return entry;
+  };
+  const makeEntry = (paper: Paper, date: string): FeedEntry => ({
     url: `${settings.siteUrl}${paperUrl(paper.slug)}`,
     title: paper.text.titleText,
     date,
