@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { generateCorpus } from "../corpus/generate.ts";
@@ -146,19 +145,6 @@ export async function measureFullBuild(
   return (await measureBuild(projectRoot, digests, folders, timeoutMs, buildArguments)).result;
 }
 
-/**
- * Writes out what earlier runs left in the page cache before a run is timed: on this machine the
- * writeback of one build's 60,000 files otherwise lands in the next build's time (a daily rebuild
- * measured 15 to 16 s after a sync, 18 to 22 s while an earlier build's files were still being written).
- */
-function settleDisk(): void {
-  try {
-    execFileSync("sync");
-  } catch {
-    // No sync here: the run is timed as it comes.
-  }
-}
-
 async function measureBuild(
   projectRoot: string,
   digests: string,
@@ -180,7 +166,6 @@ async function measureBuild(
     permalinks,
     ...buildArguments,
   ];
-  settleDisk();
   const run = await measure(tsx, cli, {
     cwd: projectRoot,
     timeoutMs,
@@ -273,7 +258,6 @@ async function measureFloor(projectRoot: string, papers: readonly FloorPaper[], 
   const { input, output } = writeFloorProject(folder, papers);
   const load = loadAverage();
   const eleventy = path.join(projectRoot, "node_modules", ".bin", "eleventy");
-  settleDisk();
   const run = await measure(eleventy, ["--input", input, "--output", output, "--quiet"], { cwd: folder, timeoutMs });
   return { ...describeRun(run), wallSeconds: run.wallSeconds, stages: {}, ...(run.code === 0 ? { files: countFiles(output) } : {}), load };
 }
