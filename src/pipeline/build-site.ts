@@ -15,9 +15,11 @@ import { prepareRelatedWorker } from "./find-related.ts";
 import type { PreparedWorker } from "./in-worker.ts";
 import { identifyPapers } from "./identify.ts";
 import { withLock } from "./build-lock.ts";
-import { discardBuildFolder, outputPaths, prepareBuildFolder, publish, type Publication } from "./publish.ts";
+import { outputPaths, prepareBuildFolder, publish, type Publication } from "./publish.ts";
+import { discardFolder } from "./remove-in-background.ts";
 import { removeEmptyFolders } from "./recycle-site.ts";
 import { formatProblems, readDigestFolder } from "./read-digests.ts";
+import type { PermalinkRegistry } from "../identity/permalink-registry.ts";
 import { readRegistry } from "./registry-file.ts";
 import { openRenderCache } from "./render-cache.ts";
 import { renderSite } from "./render-site.ts";
@@ -98,25 +100,33 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
 }
 
 async function buildLocked(options: BuildOptions, log: Log): Promise<BuildReport> {
-  // A rebuild's related-paper search starts reading its kept state now, beside parse and identify.
+  const registryFile = options.permalinks ?? defaultRegistryPath(options.input);
+  const registry = await readRegistry(registryFile, outputPaths(path.resolve(options.output)).output, log);
+  // A rebuild's related-paper search starts reading its kept state now, beside parse and identify, when the
+  // archive is large enough to search on a worker: the registry, every paper given a URL, tells its size.
   const relatedWorker =
-    options.cache !== false ? prepareRelatedWorker(path.resolve(options.workDir), options.jobs ?? availableParallelism()) : undefined;
+    options.cache !== false
+      ? prepareRelatedWorker(path.resolve(options.workDir), options.jobs ?? availableParallelism(), Object.keys(registry.papers).length)
+      : undefined;
   try {
-    return await buildStages(options, log, relatedWorker);
+    return await buildStages(options, log, { file: registryFile, content: registry }, relatedWorker);
   } finally {
     relatedWorker?.stop();
   }
 }
 
-async function buildStages(options: BuildOptions, log: Log, relatedWorker: PreparedWorker | undefined): Promise<BuildReport> {
+async function buildStages(
+  options: BuildOptions,
+  log: Log,
+  { file: registryFile, content: registry }: { file: string; content: PermalinkRegistry },
+  relatedWorker: PreparedWorker | undefined,
+): Promise<BuildReport> {
   const settings = buildSettings(options.siteUrl, options.basePath);
   const paths = outputPaths(path.resolve(options.output));
   const workDir = path.resolve(options.workDir);
-  const registryFile = options.permalinks ?? defaultRegistryPath(options.input);
   const jobs = options.jobs ?? availableParallelism();
   const useCache = options.cache !== false;
   const taxonomy = readTaxonomy(options.topics ?? defaultTaxonomyPath(options.input));
-  const registry = await readRegistry(registryFile, paths.output, log);
 
   const parseCache = useCache ? openParseCache(workDir) : undefined;
   const parsed = await timed(log, "parse", async () => readDigestFolder(options.input, (await parseCache)?.earlier), describeParse);
@@ -265,7 +275,7 @@ async function buildStages(options: BuildOptions, log: Log, relatedWorker: Prepa
   } catch (error) {
     // Not published. A recycled folder goes in the background (it may be large) and under a name no build
     // takes, so whatever in it failed this build cannot fail the next one too.
-    if (recycled) await discardBuildFolder(staging);
+    if (recycled) await discardFolder(staging);
     else await fs.rm(staging, { recursive: true, force: true });
     throw error;
   }

@@ -59,13 +59,16 @@ describe("findRelated", () => {
   ])("adds a day's papers to the search kept in the work folder, on $where, with a clean search's lists", async (where) => {
     const folder = workDir();
     const earlier = papers.slice(0, 50);
-    expect(prepareRelatedWorker(folder, 2), "no state kept yet: nothing to prepare").toBeUndefined();
+    expect(prepareRelatedWorker(folder, 2, papers.length, 1), "no state kept yet: nothing to prepare").toBeUndefined();
     const first = await findRelated(earlier, 2, { workDir: folder, minPapersForWorker: where.minPapersForWorker });
     expect(first.description).toBe("related papers searched for all 50 papers (none kept)");
     expect(first.related).toEqual(inThisThread(earlier));
     expect(fs.existsSync(stateFile(folder))).toBe(true);
 
-    const prepared = where.early ? prepareRelatedWorker(folder, 2) : undefined;
+    // An archive too small for a worker, or a single core: none is started.
+    expect(prepareRelatedWorker(folder, 2, papers.length, papers.length + 1)).toBeUndefined();
+    expect(prepareRelatedWorker(folder, 1, papers.length, 1)).toBeUndefined();
+    const prepared = where.early ? prepareRelatedWorker(folder, 2, papers.length, 1) : undefined;
     if (where.early) expect(prepared).toBeDefined();
     const daily = await findRelated(papers, 2, {
       workDir: folder,

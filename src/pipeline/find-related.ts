@@ -29,10 +29,16 @@ export interface FindRelatedOptions {
  * A worker thread that starts on the related-paper search of a rebuild at
  * once: it loads the search code and reads the kept state (tens of
  * megabytes) while this thread parses and identifies the papers. Undefined
- * where findRelated would not use a worker, or no state is kept.
+ * where findRelated would not use a worker for `expectedPapers` (what the
+ * archive is likely to hold), or no state is kept.
  */
-export function prepareRelatedWorker(workDir: string, jobs: number): PreparedWorker | undefined {
-  if (jobs < 2 || !existsSync(relatedStateFile(workDir))) return undefined;
+export function prepareRelatedWorker(
+  workDir: string,
+  jobs: number,
+  expectedPapers: number,
+  minPapersForWorker = MIN_PAPERS_FOR_WORKER,
+): PreparedWorker | undefined {
+  if (jobs < 2 || expectedPapers < minPapersForWorker || !existsSync(relatedStateFile(workDir))) return undefined;
   return prepareInWorker(new URL(import.meta.url), "openRelatedCache", [workDir]);
 }
 

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { BuildError } from "./build-error.ts";
-import { removeInBackground } from "./remove-in-background.ts";
+import { discardFolder, isTrash, removeInBackground, removeTrashIn } from "./remove-in-background.ts";
 import { serializeRegistry, type PermalinkRegistry } from "../identity/permalink-registry.ts";
 import { SITE_REGISTRY_FILE, writeRegistry } from "./registry-file.ts";
 
@@ -10,15 +10,6 @@ import { SITE_REGISTRY_FILE, writeRegistry } from "./registry-file.ts";
 const BUILD_PREFIX = "build-";
 /** The site a publish replaced, kept for the next build to render into. */
 const SPARE_PREFIX = "spare-";
-/** A build folder being removed in the background: never taken again, whatever is left of it. */
-const TRASH_PREFIX = "trash-";
-
-/**
- * Removes a folder of the builds folder in the background, first renamed out
- * of the names a build takes: `rm` may still be deleting it when the next
- * build looks for a folder to render into.
- */
-export const discardBuildFolder = (folder: string) => removeInBackground(folder, `${TRASH_PREFIX}${randomUUID()}`);
 
 /**
  * The output path (`_site`) is a symbolic link to the current build, which
@@ -68,26 +59,25 @@ export interface BuildFolder {
  * With `recycle`, it is the site the last publish replaced (else a folder a
  * killed build left): clearing what changed in it costs far less than making
  * every page folder of a large site again. Every other folder but the one
- * the output points at is removed in the background (see
- * removeInBackground), and so are the staging and previous folders older
- * versions wrote beside the output. Run while holding the output's lock.
+ * the output points at is discarded (see discardFolder: a trash name first,
+ * so no build takes a folder `rm` still deletes), and the staging and
+ * previous folders older versions wrote beside the output are removed. Run
+ * while holding the output's lock.
  */
 export async function prepareBuildFolder(paths: OutputPaths, { recycle }: { recycle: boolean }): Promise<BuildFolder> {
   const current = await currentBuild(paths);
+  // Trash is already being removed (again here, if that was killed).
+  await removeTrashIn(paths.builds);
   const earlier = (await fs.readdir(paths.builds).catch(() => [] as string[]))
-    .filter((name) => path.join(paths.builds, name) !== current)
+    .filter((name) => path.join(paths.builds, name) !== current && !isTrash(name))
     .sort();
   const reusable = recycle
     ? (earlier.find((name) => name.startsWith(SPARE_PREFIX)) ?? earlier.find((name) => name.startsWith(BUILD_PREFIX)))
     : undefined;
   const leftovers = earlier.filter((name) => name !== reusable);
-  // Spares are kept on purpose, and trash is already being removed (again here, if that was killed).
-  const removedLeftovers = leftovers.filter((name) => !name.startsWith(SPARE_PREFIX) && !name.startsWith(TRASH_PREFIX)).length;
-  await Promise.all(
-    leftovers.map((name) =>
-      name.startsWith(TRASH_PREFIX) ? removeInBackground(path.join(paths.builds, name)) : discardBuildFolder(path.join(paths.builds, name)),
-    ),
-  );
+  // A spare is not a leftover: it was kept on purpose.
+  const removedLeftovers = leftovers.filter((name) => !name.startsWith(SPARE_PREFIX)).length;
+  await Promise.all(leftovers.map((name) => discardFolder(path.join(paths.builds, name))));
   const base = path.basename(paths.output);
   for (const name of await fs.readdir(path.dirname(paths.output)).catch(() => [] as string[])) {
     if (name.startsWith(`.${base}.staging-`) || name.startsWith(`.${base}.previous-`) || name.startsWith(`.${base}.link-`)) {
@@ -141,10 +131,10 @@ async function keepAsSpare(replaced: string, paths: OutputPaths): Promise<void> 
     if (path.dirname(replaced) === paths.builds && (name.startsWith(BUILD_PREFIX) || name.startsWith(SPARE_PREFIX))) {
       await fs.rename(replaced, path.join(paths.builds, `${SPARE_PREFIX}${randomUUID().slice(0, 8)}`));
     } else {
-      await discardBuildFolder(replaced);
+      await discardFolder(replaced);
     }
   } catch {
-    await discardBuildFolder(replaced).catch(() => undefined);
+    await discardFolder(replaced).catch(() => undefined);
   }
 }
 

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { KATEX_STYLESHEET_PATH, katexStylesheet } from "../markdown/katex-assets.ts";
@@ -11,11 +10,8 @@ import { topicRefLookup } from "./enrich.ts";
 import { mapInBatches } from "./file-batches.ts";
 import { paperMarkdownFile } from "./front-matter.ts";
 import { hasPage, pageKey, type CachedPage, type RenderCache } from "./render-cache.ts";
-import { removeInBackground } from "./remove-in-background.ts";
+import { discardFolder, removeTrashIn } from "./remove-in-background.ts";
 import { writeRenderJob } from "./render-job.ts";
-
-/** Generated input of earlier builds, on its way out. */
-const TRASH_PREFIX = "trash-";
 
 /** What the write-input stage returns: Eleventy input folders, and which paper pages each build renders or reuses. */
 export interface EleventyInput {
@@ -59,11 +55,8 @@ export async function writeEleventyInput(enriched: EnrichedArchive, options: Wri
   const pending = path.join(workDir, "pending");
   // The last build's generated input (a clean build's is a file per paper) is moved aside and removed in the
   // background, and so is any an interrupted build left there.
-  const trash = (await fs.readdir(workDir).catch(() => [] as string[])).filter((name) => name.startsWith(TRASH_PREFIX));
-  await Promise.all(trash.map((name) => removeInBackground(path.join(workDir, name))));
-  await Promise.all(
-    [listings, shardRoot, pending].map((folder) => removeInBackground(folder, `${TRASH_PREFIX}${path.basename(folder)}-${randomUUID()}`)),
-  );
+  await removeTrashIn(workDir);
+  await Promise.all([listings, shardRoot, pending].map(discardFolder));
 
   await fs.mkdir(path.join(listings, "_data"), { recursive: true });
   await fs.mkdir(path.join(listings, path.dirname(KATEX_STYLESHEET_PATH)), { recursive: true });
