@@ -9,7 +9,7 @@ import { readCommandLine } from "../src/cli/read-command-line.ts";
 const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
 
 const usage = `Usage: npm run bench -- [--sizes 1000,10000,30000] [--synthetic-sizes 100000] [--daily 30000] [--per-day 33] [--seed 1]
-                     [--skip-floor] [--work-root /tmp/dpa-bench] [--timeout-min 60] [--keep] [--no-docs]
+                     [--daily-runs 3] [--skip-floor] [--work-root /tmp/dpa-bench] [--timeout-min 60] [--keep] [--no-docs]
 
 Lays out archives of real titles and abstracts (../shared/real/arxiv-abstracts.jsonl.gz, in file order,
 --per-day papers a day) of each --sizes, and synthetic ones (npm run corpus text) of each --synthetic-sizes
@@ -17,7 +17,8 @@ Lays out archives of real titles and abstracts (../shared/real/arxiv-abstracts.j
 on the same papers, and reports per-stage wall time, papers per second and peak RSS (node and Pagefind
 separately). For each --daily size (real text) it also builds the archive without its newest two days, adds them
 back one a build, as the daily job does, times the second rebuild (kept work folder, and the spare the
-first one left), and checks it equals the clean build.
+first one left) --daily-runs times from a copy of the same state, reports the median, and checks every
+rebuild equals the clean build.
 Pass an empty list (--synthetic-sizes "" or --daily "") to skip. Writes the table into docs/benchmarks.md
 (unless --no-docs) and prints it. A benchmark, not a test: at the default sizes it takes most of an hour.`;
 
@@ -34,6 +35,7 @@ async function main(): Promise<number> {
       sizes: { type: "string", default: "1000,10000,30000" },
       "synthetic-sizes": { type: "string", default: "100000" },
       daily: { type: "string", default: "30000" },
+      "daily-runs": { type: "string", default: "3" },
       "per-day": { type: "string", default: "33" },
       seed: { type: "string", default: "1" },
       start: { type: "string", default: "2023-01-01" },
@@ -54,12 +56,12 @@ async function main(): Promise<number> {
   ];
   const perDay = Number(values["per-day"]);
   if (
-    [...sizes, ...syntheticSizes, ...dailySizes].some((size) => !Number.isInteger(size) || size < 1) ||
+    [...sizes, ...syntheticSizes, ...dailySizes, Number(values["daily-runs"])].some((size) => !Number.isInteger(size) || size < 1) ||
     !Number.isInteger(perDay) ||
     perDay < 1
   ) {
     console.error(
-      `--sizes, --synthetic-sizes and --daily take positive integers separated by commas, --per-day a positive integer\n\n${usage}`,
+      `--sizes, --synthetic-sizes and --daily take positive integers separated by commas, --per-day and --daily-runs a positive integer\n\n${usage}`,
     );
     return 2;
   }
@@ -85,6 +87,7 @@ async function main(): Promise<number> {
     workRoot,
     skipFloor: values["skip-floor"],
     dailySizes,
+    dailyRuns: Number(values["daily-runs"]),
     timeoutMs: Number(values["timeout-min"]) * 60_000,
     keep: values.keep,
     log: (line) => console.log(line),

@@ -41,7 +41,8 @@ export function assignPermalinks(papers: readonly MergedPaper[], previous: Perma
   const claimed = new Set<string>();
   let moved = 0;
   // Every recorded title is compared several times; a large registry makes normalising them again costly.
-  const normalizedTitles = new Map<string, string>();
+  // A recorded title is most often the title a paper has now, whose key merging made already.
+  const normalizedTitles = new Map<string, string>(papers.map((paper) => [paper.title, paper.titleKey]));
   const normalized = (title: string) => {
     let key = normalizedTitles.get(title);
     if (key === undefined) normalizedTitles.set(title, (key = normalizeTitle(title)));

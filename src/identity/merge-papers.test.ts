@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mergePapers } from "./merge-papers.ts";
+import { entryKeys, mergePapers } from "./merge-papers.ts";
 import type { Digest, DigestEntry } from "../model/types.ts";
 
 const abstractA =
@@ -29,6 +29,14 @@ describe("mergePapers", () => {
     ]);
     // Digests are read oldest first and the latest text wins.
     expect(papers[0]?.title).toBe("Sparse Routing!");
+  });
+
+  it("compares entries by the keys it is given (a build's kept ones), the same as by those it makes", () => {
+    const digests = [digest("2025-08-20", entry("Sparse Routing", abstractA)), digest("2025-08-22", entry("Protein Folding", abstractB))];
+    expect(mergePapers(digests, (day) => day.entries.map(entryKeys))).toEqual(mergePapers(digests));
+    // Keys saying the two entries are one title with one abstract: they are taken at their word.
+    const same = entryKeys({ title: "Sparse Routing", abstract: abstractA });
+    expect(mergePapers(digests, (day) => day.entries.map(() => same))).toHaveLength(1);
   });
 
   it("shows a title corrected in a later digest (the same arXiv id)", () => {

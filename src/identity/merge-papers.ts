@@ -23,6 +23,19 @@ export interface MergedPaper {
   authors: string[];
 }
 
+/** What an entry is compared by: functions of its title and abstract alone, which a build may keep with its parse. */
+export interface EntryKeys {
+  titleKey: string;
+  fingerprint: string;
+  /** `titleKey` with each word's letters sorted (see looseTitleKey). */
+  looseKey: string;
+}
+
+export function entryKeys(entry: { title: string; abstract: string }): EntryKeys {
+  const titleKey = normalizeTitle(entry.title);
+  return { titleKey, fingerprint: abstractFingerprint(entry.abstract), looseKey: looseTitleKey(titleKey) };
+}
+
 /**
  * Folds the entries of every digest into papers. One paper is: the same arXiv
  * id; or the same normalised title with a similar abstract (or one abstract a
@@ -32,8 +45,12 @@ export interface MergedPaper {
  * different arXiv ids) stay apart. Digests are read oldest first, and a
  * paper's text is the latest it appeared with (a later digest corrects an
  * earlier one), unless that abstract is a cut-down copy of a fuller one.
+ * `keysOf` gives a digest's entries' keys (see entryKeys), by default made here.
  */
-export function mergePapers(digests: readonly Digest[]): MergedPaper[] {
+export function mergePapers(
+  digests: readonly Digest[],
+  keysOf: (digest: Digest) => readonly EntryKeys[] = (digest) => digest.entries.map(entryKeys),
+): MergedPaper[] {
   // Within a day, 2025-08-20.txt comes before 2025-08-20-extra.txt.
   const stem = (file: string) => path.basename(file).replace(/\.[^.]+$/, "");
   const ordered = [...digests].sort((a, b) => (a.date === b.date ? compare(stem(a.file), stem(b.file)) : compare(a.date, b.date)));
@@ -51,10 +68,10 @@ export function mergePapers(digests: readonly Digest[]): MergedPaper[] {
     !(arxivId && candidate.arxivId && candidate.arxivId !== arxivId);
 
   for (const digest of ordered) {
-    for (const entry of digest.entries) {
-      const titleKey = normalizeTitle(entry.title);
+    const keys = keysOf(digest);
+    for (const [index, entry] of digest.entries.entries()) {
+      const { titleKey, fingerprint, looseKey } = keys[index]!;
       const arxivId = entry.card.arxivId;
-      const fingerprint = abstractFingerprint(entry.abstract);
       let paper = arxivId ? byArxiv.get(arxivId) : undefined;
       paper ??= (byTitle.get(titleKey) ?? []).find(
         (candidate) =>
@@ -66,7 +83,7 @@ export function mergePapers(digests: readonly Digest[]): MergedPaper[] {
       paper ??= (byFingerprint.get(fingerprint) ?? []).find(
         (candidate) => compatible(candidate, arxivId) && titlesAreClose(candidate.titleKey, titleKey),
       );
-      paper ??= (byLooseTitle.get(looseTitleKey(titleKey)) ?? []).find(
+      paper ??= (byLooseTitle.get(looseKey) ?? []).find(
         (candidate) => compatible(candidate, arxivId) && abstractSimilarity(candidate.abstract, entry.abstract) >= SAME_ABSTRACT_SIMILARITY,
       );
       if (!paper) {
@@ -80,7 +97,7 @@ export function mergePapers(digests: readonly Digest[]): MergedPaper[] {
       }
       add(byTitle, titleKey, paper);
       add(byFingerprint, fingerprint, paper);
-      add(byLooseTitle, looseTitleKey(titleKey), paper);
+      add(byLooseTitle, looseKey, paper);
       if (arxivId && !paper.arxivId) {
         paper.arxivId = arxivId;
         byArxiv.set(arxivId, paper);

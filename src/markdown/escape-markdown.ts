@@ -1,3 +1,5 @@
+import { collapseSpaces } from "../text/collapse-spaces.ts";
+
 /**
  * Makes digest text inert as markdown: every ASCII punctuation character gets
  * a backslash (CommonMark allows escaping any of them), so `#`, `-`, `>`, `*`,
@@ -5,5 +7,5 @@
  * spaces because a digest paragraph is one paragraph however it was wrapped.
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/\s+/g, " ").replace(/[!-/:-@[-`{-~]/g, (char) => `\\${char}`);
+  return collapseSpaces(text).replace(/[!-/:-@[-`{-~]/g, (char) => `\\${char}`);
 }

@@ -3,6 +3,7 @@
  * call with a digest title or abstract.
  */
 import { escapeMarkdown } from "../markdown/escape-markdown.ts";
+import { collapseSpaces } from "../text/collapse-spaces.ts";
 import { repairMath, type Segment } from "./repair.ts";
 import { texToUnicode } from "./tex-to-unicode.ts";
 
@@ -52,11 +53,9 @@ export const segmentsToMarkdown = (segments: readonly Segment[]): string => segm
 
 /** Readable plain text for <title>, feeds, meta descriptions and search: `ell_p` → ℓp, `epsilon` → ε. */
 export const segmentsToPlainText = (segments: readonly Segment[]): string =>
-  segments
-    .map((segment) => (segment.kind === "math" ? texToUnicode(segment.tex) : typographic(segment.text)))
-    .join("")
-    .replace(/\s+/g, " ")
-    .trim();
+  collapseSpaces(
+    segments.map((segment) => (segment.kind === "math" ? texToUnicode(segment.tex) : typographic(segment.text))).join(""),
+  ).trim();
 
 /** Whether the rendered text will contain typeset math (so the page needs KaTeX's CSS). */
 export const segmentsHaveMath = (segments: readonly Segment[]): boolean => segments.some((segment) => segment.kind === "math");

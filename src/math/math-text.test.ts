@@ -31,7 +31,19 @@ describe("MathText", () => {
       abstractText: digestTextToPlainText(paper.abstract),
       abstractHasMath: digestTextHasMath(paper.abstract),
       mathWords: mathSearchWords(repairMath(paper.title), repairMath(paper.abstract)),
+      sourceKey: `${repairKey(paper.title)}.${repairKey(paper.abstract)}`,
     });
+  });
+
+  test("keys a paper's text by its raw title and abstract, each part of the key changing with its own", () => {
+    const mathText = new MathText();
+    const key = (title: string, abstract: string) => mathText.paperText({ title, abstract }).sourceKey;
+    const base = key("A title", "An abstract.");
+    expect(key("A title", "An abstract.")).toBe(base);
+    expect(key("A title!", "An abstract.")).not.toBe(base);
+    expect(key("A title", "An abstract!")).not.toBe(base);
+    // Not the same as moving text from one to the other.
+    expect(key("A title An", "abstract.")).not.toBe(key("A title", "An abstract."));
   });
 
   test("uses an earlier build's repair as it is, and says which texts it has not seen", () => {

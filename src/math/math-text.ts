@@ -16,11 +16,18 @@ const MEMO_LIMIT = 250_000;
  */
 export class MathText {
   private readonly repairs = new BoundedMemo<string, readonly Segment[]>(MEMO_LIMIT);
+  /** Each text's hash, which both the earlier repairs and page keys go by: made once. */
+  private readonly keys = new BoundedMemo<string, string>(MEMO_LIMIT);
 
   constructor(private readonly earlier: ReadonlyMap<string, readonly Segment[]> = new Map()) {}
 
   segments(text: string): readonly Segment[] {
-    return this.repairs.get(text, () => this.earlier.get(repairKey(text)) ?? repairMath(text));
+    return this.repairs.get(text, () => this.earlier.get(this.key(text)) ?? repairMath(text));
+  }
+
+  /** The text's `repairKey`. */
+  key(text: string): string {
+    return this.keys.get(text, () => repairKey(text));
   }
 
   markdown(text: string): string {
@@ -46,13 +53,14 @@ export class MathText {
       abstractText: segmentsToPlainText(abstract),
       abstractHasMath: segmentsHaveMath(abstract),
       mathWords: mathSearchWords(title, abstract),
+      sourceKey: `${this.key(paper.title)}.${this.key(paper.abstract)}`,
     };
   }
 
   /** The texts among `texts` that are neither repaired here nor handed over by an earlier build, each once. */
   unrepaired(texts: Iterable<string>): string[] {
     const unknown = new Set<string>();
-    for (const text of texts) if (!this.repairs.has(text) && !this.earlier.has(repairKey(text))) unknown.add(text);
+    for (const text of texts) if (!this.repairs.has(text) && !this.earlier.has(this.key(text))) unknown.add(text);
     return [...unknown];
   }
 

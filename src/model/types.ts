@@ -86,6 +86,8 @@ export interface PaperText {
   abstractHasMath: boolean;
   /** What a reader types for the formulas of both ("epsilon", "ell_p"), indexed as hidden text. */
   mathWords: string;
+  /** A hash of the raw title and abstract, which every form above is a function of (with the code). */
+  sourceKey: string;
 }
 
 /** A paper with everything the site shows of it: what enrichment returns. */

@@ -16,10 +16,10 @@ import type { PreparedWorker } from "./in-worker.ts";
 import { identifyPapers } from "./identify.ts";
 import { withLock } from "./build-lock.ts";
 import { outputPaths, prepareBuildFolder, publish, type Publication } from "./publish.ts";
-import { discardFolder } from "./remove-in-background.ts";
+import { discardFolder, removeInBackground } from "./remove-in-background.ts";
 import { removeEmptyFolders } from "./recycle-site.ts";
 import { formatProblems, readDigestFolder } from "./read-digests.ts";
-import type { PermalinkRegistry } from "../identity/permalink-registry.ts";
+import { serializeRegistry, type PermalinkRegistry } from "../identity/permalink-registry.ts";
 import { readRegistry } from "./registry-file.ts";
 import { openRenderCache } from "./render-cache.ts";
 import { renderSite } from "./render-site.ts";
@@ -30,7 +30,7 @@ import { PROJECT_ROOT } from "./run-eleventy.ts";
 import { buildSearchIndex } from "./search-index.ts";
 import { buildSettings } from "./settings.ts";
 import { count, timed, type Log } from "./stage-log.ts";
-import { syndicate } from "./syndicate.ts";
+import { startFeeds, syndicate } from "./syndicate.ts";
 import { writeEleventyInput } from "./write-input.ts";
 
 export interface BuildOptions {
@@ -109,7 +109,15 @@ async function buildLocked(options: BuildOptions, log: Log): Promise<BuildReport
       ? prepareRelatedWorker(path.resolve(options.workDir), options.jobs ?? availableParallelism(), Object.keys(registry.papers).length)
       : undefined;
   try {
-    return await buildStages(options, log, { file: registryFile, content: registry }, relatedWorker);
+    const report = await buildStages(options, log, { file: registryFile, content: registry }, relatedWorker);
+    // The worker answered before keeping the search's state for the next build; that ends before the build does.
+    // The site is published by now, and a state not kept only makes the next build search every paper.
+    await relatedWorker
+      ?.finished()
+      .catch((error: unknown) =>
+        log(`warning: the related-paper search's state was not kept for the next build: ${(error as Error).message}`),
+      );
+    return report;
   } finally {
     relatedWorker?.stop();
   }
@@ -139,7 +147,7 @@ async function buildStages(
   const identified = await timed(
     log,
     "identify",
-    async () => identifyPapers(parsed.digests, registry),
+    async () => identifyPapers(parsed.digests, registry, parsed.keys),
     (result) => {
       const moved = result.movedPermalinks ? `, ${count(result.movedPermalinks, "URL")} moved (the old ones redirect)` : "";
       return `${count(result.papers.length, "paper")} from ${count(parsed.digests.length, "digest")}, ${count(result.newPermalinks, "new permalink")}${moved}`;
@@ -184,6 +192,8 @@ async function buildStages(
       mathText,
     );
 
+  // For a large archive, rendered on a worker while this thread writes the input and renders.
+  const feeds = startFeeds(enriched, settings, jobs);
   const renderCache = useCache ? await openRenderCache(workDir, settings) : undefined;
   const input = await timed(
     log,
@@ -209,6 +219,8 @@ async function buildStages(
   if (removedLeftovers) log(`[output] removed ${count(removedLeftovers, "folder")} that interrupted builds left`);
   let published: Publication;
   let report: BuildReport;
+  // What clearing a recycled folder moved out of it, removed once the build is done either way.
+  let discarded: string[] = [];
   try {
     const site = await timed(
       log,
@@ -236,11 +248,14 @@ async function buildStages(
     await timed(
       log,
       "feeds",
-      () => syndicate(site.folder, enriched, settings),
+      async () => syndicate(site.folder, enriched, settings, await feeds()),
       (result) => `${count(result.feeds, "feed")}, sitemap of ${result.sitemapUrls} URLs`,
     );
+    discarded = site.discarded;
     const dates = new Map(enriched.papers.map((paper) => [paperUrl(paper.slug), latestDate(paper)]));
     const pageKeys = new Map([...input.rendered, ...input.reused].map(({ file, key }) => [urlOfPageFile(file), key] as const));
+    // The registry's text is made while Pagefind's processes index, which leaves this thread waiting.
+    let registryText: string | undefined;
     const search = await timed(
       log,
       "pagefind",
@@ -250,6 +265,7 @@ async function buildStages(
           jobs,
           ...(useCache ? { cache: path.join(workDir, "search-cache"), pageKeys } : {}),
           log,
+          onIndexing: () => (registryText = serializeRegistry(enriched.registry)),
         }),
       (result) => {
         const reuse = result.reindexed < result.parts ? ` (${result.reindexed} re-indexed, ${result.parts - result.reindexed} reused)` : "";
@@ -257,14 +273,19 @@ async function buildStages(
       },
     );
     removeEmptyFolders(site.folder, site.vacated);
-    published = await publish(site.folder, paths, { file: registryFile, content: enriched.registry }, (written) => {
-      if (written) {
-        const moved = enriched.movedPermalinks ? ` and ${count(enriched.movedPermalinks, "moved URL")}` : "";
-        log(
-          `[permalinks] recorded ${count(enriched.newPermalinks, "new permalink")}${moved} in ${displayPath(registryFile)}; commit it so these URLs never move`,
-        );
-      }
-    });
+    published = await publish(
+      site.folder,
+      paths,
+      { file: registryFile, text: registryText ?? serializeRegistry(enriched.registry) },
+      (written) => {
+        if (written) {
+          const moved = enriched.movedPermalinks ? ` and ${count(enriched.movedPermalinks, "moved URL")}` : "";
+          log(
+            `[permalinks] recorded ${count(enriched.newPermalinks, "new permalink")}${moved} in ${displayPath(registryFile)}; commit it so these URLs never move`,
+          );
+        }
+      },
+    );
     report = {
       papers: enriched.papers.length,
       days: enriched.archive.dayCount,
@@ -277,11 +298,13 @@ async function buildStages(
     // takes, so whatever in it failed this build cannot fail the next one too.
     if (recycled) await discardFolder(staging);
     else await fs.rm(staging, { recursive: true, force: true });
+    await removeInBackground(...discarded);
     throw error;
   }
   // Published: from here on nothing removes the new site.
   log(`[output] ${displayPath(published.output)}`);
   await published.cleanup;
+  await removeInBackground(...discarded);
   return report;
 }
 

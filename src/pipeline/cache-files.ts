@@ -30,7 +30,7 @@ export async function codeVersion(folders: readonly string[], also: readonly str
 }
 
 /** Writes `text` to a temporary file and renames it into place, so a killed build never leaves half a cache file. */
-export async function writeCacheFile(file: string, text: string): Promise<void> {
+export async function writeCacheFile(file: string, text: string | Uint8Array): Promise<void> {
   await fs.mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
   await fs.writeFile(temporary, text);

@@ -5,9 +5,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import { parseDigest } from "../digest/parse-digest.ts";
 import { mergePapers } from "../identity/merge-papers.ts";
 import type { IdentifiedPaper } from "../model/types.ts";
-import { relatedPapers } from "../related/related.ts";
+import { relatedPapers, type RelatedState } from "../related/related.ts";
 import { SAMPLE_DIGEST } from "../../test/paths.ts";
 import { findRelated, prepareRelatedWorker, RELATED_COUNT } from "./find-related.ts";
+import { parseRelatedState, relatedStateFile, serialiseRelatedState } from "./related-cache.ts";
 
 const papers: (IdentifiedPaper & { topics: string[] })[] = mergePapers([
   parseDigest(fs.readFileSync(SAMPLE_DIGEST, "utf8"), SAMPLE_DIGEST).digest!,
@@ -32,7 +33,19 @@ function workDir(): string {
 afterAll(() => {
   for (const folder of workDirs) fs.rmSync(folder, { recursive: true, force: true });
 });
-const stateFile = (folder: string) => path.join(folder, "related-cache", "state.json");
+const stateFile = relatedStateFile;
+
+/** The kept state in `bytes` changed by `edit`, written again as made by `code` (by default the search's own). */
+function restate(bytes: Buffer, edit: (state: RelatedState) => RelatedState, code?: string): Buffer {
+  const own = searchCode(bytes);
+  return serialiseRelatedState(edit(parseRelatedState(bytes, own)!), code ?? own);
+}
+
+/** The code version a kept file was made by: its header's. */
+function searchCode(bytes: Buffer): string {
+  const headerLength = bytes.readUInt32LE(0);
+  return (JSON.parse(bytes.subarray(4, 4 + headerLength).toString("utf8")) as { code: string }).code;
+}
 
 describe("findRelated", () => {
   it("finds on a worker thread what this thread finds", async () => {
@@ -79,6 +92,8 @@ describe("findRelated", () => {
       new RegExp(`^related papers searched for ${papers.length - 50} papers added to the kept ones, \\d+ papers`),
     );
     expect([...daily.related]).toEqual([...all]);
+    // A prepared worker answers before it keeps the state; the build waits for that at its end.
+    await prepared?.finished();
 
     const unchanged = await findRelated(papers, 2, { workDir: folder, ...where });
     expect(unchanged.description).toBe("related papers searched for 0 papers added to the kept ones, 0 papers taking them in");
@@ -98,19 +113,45 @@ describe("findRelated", () => {
   });
 
   it.each([
-    { name: "a damaged file", damage: (text: string) => text.slice(0, text.length / 2) },
-    { name: "a file of another shape", damage: () => JSON.stringify({ format: 1, ids: [] }) },
-    { name: "a file made by other code", damage: (text: string) => text.replace(/"code":"[0-9a-f]+"/, '"code":"another"') },
+    { name: "a cut-off file", damage: (bytes: Buffer) => bytes.subarray(0, bytes.length / 2) },
+    { name: "a file of another shape", damage: () => Buffer.from(JSON.stringify({ format: 1, ids: [] })) },
+    { name: "a file made by other code", damage: (bytes: Buffer) => restate(bytes, (state) => state, "another") },
     {
       name: "a file whose candidates point past its papers",
-      damage: (text: string) => text.replace(/"candidateGaps":\[\[\d+/, '"candidateGaps":[[100000'),
+      damage: (bytes: Buffer) => restate(bytes, (state) => ({ ...state, candidates: [[100000], ...state.candidates.slice(1)] })),
+    },
+    {
+      name: "a file whose vectors name terms it lacks",
+      damage: (bytes: Buffer) =>
+        restate(bytes, (state) => {
+          const terms = state.vectors.terms.slice();
+          terms[0] = state.vocabulary.length + 5;
+          return { ...state, vectors: { ...state.vectors, terms } };
+        }),
+    },
+    {
+      name: "a file whose weights are not numbers",
+      damage: (bytes: Buffer) =>
+        restate(bytes, (state) => ({
+          ...state,
+          vectors: { ...state.vectors, weights: state.vectors.weights.map((weight, slot) => (slot === 3 ? NaN : weight)) },
+        })),
+    },
+    {
+      name: "a file whose search terms are not its paper's",
+      damage: (bytes: Buffer) =>
+        restate(bytes, (state) => {
+          const ranked = state.vectors.ranked.slice();
+          ranked[0] = 10_000;
+          return { ...state, vectors: { ...state.vectors, ranked } };
+        }),
     },
   ])("ignores $name and searches everything", async ({ damage }) => {
     const folder = workDir();
     await findRelated(papers, 1, { workDir: folder });
-    const text = fs.readFileSync(stateFile(folder), "utf8");
-    const damaged = damage(text);
-    expect(damaged).not.toBe(text);
+    const bytes = fs.readFileSync(stateFile(folder));
+    const damaged = damage(bytes);
+    expect(damaged.equals(bytes)).toBe(false);
     fs.writeFileSync(stateFile(folder), damaged);
     const found = await findRelated(papers, 1, { workDir: folder });
     expect(found.description).toBe(`related papers searched for all ${papers.length} papers (none kept)`);

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import type { IdentifiedPaper } from "../model/types.ts";
 import { updateRelated, type RelatablePaper, type RelatedResult } from "../related/related.ts";
-import { prepareInWorker, runInWorker, type PreparedWorker } from "./in-worker.ts";
+import { answerFirst, prepareInWorker, runInWorker, type AnswerFirst, type PreparedWorker } from "./in-worker.ts";
 import { openRelatedCache, relatedStateFile, saveRelatedCache, type RelatedCache } from "./related-cache.ts";
 
 /** How many similar papers each paper page lists. */
@@ -42,7 +42,7 @@ export function prepareRelatedWorker(
   return prepareInWorker(new URL(import.meta.url), "openRelatedCache", [workDir]);
 }
 
-// What prepareRelatedWorker's thread calls, by name, in this module.
+// What prepareRelatedWorker's thread calls first, by name, in this module (and relatedAnsweringFirst after).
 export { openRelatedCache };
 
 /**
@@ -67,7 +67,7 @@ export function findRelated(
     options.prepared?.stop();
     return relatedWithCache(relatable, options.workDir);
   }
-  if (options.prepared) return options.prepared.run<FoundRelated>("relatedFromCache", [relatable]);
+  if (options.prepared) return options.prepared.run<FoundRelated>("relatedAnsweringFirst", [relatable]);
   return runInWorker<FoundRelated>(new URL(import.meta.url), "relatedWithCache", [relatable, options.workDir]);
 }
 
@@ -76,12 +76,24 @@ export async function relatedWithCache(papers: readonly RelatablePaper[], workDi
   return relatedFromCache(workDir === undefined ? undefined : await openRelatedCache(workDir), papers);
 }
 
-/** The search from an opened cache (none: search everything, keep nothing). */
+/** The search from an opened cache (none: search everything, keep nothing), its new state kept before it answers. */
 export async function relatedFromCache(cache: RelatedCache | undefined, papers: readonly RelatablePaper[]): Promise<FoundRelated> {
+  const { answerFirst: found, finishing } = relatedAnsweringFirst(cache, papers);
+  await finishing;
+  return found;
+}
+
+/**
+ * The search from an opened cache, answering before its new state is kept: on
+ * a prepared worker (see prepareRelatedWorker), writing some 30 MB of state
+ * need not hold up the build, which waits for it only at its end.
+ */
+export function relatedAnsweringFirst(cache: RelatedCache | undefined, papers: readonly RelatablePaper[]): AnswerFirst<FoundRelated> {
   const result = updateRelated(cache?.previous, papers, RELATED_COUNT);
   // Nothing added and nothing changed: the kept file already holds this state.
-  if (cache && !(result.mode === "incremental" && result.searched === 0)) await saveRelatedCache(cache, result.state);
-  return { related: result.related, description: describeSearch(result, cache !== undefined) };
+  const keeping =
+    cache && !(result.mode === "incremental" && result.searched === 0) ? saveRelatedCache(cache, result.state) : Promise.resolve();
+  return answerFirst({ related: result.related, description: describeSearch(result, cache !== undefined) }, keeping);
 }
 
 function describeSearch(result: RelatedResult, cached: boolean): string {

@@ -1,5 +1,5 @@
 import { assignPermalinks, type SlugRedirect } from "../identity/assign-permalinks.ts";
-import { mergePapers } from "../identity/merge-papers.ts";
+import { entryKeys, mergePapers, type EntryKeys } from "../identity/merge-papers.ts";
 import type { PermalinkRegistry } from "../identity/permalink-registry.ts";
 import type { Digest, IdentifiedPaper } from "../model/types.ts";
 
@@ -14,9 +14,16 @@ export interface IdentifiedArchive {
   redirects: SlugRedirect[];
 }
 
-/** Digests to papers: the same paper on several days becomes one, and every paper gets its permanent slug. */
-export function identifyPapers(digests: readonly Digest[], registry: PermalinkRegistry): IdentifiedArchive {
-  const merged = mergePapers(digests);
+/**
+ * Digests to papers: the same paper on several days becomes one, and every paper gets its permanent slug.
+ * `keys`: the digests' entries' identity keys, where the parse kept them.
+ */
+export function identifyPapers(
+  digests: readonly Digest[],
+  registry: PermalinkRegistry,
+  keys?: ReadonlyMap<Digest, readonly EntryKeys[]>,
+): IdentifiedArchive {
+  const merged = mergePapers(digests, (digest) => keys?.get(digest) ?? digest.entries.map(entryKeys));
   const assigned = assignPermalinks(merged, registry);
   const papers = merged.map((paper, index): IdentifiedPaper => ({
     slug: assigned.slugs[index]!,

@@ -1,4 +1,6 @@
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { parseDigest } from "../digest/parse-digest.ts";
 import { relatedPapers } from "../related/related.ts";
@@ -58,6 +60,29 @@ describe("prepareInWorker", () => {
 
   it("fails the work with the preparation's error", async () => {
     await expect(prepareInWorker(steps, "failToPrepare", []).run("addToTotal", [2])).rejects.toThrow("cannot prepare");
+  });
+
+  it("answers first when the work says so, and finishes after: finished() waits for that", async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), "dpa-worker-"));
+    const file = path.join(folder, "written.txt");
+    const worker = prepareInWorker(steps, "prepareTotal", [40]);
+    expect(await worker.run<number>("answerThenWrite", [file])).toBe(40);
+    // The file is written half a second after the answer.
+    expect(fs.existsSync(file)).toBe(false);
+    await worker.finished();
+    expect(fs.readFileSync(file, "utf8")).toBe("written");
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it("fails finished(), not the answer, when the work fails after answering", async () => {
+    const worker = prepareInWorker(steps, "prepareTotal", [40]);
+    expect(await worker.run<number>("answerThenFail", [])).toBe(40);
+    await expect(worker.finished()).rejects.toThrow("cannot finish");
+  });
+
+  it("has nothing to finish when it was never given work", async () => {
+    const worker = prepareInWorker(steps, "prepareTotal", [40]);
+    await expect(worker.finished()).resolves.toBeUndefined();
   });
 
   it("ends the thread when stopped before any work, so work sent after it gets no answer", async () => {

@@ -23,11 +23,28 @@ export function runInWorker<Output>(module: URL, exportName: string, args: reado
 
 /** A worker thread started before its work: see prepareInWorker. */
 export interface PreparedWorker {
-  /** Calls `exportName(prepared, ...args)` on the thread, where `prepared` is what the preparation returned; once. */
+  /**
+   * Calls `exportName(prepared, ...args)` on the thread, where `prepared` is what the preparation returned;
+   * once. Resolves to what it answers: when that is `answerFirst(answer, finishing)`, to `answer` at once,
+   * while the thread goes on with `finishing` (see `finished`).
+   */
   run<Output>(exportName: string, args: readonly unknown[]): Promise<Output>;
-  /** Ends the thread when `run` was not called: the build failed first, or did not need it. */
+  /** Resolves when the thread has done all of its work, `finishing` included, and ended (at once, ending it, when `run` was not called); fails with the work. */
+  finished(): Promise<void>;
+  /** Ends the thread now: the build failed first, or did not need it. */
   stop(): void;
 }
+
+/** What work on a prepared worker returns to answer before it is done: `answer` goes back, `finishing` goes on. */
+export interface AnswerFirst<Output> {
+  answerFirst: Output;
+  finishing: Promise<unknown>;
+}
+
+export const answerFirst = <Output>(answer: Output, finishing: Promise<unknown>): AnswerFirst<Output> => ({
+  answerFirst: answer,
+  finishing,
+});
 
 /**
  * Starts a worker thread that loads `module` and calls `prepareName(...args)`
@@ -46,23 +63,72 @@ export function prepareInWorker(module: URL, prepareName: string, args: readonly
     parentPort.once("message", ({ exportName, args }) => {
       Promise.all([loading, preparing])
         .then(([loaded, prepared]) => loaded[exportName](prepared, ...args))
-        .then((result) => parentPort.postMessage(result));
+        .then(async (result) => {
+          const early = result !== null && typeof result === "object" && "answerFirst" in result && result.finishing instanceof Promise;
+          parentPort.postMessage({ answer: early ? result.answerFirst : result });
+          if (early) await result.finishing;
+          parentPort.postMessage({ finished: true });
+        });
     });
   `;
   const worker = startWorker(source, args);
-  let ran = false;
+  const what = (exportName: string) => `${exportName} in ${module.pathname}`;
+  let work: { answer: Promise<unknown>; finished: Promise<void> } | undefined;
   return {
     run<Output>(exportName: string, runArgs: readonly unknown[]) {
-      if (ran) throw new Error(`the worker prepared by ${prepareName} in ${module.pathname} has run already`);
-      ran = true;
-      const answer = answerOf<Output>(worker, `${exportName} in ${module.pathname}`);
+      if (work) throw new Error(`the worker prepared by ${prepareName} in ${module.pathname} has run already`);
+      work = answerThenFinish(worker, what(exportName));
       worker.postMessage({ exportName, args: runArgs });
-      return answer;
+      return work.answer as Promise<Output>;
+    },
+    finished() {
+      if (work) return work.finished;
+      void worker.terminate();
+      return Promise.resolve();
     },
     stop() {
-      if (!ran) void worker.terminate();
+      void worker.terminate();
     },
   };
+}
+
+/** A prepared worker's two messages, its answer and then its end; its error, or its exit before either, rejects what is pending. */
+function answerThenFinish(worker: Worker, what: string): { answer: Promise<unknown>; finished: Promise<void> } {
+  const answer = deferred<unknown>();
+  const finished = deferred<void>();
+  // A failure before the answer is the answer's to report; nobody need wait for the end as well.
+  finished.promise.catch(() => {});
+  let answered = false;
+  let done = false;
+  const fail = (error: unknown) => {
+    if (!answered) answer.reject(error);
+    finished.reject(error);
+  };
+  worker.on("message", (message: { answer?: unknown; finished?: true }) => {
+    if ("answer" in message) {
+      answered = true;
+      answer.resolve(message.answer);
+    } else if (message.finished) {
+      done = true;
+      finished.resolve();
+      void worker.terminate();
+    }
+  });
+  worker.once("error", fail);
+  worker.once("exit", (code) => {
+    if (!done) fail(new Error(`worker for ${what} exited with code ${code} before ${answered ? "finishing" : "answering"}`));
+  });
+  return { answer: answer.promise, finished: finished.promise };
+}
+
+function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: unknown) => void } {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((onResolve, onReject) => {
+    resolve = onResolve;
+    reject = onReject;
+  });
+  return { promise, resolve, reject };
 }
 
 function startWorker(source: string, workerData: readonly unknown[]): Worker {

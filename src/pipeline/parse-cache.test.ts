@@ -2,6 +2,7 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { entryKeys } from "../identity/merge-papers.ts";
 import { openParseCache, saveParseCache } from "./parse-cache.ts";
 import { readDigestFolder } from "./read-digests.ts";
 
@@ -32,6 +33,8 @@ describe("the parse cache", () => {
     // What a build reads from the cache equals a fresh parse, warnings included.
     expect(second.digests).toEqual(first.digests);
     expect(second.warnings).toEqual(first.warnings);
+    // And the entries' identity keys, kept with the parse, are what identify would make of them.
+    for (const digest of second.digests) expect(second.keys.get(digest)).toEqual(digest.entries.map(entryKeys));
 
     // One changed byte: that file is parsed again, and the change shows.
     const sample = path.join(folder, "2025-08-20.txt");

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
+import type { EntryKeys } from "../identity/merge-papers.ts";
 import type { Digest, DigestProblem } from "../model/types.ts";
 import { codeVersion, entriesOf, keepCacheEntries, readCacheEntries } from "./cache-files.ts";
 
@@ -19,11 +20,20 @@ export interface ParseCache {
 export interface ParsedFile {
   digest: Digest;
   warnings: DigestProblem[];
+  /** Its entries' identity keys (see entryKeys), which every build compares them by. */
+  keys: EntryKeys[];
 }
 
 const isParsedFile = (value: unknown): value is ParsedFile => {
   const file = value as Partial<ParsedFile> | null;
-  return typeof file === "object" && file !== null && Array.isArray(file.digest?.entries) && Array.isArray(file.warnings);
+  return (
+    typeof file === "object" &&
+    file !== null &&
+    Array.isArray(file.digest?.entries) &&
+    Array.isArray(file.warnings) &&
+    Array.isArray(file.keys) &&
+    file.keys.length === file.digest.entries.length
+  );
 };
 
 const parserVersion = () => codeVersion([path.join("src", "digest"), path.join("src", "identity"), path.join("src", "model")]);

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { emptyRegistry } from "../identity/permalink-registry.ts";
+import { emptyRegistry, serializeRegistry } from "../identity/permalink-registry.ts";
 import { outputPaths, prepareBuildFolder, publish, type OutputPaths } from "./publish.ts";
 
 let paths: OutputPaths;
@@ -22,7 +22,7 @@ function folder(name: string, text = name): string {
 }
 
 const builds = () => fs.readdirSync(paths.builds).sort();
-const registry = () => ({ file: path.join(path.dirname(paths.output), "permalinks.json"), content: emptyRegistry() });
+const registry = () => ({ file: path.join(path.dirname(paths.output), "permalinks.json"), text: serializeRegistry(emptyRegistry()) });
 
 describe("prepareBuildFolder", () => {
   it("recycles the spare the last publish kept, and removes every other folder but the current build", async () => {

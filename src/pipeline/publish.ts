@@ -3,7 +3,6 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { BuildError } from "./build-error.ts";
 import { discardFolder, isTrash, removeInBackground, removeTrashIn } from "./remove-in-background.ts";
-import { serializeRegistry, type PermalinkRegistry } from "../identity/permalink-registry.ts";
 import { SITE_REGISTRY_FILE, writeRegistry } from "./registry-file.ts";
 
 /** A build folder in use, or one a killed build left. */
@@ -77,7 +76,7 @@ export async function prepareBuildFolder(paths: OutputPaths, { recycle }: { recy
   const leftovers = earlier.filter((name) => name !== reusable);
   // A spare is not a leftover: it was kept on purpose.
   const removedLeftovers = leftovers.filter((name) => !name.startsWith(SPARE_PREFIX)).length;
-  await Promise.all(leftovers.map((name) => discardFolder(path.join(paths.builds, name))));
+  await discardFolder(...leftovers.map((name) => path.join(paths.builds, name)));
   const base = path.basename(paths.output);
   for (const name of await fs.readdir(path.dirname(paths.output)).catch(() => [] as string[])) {
     if (name.startsWith(`.${base}.staging-`) || name.startsWith(`.${base}.previous-`) || name.startsWith(`.${base}.link-`)) {
@@ -109,12 +108,12 @@ export interface Publication {
 export async function publish(
   site: string,
   paths: OutputPaths,
-  registry: { file: string; content: PermalinkRegistry },
+  registry: { file: string; text: string },
   onRegistryWritten: (written: boolean) => void,
 ): Promise<Publication> {
-  const registryWritten = await writeRegistry(registry.file, registry.content);
+  const registryWritten = await writeRegistry(registry.file, registry.text);
   onRegistryWritten(registryWritten);
-  await fs.writeFile(path.join(site, SITE_REGISTRY_FILE), serializeRegistry(registry.content));
+  await fs.writeFile(path.join(site, SITE_REGISTRY_FILE), registry.text);
   const replaced = await switchOutput(site, paths);
   const cleanup = replaced ? keepAsSpare(replaced, paths) : Promise.resolve();
   return { output: paths.output, registryWritten, cleanup };

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Digest, DigestProblem } from "../model/types.ts";
 import { formatOfFileName, parseDigestBytes } from "../digest/digest-file.ts";
 import { formatProblems } from "../digest/digest-text.ts";
+import { entryKeys, type EntryKeys } from "../identity/merge-papers.ts";
 import { parseKey, type ParsedFile } from "./parse-cache.ts";
 
 export { formatProblems };
@@ -18,6 +19,8 @@ export interface DigestFolder {
   parsed: Map<string, ParsedFile>;
   /** Files not parsed again: an earlier build parsed the same bytes. */
   reused: number;
+  /** Each digest's entries' identity keys, kept with its parse. */
+  keys: Map<Digest, EntryKeys[]>;
 }
 
 /**
@@ -37,6 +40,7 @@ export async function readDigestFolder(folder: string, earlier: ReadonlyMap<stri
       skipped: [],
       parsed: new Map(),
       reused: 0,
+      keys: new Map(),
     };
   }
   const digests: Digest[] = [];
@@ -44,6 +48,7 @@ export async function readDigestFolder(folder: string, earlier: ReadonlyMap<stri
   const warnings: DigestProblem[] = [];
   const skipped: string[] = [];
   const parsedFiles = new Map<string, ParsedFile>();
+  const keys = new Map<Digest, EntryKeys[]>();
   let reused = 0;
   for (const name of names) {
     const file = path.join(folder, name);
@@ -70,13 +75,16 @@ export async function readDigestFolder(folder: string, earlier: ReadonlyMap<stri
     const parsed = kept ? { ...kept, problems: [] } : parseDigestBytes(format, bytes, file);
     problems.push(...parsed.problems);
     warnings.push(...parsed.warnings);
-    if (parsed.digest) digests.push(parsed.digest);
-    if (parsed.digest && parsed.problems.length === 0) parsedFiles.set(key, { digest: parsed.digest, warnings: parsed.warnings });
+    if (!parsed.digest) continue;
+    digests.push(parsed.digest);
+    const entryKeysOf = kept?.keys ?? parsed.digest.entries.map(entryKeys);
+    keys.set(parsed.digest, entryKeysOf);
+    if (parsed.problems.length === 0) parsedFiles.set(key, { digest: parsed.digest, warnings: parsed.warnings, keys: entryKeysOf });
   }
   if (digests.length === 0 && problems.length === 0) {
     problems.push({ file: folder, line: 0, message: "no digests found: add files named YYYY-MM-DD.txt" });
   }
-  return { digests, problems, warnings, skipped, parsed: parsedFiles, reused };
+  return { digests, problems, warnings, skipped, parsed: parsedFiles, reused, keys };
 }
 
 /** Why a digest file cannot be read, in words: a broken link, a loop of links, no permission. */

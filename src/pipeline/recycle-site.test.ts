@@ -7,12 +7,15 @@ import { clearForReuse, removeEmptyFolders } from "./recycle-site.ts";
 let root: string;
 let site: string;
 let cache: string;
+let trash: string;
 
 beforeEach(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), "recycle-site-"));
   site = path.join(root, "site");
   cache = path.join(root, "cache");
+  trash = path.join(root, "trash");
   fs.mkdirSync(cache);
+  fs.mkdirSync(trash);
 });
 
 function write(folder: string, file: string, text: string): string {
@@ -20,6 +23,12 @@ function write(folder: string, file: string, text: string): string {
   fs.mkdirSync(path.dirname(full), { recursive: true });
   fs.writeFileSync(full, text);
   return full;
+}
+
+/** The identity the render cache notes for an entry (see heldPages). */
+function identity(file: string): { dev: number; ino: number } {
+  const { dev, ino } = fs.statSync(file);
+  return { dev, ino };
 }
 
 function linkInto(source: string, file: string): void {
@@ -53,36 +62,26 @@ describe("clearForReuse", () => {
     fs.mkdirSync(path.join(site, "papers", "emptied", "deeper"), { recursive: true });
 
     const linked = new Map([
-      ["papers/a/index.html", same],
-      ["papers/b/index.html", other],
-      ["papers/moved/index.html", same],
-      ["papers/a/link.html", same],
+      ["papers/a/index.html", identity(same)],
+      ["papers/b/index.html", identity(other)],
+      ["papers/moved/index.html", identity(same)],
+      ["papers/a/link.html", identity(same)],
     ]);
-    const { kept, vacated } = clearForReuse(site, linked);
+    const { kept, vacated, discarded } = clearForReuse(site, linked, trash);
 
     expect([...kept]).toEqual(["papers/a/index.html"]);
-    expect(tree(site)).toEqual([
-      "pagefind/",
-      "pagefind/index/",
-      "papers/",
-      "papers/a/",
-      "papers/a/index.html",
-      "papers/b/",
-      "papers/emptied/",
-      "papers/emptied/deeper/",
-      "papers/gone/",
-      "papers/moved/",
+    expect(tree(site)).toEqual(["papers/", "papers/a/", "papers/a/index.html", "papers/b/", "papers/moved/"]);
+    // Every folder walked that holds no kept file.
+    expect(vacated.sort()).toEqual(["papers/b", "papers/moved"]);
+    // Folders where no page to keep could be are moved out whole, under trash names, their files unread.
+    expect(discarded.map((folder) => path.dirname(folder))).toEqual([trash, trash, trash]);
+    expect(discarded.map((folder) => path.basename(folder).replace(/-[0-9a-f-]{36}$/, "")).sort()).toEqual([
+      "trash-emptied",
+      "trash-gone",
+      "trash-pagefind",
     ]);
-    // Every folder not holding a kept file.
-    expect(vacated.sort()).toEqual([
-      "pagefind",
-      "pagefind/index",
-      "papers/b",
-      "papers/emptied",
-      "papers/emptied/deeper",
-      "papers/gone",
-      "papers/moved",
-    ]);
+    const movedIndex = discarded.find((folder) => path.basename(folder).startsWith("trash-pagefind-"))!;
+    expect(fs.readFileSync(path.join(movedIndex, "index", "part.pf_index"), "utf8")).toBe("bytes");
     // Sources are never touched.
     expect(fs.readFileSync(same, "utf8")).toBe("page a");
     expect(fs.readFileSync(other, "utf8")).toBe("page b, new");
@@ -92,8 +91,10 @@ describe("clearForReuse", () => {
   it("removes every file when nothing is to be kept", () => {
     write(site, "index.html", "home");
     write(site, "days/2025-08-20/index.html", "day");
-    expect(clearForReuse(site, new Map()).kept.size).toBe(0);
-    expect(tree(site)).toEqual(["days/", "days/2025-08-20/"]);
+    const cleared = clearForReuse(site, new Map(), trash);
+    expect(cleared.kept.size).toBe(0);
+    expect(cleared.discarded).toHaveLength(1);
+    expect(tree(site)).toEqual([]);
   });
 });
 

@@ -1,5 +1,7 @@
-import { lstatSync, readdirSync, rmdirSync, statSync, unlinkSync } from "node:fs";
+import { lstatSync, readdirSync, renameSync, rmdirSync, unlinkSync } from "node:fs";
 import path from "node:path";
+import { trashName } from "./remove-in-background.ts";
+import type { FileIdentity } from "./render-cache.ts";
 
 /** What clearing a recycled site folder left and took away. */
 export interface ClearedFolder {
@@ -7,31 +9,52 @@ export interface ClearedFolder {
   kept: Set<string>;
   /** Folders (relative) holding no kept file: removeEmptyFolders removes those nothing was written into again. */
   vacated: string[];
+  /** Folders that could hold no kept file, moved whole out of the folder (into `trashIn`), to be removed. */
+  discarded: string[];
 }
 
 /**
  * Empties a site folder an earlier build left, so this build can render into
- * it, except for the files in `linked` (relative path to the file it should
- * be a hard link of) that already are that file (same device and inode).
- * Everything else goes, whatever it is: files rendered from other input,
- * files added or edited by hand, a killed build's half-written pages. A file
+ * it, except for the files in `linked` (relative path to the identity of the
+ * file it should be a hard link of) that already are that file (same device
+ * and inode). Everything else goes, whatever it is: files rendered from other
+ * input, files added or edited by hand, a killed build's half-written pages.
+ * A folder where no file of `linked` lies (the search index's tens of
+ * thousands of files, say) is moved whole into `trashIn`, on the same file
+ * system, under a trash name, in one rename; the caller removes it. A file
  * is never written in place (it may be a link into a cache), so what is kept
  * is byte for byte its source. Making a site's tens of thousands of page
  * folders again costs far more, on most file systems, than reading them.
  */
-export function clearForReuse(folder: string, linked: ReadonlyMap<string, string>): ClearedFolder {
+export function clearForReuse(folder: string, linked: ReadonlyMap<string, FileIdentity>, trashIn: string): ClearedFolder {
+  const holding = new Set<string>();
+  for (const file of linked.keys()) {
+    for (let parent = path.dirname(file); parent !== "." && !holding.has(parent); parent = path.dirname(parent)) holding.add(parent);
+  }
   const kept = new Set<string>();
   const folders: string[] = [];
-  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
-    const file = path.join(entry.parentPath, entry.name);
-    const relative = path.relative(folder, file);
-    if (entry.isDirectory()) {
-      folders.push(relative);
-      continue;
+  const discarded: string[] = [];
+  const pending = [""];
+  while (pending.length > 0) {
+    const relativeFolder = pending.pop()!;
+    for (const entry of readdirSync(path.join(folder, relativeFolder), { withFileTypes: true })) {
+      const relative = relativeFolder === "" ? entry.name : path.join(relativeFolder, entry.name);
+      const file = path.join(folder, relative);
+      if (entry.isDirectory()) {
+        if (holding.has(relative)) {
+          folders.push(relative);
+          pending.push(relative);
+        } else {
+          const trash = path.join(trashIn, trashName(entry.name));
+          renameSync(file, trash);
+          discarded.push(trash);
+        }
+        continue;
+      }
+      const identity = linked.get(relative);
+      if (identity !== undefined && entry.isFile() && sameFile(file, identity)) kept.add(relative);
+      else unlinkSync(file);
     }
-    const source = linked.get(relative);
-    if (source !== undefined && entry.isFile() && sameFile(file, source)) kept.add(relative);
-    else unlinkSync(file);
   }
   // Every folder without a kept file may end up empty, also one a killed build emptied or made: a clean
   // build has no empty folder.
@@ -40,12 +63,12 @@ export function clearForReuse(folder: string, linked: ReadonlyMap<string, string
     for (let parent = path.dirname(file); parent !== "." && !holdingKept.has(parent); parent = path.dirname(parent))
       holdingKept.add(parent);
   }
-  return { kept, vacated: folders.filter((relative) => !holdingKept.has(relative)) };
+  return { kept, vacated: folders.filter((relative) => !holdingKept.has(relative)), discarded };
 }
 
-function sameFile(a: string, b: string): boolean {
-  const [first, second] = [lstatSync(a, { throwIfNoEntry: false }), statSync(b, { throwIfNoEntry: false })];
-  return first !== undefined && second !== undefined && first.dev === second.dev && first.ino === second.ino;
+function sameFile(file: string, identity: FileIdentity): boolean {
+  const stat = lstatSync(file, { throwIfNoEntry: false });
+  return stat !== undefined && stat.dev === identity.dev && stat.ino === identity.ino;
 }
 
 /**

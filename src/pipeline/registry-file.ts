@@ -1,5 +1,5 @@
 import fs from "node:fs/promises";
-import { emptyRegistry, permalinkRegistrySchema, serializeRegistry, type PermalinkRegistry } from "../identity/permalink-registry.ts";
+import { emptyRegistry, permalinkRegistrySchema, type PermalinkRegistry } from "../identity/permalink-registry.ts";
 import path from "node:path";
 import { BuildError } from "./build-error.ts";
 import type { Log } from "./stage-log.ts";
@@ -59,9 +59,8 @@ function parseRegistry(text: string, file: string): PermalinkRegistry {
   return parsed.data;
 }
 
-/** Writes the registry only when its text changes, so a rebuild leaves the file (and git) alone. */
-export async function writeRegistry(file: string, registry: PermalinkRegistry): Promise<boolean> {
-  const text = serializeRegistry(registry);
+/** Writes the registry's text (serializeRegistry's) only when it changes, so a rebuild leaves the file (and git) alone. */
+export async function writeRegistry(file: string, text: string): Promise<boolean> {
   const current = await fs.readFile(file, "utf8").catch(() => undefined);
   if (current === text) return false;
   // Whole or not at all: a build killed mid-write must not leave half a registry.

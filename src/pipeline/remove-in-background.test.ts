@@ -22,6 +22,14 @@ describe("discardFolder and removeTrashIn", () => {
     await expect(discardFolder(folder)).resolves.toBeUndefined();
   });
 
+  it("take several folders at once, some of them missing", async () => {
+    const parent = fs.mkdtempSync(path.join(os.tmpdir(), "discard-"));
+    const folders = ["a", "b", "c"].map((name) => folderWithFiles(parent, name));
+    folderWithFiles(parent, "kept");
+    await discardFolder(...folders, path.join(parent, "missing"));
+    await expect.poll(() => fs.readdirSync(parent), { timeout: 10_000 }).toEqual(["kept"]);
+  });
+
   it("finish the trash a killed removal left, and nothing else", async () => {
     const parent = fs.mkdtempSync(path.join(os.tmpdir(), "discard-"));
     folderWithFiles(parent, "trash-site-1");

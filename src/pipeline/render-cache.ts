@@ -20,6 +20,14 @@ export interface RenderCache {
   version: string;
   /** What each entry held when it was stored, to tell a damaged entry from a good one. */
   entries: Map<string, EntryCheck>;
+  /** The file identity (device and inode) of each entry heldPages found whole in this build. */
+  identities: Map<string, FileIdentity>;
+}
+
+/** Which file a path is: two paths with the same identity are hard links of one file. */
+export interface FileIdentity {
+  dev: number;
+  ino: number;
 }
 
 /** An entry as stored: its size and time for a cheap check, its hash for a sure one. */
@@ -61,7 +69,7 @@ export async function openRenderCache(workDir: string, settings: BuildSettings):
     (text) => Object.entries(JSON.parse(text) as Record<string, EntryCheck>),
     () => [] as [string, EntryCheck][],
   );
-  return { folder, version: hash.digest("hex"), entries: new Map(stored) };
+  return { folder, version: hash.digest("hex"), entries: new Map(stored), identities: new Map() };
 }
 
 /** The key of one page: the renderer's version and what decides the file Eleventy would read. */
@@ -73,23 +81,38 @@ export function pageKey(cache: RenderCache, pageInput: string): string {
 export const cachedPage = (cache: RenderCache, key: string) => path.join(cache.folder, `${key}.html`);
 
 /**
- * Whether the cache holds the page `key`, whole: an entry whose size or time
- * differs from when it was stored is hashed, and one whose bytes changed (a
- * damaged disk, an edit) is dropped, so the page is rendered again.
+ * The keys among `keys` whose pages the cache holds whole, each entry's
+ * identity noted in `cache.identities`. An entry whose size or time differs
+ * from when it was stored is hashed, and one whose bytes changed (a damaged
+ * disk, an edit) is dropped, so the page is rendered again.
  */
-export async function hasPage(cache: RenderCache, key: string): Promise<boolean> {
-  const expected = cache.entries.get(key);
-  if (!expected) return false;
-  const file = cachedPage(cache, key);
-  // Synchronous: asked for every page of the archive, and a stat through the thread pool costs more than the call.
-  const stat = statSync(file, { throwIfNoEntry: false });
-  if (!stat?.isFile()) return false;
-  if (stat.size === expected.size && stat.mtimeMs === expected.mtimeMs) return true;
-  const bytes = await fs.readFile(file).catch(() => undefined);
-  if (bytes && sha1(bytes) === expected.sha1) return true;
-  cache.entries.delete(key);
-  await fs.rm(file, { recursive: true, force: true });
-  return false;
+export async function heldPages(cache: RenderCache, keys: readonly string[]): Promise<Set<string>> {
+  const held = new Set<string>();
+  const suspect: string[] = [];
+  for (const key of keys) {
+    const expected = cache.entries.get(key);
+    if (!expected) continue;
+    // Synchronous: asked for every page of the archive, and a stat through the thread pool costs more than the call.
+    const stat = statSync(cachedPage(cache, key), { throwIfNoEntry: false });
+    if (!stat?.isFile()) continue;
+    if (stat.size === expected.size && stat.mtimeMs === expected.mtimeMs) {
+      held.add(key);
+      cache.identities.set(key, { dev: stat.dev, ino: stat.ino });
+    } else suspect.push(key);
+  }
+  await mapInBatches(suspect, async (key) => {
+    const file = cachedPage(cache, key);
+    const bytes = await fs.readFile(file).catch(() => undefined);
+    const stat = await fs.stat(file).catch(() => undefined);
+    if (bytes && stat && sha1(bytes) === cache.entries.get(key)!.sha1) {
+      held.add(key);
+      cache.identities.set(key, { dev: stat.dev, ino: stat.ino });
+      return;
+    }
+    cache.entries.delete(key);
+    await fs.rm(file, { recursive: true, force: true });
+  });
+  return held;
 }
 
 const sha1 = (bytes: Buffer) => createHash("sha1").update(bytes).digest("hex");

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { clearForReuse } from "./recycle-site.ts";
-import { cachedPage, restorePages, storePages, type RenderCache } from "./render-cache.ts";
+import { restorePages, storePages, type CachedPage, type FileIdentity, type RenderCache } from "./render-cache.ts";
 import { renderInProcesses } from "./render-in-processes.ts";
 import { runEleventy } from "./run-eleventy.ts";
 import type { Log } from "./stage-log.ts";
@@ -17,6 +17,8 @@ export interface RenderedSite {
   processes: number;
   /** Folders of a recycled site that lost files, for removeEmptyFolders once the site is complete. */
   vacated: string[];
+  /** Folders moved out of a recycled site (trash in the builds folder), for removing once the build is done. */
+  discarded: string[];
 }
 
 export interface RenderOptions {
@@ -40,9 +42,11 @@ export interface RenderOptions {
  */
 export async function renderSite(input: EleventyInput, options: RenderOptions): Promise<RenderedSite> {
   const { folder, basePath, jobs, cache, log } = options;
-  const { kept, vacated } = options.recycled
-    ? clearForReuse(folder, new Map(cache ? input.reused.map((page) => [page.file, cachedPage(cache, page.key)]) : []))
-    : { kept: new Set<string>(), vacated: [] };
+  // Moved-out folders go into the builds folder, beside this one, as trash: removed once the build is done
+  // (removing tens of thousands of files beside the render slows it), else by the next build.
+  const { kept, vacated, discarded } = options.recycled
+    ? clearForReuse(folder, new Map(cache ? input.reused.flatMap((page) => identityOf(cache, page)) : []), path.dirname(folder))
+    : { kept: new Set<string>(), vacated: [], discarded: [] };
   // Cached pages are linked in while Eleventy renders the others: no page is both. Its failure is
   // held (not left unhandled) until Eleventy is done, so a failing render never leaves it running.
   const toRestore = kept.size ? input.reused.filter((page) => !kept.has(page.file)) : input.reused;
@@ -77,5 +81,11 @@ export async function renderSite(input: EleventyInput, options: RenderOptions): 
   }
   if (restoreFailure) throw restoreFailure.error;
   if (cache) await storePages(cache, input.rendered, folder, new Set([...input.rendered, ...input.reused].map((page) => page.key)));
-  return { folder, rendered, reused: input.reused.length, processes, vacated };
+  return { folder, rendered, reused: input.reused.length, processes, vacated, discarded };
+}
+
+/** A reused page's file and its cache entry's identity, as heldPages found it (none: not kept in place). */
+function identityOf(cache: RenderCache, page: CachedPage): [string, FileIdentity][] {
+  const identity = cache.identities.get(page.key);
+  return identity ? [[page.file, identity]] : [];
 }

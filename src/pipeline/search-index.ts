@@ -66,7 +66,19 @@ export async function buildSearchIndex(
     pageKeys = new Map(),
     jobs = 1,
     log = () => {},
-  }: { scratch: string; cache?: string; pageKeys?: ReadonlyMap<string, string>; jobs?: number; log?: Log },
+    onIndexing = () => {},
+  }: {
+    scratch: string;
+    cache?: string;
+    pageKeys?: ReadonlyMap<string, string>;
+    jobs?: number;
+    log?: Log;
+    /**
+     * Called once, when the Pagefind processes of the first parts to index have started (at once when every
+     * part comes from the cache): from then on this thread mostly waits for them, and other work can run.
+     */
+    onIndexing?: () => void;
+  },
 ): Promise<SearchIndexReport> {
   const bundles: IndexedPage[][] = [];
   const keys = new Set<string>();
@@ -83,18 +95,32 @@ export async function buildSearchIndex(
   await fs.rm(inputs, { recursive: true, force: true });
   await fs.mkdir(inputs, { recursive: true });
   let reindexed = 0;
-  const indexOne = async (part: SearchPart, number: number) => {
-    const key = partKey(part, await mapInBatches(part.urls, indexedHash));
-    keys.add(key);
+  // Each part's key first: the parts Pagefind must index go first, so its processes start at once and the
+  // cached parts are linked in (by `cp`) while they run.
+  const planned = await Promise.all(
+    parts.map(async (part, number) => {
+      const key = partKey(part, await mapInBatches(part.urls, indexedHash));
+      keys.add(key);
+      const cached = cache ? path.join(cache, key) : undefined;
+      return { part, number, cached, reuse: cached !== undefined && (await exists(path.join(cached, "pages.json"))) };
+    }),
+  );
+  const order = [...planned.filter((item) => !item.reuse), ...planned.filter((item) => item.reuse)];
+  const firstWave = Math.min(jobs, order.filter((item) => !item.reuse).length);
+  let started = 0;
+  const pagefindStarted = () => {
+    if (++started === firstWave) onIndexing();
+  };
+  if (firstWave === 0) onIndexing();
+  const indexOne = async ({ part, number, cached, reuse }: (typeof planned)[number]) => {
     const target = path.join(site, part.folder);
-    const cached = cache ? path.join(cache, key) : undefined;
     let pages: IndexedPage[];
-    if (cached && (await exists(path.join(cached, "pages.json")))) {
+    if (cached && reuse) {
       await linkTree(path.join(cached, "bundle"), target);
       pages = JSON.parse(await fs.readFile(path.join(cached, "pages.json"), "utf8")) as IndexedPage[];
     } else {
       log(`[pagefind] part ${number + 1} of ${parts.length}: ${part.urls.length} papers, ${part.first} to ${part.last}`);
-      await indexPart(part, await readIndexedHtml(site, part), target, path.join(inputs, `${part.first}.jsonl`));
+      await indexPart(part, await readIndexedHtml(site, part), target, path.join(inputs, `${part.first}.jsonl`), pagefindStarted);
       pages = await readIndexedPages(target);
       if (pages.length !== part.urls.length)
         throw new Error(
@@ -115,11 +141,8 @@ export async function buildSearchIndex(
   // Parts index side by side, each Pagefind process holding one part.
   let next = 0;
   await Promise.all(
-    Array.from({ length: Math.min(jobs, parts.length) }, async () => {
-      while (next < parts.length) {
-        const number = next++;
-        await indexOne(parts[number]!, number);
-      }
+    Array.from({ length: Math.min(jobs, order.length) }, async () => {
+      while (next < order.length) await indexOne(order[next++]!);
     }),
   );
   if (cache) {
@@ -164,19 +187,26 @@ const sha256 = (text: string) => createHash("sha256").update(text).digest("hex")
  * Pagefind reads this part's pages, each cut down to what it indexes (the
  * same index as from the whole pages, tested), in URL order, from one file.
  */
-async function indexPart(part: SearchPart, pagesHtml: readonly Buffer[], target: string, pagesFile: string): Promise<void> {
+async function indexPart(
+  part: SearchPart,
+  pagesHtml: readonly Buffer[],
+  target: string,
+  pagesFile: string,
+  onSpawn: () => void,
+): Promise<void> {
   await writePartPages(pagesFile, part.urls, pagesHtml);
   await fs.rm(target, { recursive: true, force: true });
-  await runIndexPart([pagesFile, target, JSON.stringify(PAGEFIND_OPTIONS)], part.folder);
+  await runIndexPart([pagesFile, target, JSON.stringify(PAGEFIND_OPTIONS)], part.folder, onSpawn);
   await fs.rm(pagesFile, { force: true });
 }
 
-function runIndexPart(args: string[], what: string): Promise<void> {
+function runIndexPart(args: string[], what: string, onSpawn: () => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", INDEX_PART_SCRIPT, ...args], {
       cwd: PROJECT_ROOT,
       stdio: ["ignore", "pipe", "pipe"],
     });
+    child.once("spawn", onSpawn);
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));

@@ -9,7 +9,7 @@ import type { EnrichedArchive } from "./enrich.ts";
 import { topicRefLookup } from "./enrich.ts";
 import { mapInBatches } from "./file-batches.ts";
 import { paperMarkdownFile } from "./front-matter.ts";
-import { hasPage, pageKey, type CachedPage, type RenderCache } from "./render-cache.ts";
+import { heldPages, pageKey, type CachedPage, type RenderCache } from "./render-cache.ts";
 import { discardFolder, removeTrashIn } from "./remove-in-background.ts";
 import { writeRenderJob } from "./render-job.ts";
 
@@ -56,16 +56,22 @@ export async function writeEleventyInput(enriched: EnrichedArchive, options: Wri
   // The last build's generated input (a clean build's is a file per paper) is moved aside and removed in the
   // background, and so is any an interrupted build left there.
   await removeTrashIn(workDir);
-  await Promise.all([listings, shardRoot, pending].map(discardFolder));
+  await discardFolder(listings, shardRoot, pending);
 
   await fs.mkdir(path.join(listings, "_data"), { recursive: true });
   await fs.mkdir(path.join(listings, path.dirname(KATEX_STYLESHEET_PATH)), { recursive: true });
   await fs.writeFile(path.join(listings, KATEX_STYLESHEET_PATH), katexStylesheet());
-  const listingPages = await mapInBatches(paginatedPages(enriched.archive), async (page) => {
-    const key = cache ? pageKey(cache, JSON.stringify(page.data)) : "";
-    return { file: page.file, key, render: !(cache && (await hasPage(cache, key))) };
-  });
-  const listingsToRender = new Set(listingPages.filter((page) => page.render).map((page) => page.file));
+  const listingPages = paginatedPages(enriched.archive).map((page) => ({
+    file: page.file,
+    key: cache ? pageKey(cache, JSON.stringify(page.data)) : "",
+  }));
+  const heldListings = cache
+    ? await heldPages(
+        cache,
+        listingPages.map((page) => page.key),
+      )
+    : new Set<string>();
+  const listingsToRender = new Set(listingPages.filter((page) => !heldListings.has(page.key)).map((page) => page.file));
   await fs.writeFile(
     path.join(listings, "_data", "archive.json"),
     JSON.stringify(listingsData(enriched.archive, (file) => listingsToRender.has(file))),
@@ -82,19 +88,32 @@ export async function writeEleventyInput(enriched: EnrichedArchive, options: Wri
   await fs.mkdir(pending, { recursive: true });
   const pageInputOf = pageInputMaker(enriched, settings);
   const sorted = [...enriched.papers].sort((a, b) => (a.slug < b.slug ? -1 : 1));
-  const decided = await mapInBatches(sorted, async (paper) => {
-    const pageInput = pageInputOf(paper);
-    // The page is a function of its input and of the code (in the cache's version), so the input keys it;
-    // the page data and the generated file (schema check, serialising) are made only for the pages that render.
-    const key = cache ? pageKey(cache, pageInputKey(pageInput, paper)) : "";
-    const render = !(cache && (await hasPage(cache, key)));
-    if (render)
-      await fs.writeFile(path.join(pending, `${paper.slug}.md`), paperMarkdownFile(frontMatter(pageInput), paper.text.abstractMarkdown));
-    return { slug: paper.slug, file: pageFileOf(paperUrl(paper.slug)), key, render };
-  });
+  // The page is a function of its input and of the code (in the cache's version), so the input keys it;
+  // the page data and the generated file (schema check, serialising) are made only for the pages that render.
+  const keyed = sorted.map((paper) => ({ paper, key: cache ? pageKey(cache, pageInputKey(pageInputOf(paper))) : "" }));
+  const heldPapers = cache
+    ? await heldPages(
+        cache,
+        keyed.map((paper) => paper.key),
+      )
+    : new Set<string>();
+  const decided = keyed.map(({ paper, key }) => ({
+    paper,
+    slug: paper.slug,
+    file: pageFileOf(paperUrl(paper.slug)),
+    key,
+    render: !heldPapers.has(key),
+  }));
+  await mapInBatches(
+    decided.filter((page) => page.render),
+    ({ paper }) =>
+      fs.writeFile(path.join(pending, `${paper.slug}.md`), paperMarkdownFile(frontMatter(pageInputOf(paper)), paper.text.abstractMarkdown)),
+  );
   const renderedPapers = decided.filter((paper) => paper.render);
   const pages = (render: boolean) =>
-    [...decided, ...listingPages].filter((page) => page.render === render).map(({ file, key }) => ({ file, key }));
+    [...decided, ...listingPages.map((page) => ({ ...page, render: !heldListings.has(page.key) }))]
+      .filter((page) => page.render === render)
+      .map(({ file, key }) => ({ file, key }));
   const result = {
     listings,
     rendered: pages(true),

@@ -76,7 +76,7 @@ const DEFAULTS: Required<RelatedOptions> = {
 };
 
 /** Bumped whenever the search changes what it finds for the same papers and settings: a kept state then no longer applies. */
-const ALGORITHM_VERSION = 2;
+const ALGORITHM_VERSION = 3;
 
 interface TermWeightsFile {
   papers: number;
@@ -115,7 +115,8 @@ export function relatedTerms(text: string): string[] {
 
 /**
  * What a build keeps so that the next one can add papers instead of searching
- * again: plain data (it crosses a worker boundary and is saved as JSON). Papers
+ * again: plain data and typed arrays (it is made on a worker thread and saved
+ * by related-cache.ts). Papers
  * are in id order; a paper is referred to by its position in `ids`.
  */
 export interface RelatedState {
@@ -125,10 +126,12 @@ export interface RelatedState {
   /** Per paper, a hash of what its list depends on in the paper itself: id, title, abstract, topics. */
   signatures: string[];
   /**
-   * Per paper, its counted terms in the order they first occur, as "term count term count": counting
-   * stems every word, most of an update's time, and these are a function of the paper and the settings.
+   * Every term of the papers, each once, in string order: `vectors` refer to terms by their place here.
+   * Counting terms stems every word, most of an update's time; vectors are a function of the paper and the
+   * settings alone, so the kept ones are used as they are.
    */
-  termCounts: string[];
+  vocabulary: string[];
+  vectors: PackedVectors;
   /** Per paper, its best `rescoreCandidates` candidates, ascending (their order is recomputed from their scores). */
   candidates: number[][];
   /**
@@ -138,6 +141,19 @@ export interface RelatedState {
   cutoffs: number[];
   /** Per paper, its related papers, best first. */
   related: number[][];
+}
+
+/** Every paper's term vector and search terms, packed in typed arrays (a 30,000-paper archive has millions of terms). */
+export interface PackedVectors {
+  /** Paper p's terms are slots `offsets[p]` to `offsets[p + 1]` of `terms` and `weights`, in the terms' string order. */
+  offsets: Int32Array;
+  /** Places in the vocabulary. */
+  terms: Int32Array;
+  /** TF-IDF weights, L2-normalised per paper. */
+  weights: Float64Array;
+  /** Paper p's search terms, best first, are `ranked[rankedOffsets[p]]` to `ranked[rankedOffsets[p + 1] - 1]`: slots among its own terms. */
+  rankedOffsets: Int32Array;
+  ranked: Int32Array;
 }
 
 export interface RelatedResult {
@@ -236,45 +252,150 @@ interface SearchTerms {
   indexedWeights: Float64Array;
 }
 
-/** Every paper's vector and search terms, over one interned vocabulary. */
+/**
+ * Every paper's vector and search terms, over one interned vocabulary. A
+ * vector's terms are in their string order, and equal weights among search
+ * terms go to the term first in string order: interned ids depend on which
+ * papers came first (a kept vocabulary, then an update's new terms), and
+ * what a paper sums and searches with must depend on the paper alone.
+ */
 class Vectors {
   readonly vectors: TermVector[];
   readonly search: SearchTerms[];
+  /** Each paper's search terms, best first, as slots among its vector's terms. */
+  readonly ranked: Int32Array[];
   /** Each paper's topics, "other" left out. */
   readonly topics: (readonly string[])[];
+  /** The terms by id. */
+  readonly termText: string[];
   readonly termCount: number;
   /** A zeroed per-term array to spread one vector in (left zeroed). */
   readonly dense: Float64Array;
 
-  /** Each paper's counted terms (see RelatedState.termCounts). */
-  readonly termCounts: string[];
-
-  /** `keptCounts`: papers' counted terms an earlier build made, by position (undefined: count them). */
-  constructor(sorted: readonly RelatablePaper[], settings: Settings, keptCounts: readonly (string | undefined)[] = []) {
-    const idf = corpusTermWeights();
-    const termIds = new Map<string, number>();
-    const termText: string[] = [];
-    const termWeight: number[] = [];
-    const termCounts = sorted.map((paper, doc) => {
-      const kept = keptCounts[doc];
-      const parsed = kept === undefined ? undefined : parseTermCounts(kept);
-      return parsed ? { serialised: kept!, parsed } : countedTerms(paper, settings.titleWeight);
-    });
-    this.termCounts = termCounts.map((item) => item.serialised);
-    const counts = termCounts.map(({ parsed }) => internTerms(parsed, termIds, termText, termWeight, idf));
-    this.termCount = termText.length;
+  private constructor(
+    parts: { vectors: TermVector[]; ranked: Int32Array[]; termText: string[]; topics: (readonly string[])[] },
+    settings: Settings,
+  ) {
+    this.vectors = parts.vectors;
+    this.ranked = parts.ranked;
+    this.termText = parts.termText;
+    this.topics = parts.topics;
+    this.termCount = parts.termText.length;
     this.dense = new Float64Array(this.termCount);
-    this.vectors = counts.map(({ ids, counts }) => weighTerms(ids, counts, termWeight, this.dense));
-    // Equal weights are broken by the term itself, not by its interned id: ids depend on which papers came first,
-    // and a paper's search terms must depend on the paper alone. Ranks of the terms in string order do that.
-    const termRank = new Int32Array(this.termCount);
-    Array.from(termText.keys())
-      .sort((a, b) => (termText[a]! < termText[b]! ? -1 : 1))
-      .forEach((term, rank) => (termRank[term] = rank));
-    this.search = this.vectors.map((vector) => searchTerms(vector, termRank, termWeight, settings));
-    this.topics = sorted.map(specificTopics);
+    this.search = this.vectors.map((vector, doc) => searchTermsOf(vector, this.ranked[doc]!, settings));
+  }
+
+  /** Every paper's terms counted; ids in the terms' string order. */
+  static counted(sorted: readonly RelatablePaper[], settings: Settings): Vectors {
+    const vocabulary = new Vocabulary();
+    const counts = sorted.map((paper) => vocabulary.intern(countTerms(paper, settings.titleWeight)));
+    // Ids in string order, so that a vector sorted by id is in its terms' string order.
+    const byText = Array.from(vocabulary.termText.keys()).sort((a, b) => compareText(vocabulary.termText[a]!, vocabulary.termText[b]!));
+    const newId = new Int32Array(byText.length);
+    byText.forEach((id, position) => (newId[id] = position));
+    const termText = byText.map((id) => vocabulary.termText[id]!);
+    const termWeight = byText.map((id) => vocabulary.termWeight[id]!);
+    const scratch = new Float64Array(termText.length);
+    const vectors = counts.map(({ ids, counts }) =>
+      weighTerms(
+        ids.map((id) => newId[id]!),
+        counts,
+        termWeight,
+        scratch,
+      ),
+    );
+    const ranked = vectors.map((vector) => rankSearchTerms(vector, termWeight, settings));
+    return new Vectors({ vectors, ranked, termText, topics: sorted.map(specificTopics) }, settings);
+  }
+
+  /** The kept papers' vectors from `kept` (`oldToNew`: each kept paper's position now), the others counted. */
+  static updated(sorted: readonly RelatablePaper[], settings: Settings, kept: RelatedState, oldToNew: Int32Array): Vectors {
+    const vocabulary = new Vocabulary(kept.vocabulary);
+    const vectors = new Array<TermVector>(sorted.length);
+    const ranked = new Array<Int32Array>(sorted.length);
+    const packed = kept.vectors;
+    for (let old = 0; old < oldToNew.length; old++) {
+      const [start, end] = [packed.offsets[old]!, packed.offsets[old + 1]!];
+      vectors[oldToNew[old]!] = { terms: packed.terms.subarray(start, end), weights: packed.weights.subarray(start, end) };
+      ranked[oldToNew[old]!] = packed.ranked.subarray(packed.rankedOffsets[old]!, packed.rankedOffsets[old + 1]!);
+    }
+    const added = sorted.flatMap((paper, doc) => (vectors[doc] ? [] : [{ paper, doc }]));
+    const counts = added.map(({ paper }) => vocabulary.intern(countTerms(paper, settings.titleWeight)));
+    const { termText, termWeight } = vocabulary;
+    const scratch = new Float64Array(termText.length);
+    // New terms have ids after the kept ones, out of string order: their papers' vectors are put in it.
+    const inStringOrder = (ids: Int32Array) => Int32Array.from(Array.from(ids).sort((a, b) => compareText(termText[a]!, termText[b]!)));
+    added.forEach(({ doc }, index) => {
+      const vector = weighTerms(counts[index]!.ids, counts[index]!.counts, termWeight, scratch, inStringOrder);
+      vectors[doc] = vector;
+      ranked[doc] = rankSearchTerms(vector, termWeight, settings);
+    });
+    return new Vectors({ vectors, ranked, termText, topics: sorted.map(specificTopics) }, settings);
+  }
+
+  /** The vectors as a state keeps them: the vocabulary in string order, and the vectors over it. */
+  packed(): { vocabulary: string[]; vectors: PackedVectors } {
+    const byText = Array.from(this.termText.keys()).sort((a, b) => compareText(this.termText[a]!, this.termText[b]!));
+    const place = new Int32Array(byText.length);
+    byText.forEach((id, position) => (place[id] = position));
+    const offsets = new Int32Array(this.vectors.length + 1);
+    const rankedOffsets = new Int32Array(this.vectors.length + 1);
+    this.vectors.forEach((vector, doc) => {
+      offsets[doc + 1] = offsets[doc]! + vector.terms.length;
+      rankedOffsets[doc + 1] = rankedOffsets[doc]! + this.ranked[doc]!.length;
+    });
+    const terms = new Int32Array(offsets[this.vectors.length]!);
+    const weights = new Float64Array(terms.length);
+    const ranked = new Int32Array(rankedOffsets[this.vectors.length]!);
+    this.vectors.forEach((vector, doc) => {
+      // Renumbering keeps a vector's order: it is its terms' string order already.
+      for (let slot = 0; slot < vector.terms.length; slot++) terms[offsets[doc]! + slot] = place[vector.terms[slot]!]!;
+      weights.set(vector.weights, offsets[doc]!);
+      ranked.set(this.ranked[doc]!, rankedOffsets[doc]!);
+    });
+    return { vocabulary: byText.map((id) => this.termText[id]!), vectors: { offsets, terms, weights, rankedOffsets, ranked } };
   }
 }
+
+/** Terms by id, with their corpus weights; new terms get the next ids. */
+class Vocabulary {
+  readonly termText: string[];
+  readonly termWeight: number[];
+  private readonly termIds: Map<string, number>;
+  private readonly idf = corpusTermWeights();
+
+  constructor(terms: readonly string[] = []) {
+    this.termText = [...terms];
+    this.termIds = new Map(terms.map((term, id) => [term, id]));
+    this.termWeight = terms.map((term) => this.weightOf(term));
+  }
+
+  private weightOf(term: string): number {
+    return this.idf.weights.get(term) ?? this.idf.rareWeight;
+  }
+
+  /** A paper's term counts by interned id, in the order the terms first occur. */
+  intern(termCounts: Map<string, number>): { ids: Int32Array; counts: Int32Array } {
+    const ids = new Int32Array(termCounts.size);
+    const counts = new Int32Array(termCounts.size);
+    let slot = 0;
+    for (const [term, count] of termCounts) {
+      let id = this.termIds.get(term);
+      if (id === undefined) {
+        id = this.termText.length;
+        this.termIds.set(term, id);
+        this.termText.push(term);
+        this.termWeight.push(this.weightOf(term));
+      }
+      ids[slot] = id;
+      counts[slot++] = count;
+    }
+    return { ids, counts };
+  }
+}
+
+/** Strings in code-unit order, the order a vocabulary is kept in. */
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Term counts of one paper, title words counted `titleWeight` times. */
 function countTerms(paper: RelatablePaper, titleWeight: number): Map<string, number> {
@@ -284,56 +405,19 @@ function countTerms(paper: RelatablePaper, titleWeight: number): Map<string, num
   return counts;
 }
 
-/** A paper's term counts, and their serialised form (see RelatedState.termCounts). */
-function countedTerms(paper: RelatablePaper, titleWeight: number): { serialised: string; parsed: Map<string, number> } {
-  const parsed = countTerms(paper, titleWeight);
-  return { serialised: [...parsed].map(([term, count]) => `${term} ${count}`).join(" "), parsed };
-}
-
 /**
- * The counts countedTerms serialised, in the same order; a paper without terms is "". Undefined
- * when `serialised` is not such counts (a term twice, a count not positive): the paper is counted again.
+ * Sublinear TF times the corpus IDF, L2-normalised so that dot products are
+ * cosines (the norm summed in the order the terms first occur), its terms in
+ * `order` (by id unless told: ids in string order). `scratch`: zeroed
+ * per-term, left zeroed.
  */
-export function parseTermCounts(serialised: string): Map<string, number> | undefined {
-  const counts = new Map<string, number>();
-  if (serialised === "") return counts;
-  const parts = serialised.split(" ");
-  if (parts.length % 2 !== 0) return undefined;
-  for (let slot = 0; slot < parts.length; slot += 2) {
-    const [term, count] = [parts[slot]!, Number(parts[slot + 1])];
-    if (term === "" || !(count > 0) || !Number.isFinite(count) || counts.has(term)) return undefined;
-    counts.set(term, count);
-  }
-  return counts;
-}
-
-/** A paper's term counts by interned term id, in the order the terms first occur; interns terms as it goes. */
-function internTerms(
-  termCounts: Map<string, number>,
-  termIds: Map<string, number>,
-  termText: string[],
-  termWeight: number[],
-  idf: CorpusTermWeights,
-): { ids: Int32Array; counts: Int32Array } {
-  const ids = new Int32Array(termCounts.size);
-  const counts = new Int32Array(termCounts.size);
-  let slot = 0;
-  for (const [term, count] of termCounts) {
-    let id = termIds.get(term);
-    if (id === undefined) {
-      id = termWeight.length;
-      termIds.set(term, id);
-      termText.push(term);
-      termWeight.push(idf.weights.get(term) ?? idf.rareWeight);
-    }
-    ids[slot] = id;
-    counts[slot++] = count;
-  }
-  return { ids, counts };
-}
-
-/** Sublinear TF times the corpus IDF, L2-normalised so that dot products are cosines. `scratch`: zeroed per-term, left zeroed. */
-function weighTerms(ids: Int32Array, counts: Int32Array, termWeight: readonly number[], scratch: Float64Array): TermVector {
+function weighTerms(
+  ids: Int32Array,
+  counts: Int32Array,
+  termWeight: readonly number[],
+  scratch: Float64Array,
+  order: (ids: Int32Array) => Int32Array = (unordered) => unordered.slice().sort(),
+): TermVector {
   let squaredNorm = 0;
   for (let slot = 0; slot < ids.length; slot++) {
     const weight = (1 + Math.log(counts[slot]!)) * termWeight[ids[slot]!]!;
@@ -341,7 +425,7 @@ function weighTerms(ids: Int32Array, counts: Int32Array, termWeight: readonly nu
     squaredNorm += weight * weight;
   }
   const norm = Math.sqrt(squaredNorm) || 1;
-  const terms = ids.slice().sort();
+  const terms = order(ids);
   const weights = new Float64Array(terms.length);
   for (let slot = 0; slot < terms.length; slot++) {
     weights[slot] = scratch[terms[slot]!]! / norm;
@@ -350,15 +434,26 @@ function weighTerms(ids: Int32Array, counts: Int32Array, termWeight: readonly nu
   return { terms, weights };
 }
 
-/** A paper's highest-weight terms that are specific enough to search by; equal weights go to the term first in string order. */
-function searchTerms(vector: TermVector, termRank: Int32Array, termWeight: readonly number[], settings: Settings): SearchTerms {
+/**
+ * A paper's highest-weight terms that are specific enough to search by, best
+ * first, as slots of its vector (whose terms are in string order, so equal
+ * weights go to the term first in string order); as many as it searches or
+ * is indexed by, whichever is more.
+ */
+function rankSearchTerms(vector: TermVector, termWeight: readonly number[], settings: Settings): Int32Array {
   const eligible: number[] = [];
   for (let slot = 0; slot < vector.terms.length; slot++)
     if (termWeight[vector.terms[slot]!]! >= settings.minIndexedWeight) eligible.push(slot);
+  const { weights } = vector;
+  eligible.sort((a, b) => weights[b]! - weights[a]! || a - b);
+  return Int32Array.from(eligible.slice(0, Math.max(settings.queryTerms, settings.indexedTerms)));
+}
+
+/** The terms a paper searches with (best first) and those it is indexed by (in its vector's order), from its ranked slots. */
+function searchTermsOf(vector: TermVector, ranked: Int32Array, settings: Settings): SearchTerms {
   const { terms, weights } = vector;
-  eligible.sort((a, b) => weights[b]! - weights[a]! || termRank[terms[a]!]! - termRank[terms[b]!]!);
-  const query = eligible.slice(0, settings.queryTerms);
-  const indexed = eligible.slice(0, settings.indexedTerms).sort((a, b) => a - b);
+  const query = ranked.subarray(0, settings.queryTerms);
+  const indexed = ranked.slice(0, settings.indexedTerms).sort();
   return {
     queryTerms: Int32Array.from(query, (slot) => terms[slot]!),
     queryWeights: Float64Array.from(query, (slot) => weights[slot]!),
@@ -537,7 +632,7 @@ function keepCandidates(best: readonly number[], scores: ArrayLike<number>, sett
 }
 
 function fullSearch(sorted: readonly RelatablePaper[], k: number, settings: Settings, signatures: string[]): RelatedResult {
-  const papers = new Vectors(sorted, settings);
+  const papers = Vectors.counted(sorted, settings);
   const { search, termCount } = papers;
   const index = buildInvertedIndex(search, termCount);
   const accumulator = new ScoreAccumulator(sorted.length);
@@ -551,7 +646,7 @@ function fullSearch(sorted: readonly RelatablePaper[], k: number, settings: Sett
     found.cutoffs.push(cutoff);
     found.related.push(rankCandidates(doc, best, papers, k, settings));
   }
-  return result(sorted, settings, signatures, papers.termCounts, found, { mode: "full", searched: sorted.length, updated: 0 });
+  return result(sorted, settings, signatures, papers.packed(), found, { mode: "full", searched: sorted.length, updated: 0 });
 }
 
 type Found = Pick<RelatedState, "candidates" | "cutoffs" | "related">;
@@ -574,18 +669,15 @@ function incrementalSearch(
     related: new Array<number[]>(sorted.length),
   };
   const mapped = (list: readonly number[]) => list.map((old) => oldToNew[old]!);
-  const keptCounts = new Array<string | undefined>(sorted.length);
   for (let old = 0; old < oldToNew.length; old++) {
-    keptCounts[oldToNew[old]!] = previous.termCounts[old]!;
     // Ascending old positions stay ascending: added papers only slot in between.
     found.candidates[oldToNew[old]!] = mapped(previous.candidates[old]!);
     found.cutoffs[oldToNew[old]!] = previous.cutoffs[old]!;
     found.related[oldToNew[old]!] = mapped(previous.related[old]!);
   }
-  if (added.length === 0)
-    return result(sorted, settings, signatures, keptCounts as string[], found, { mode: "incremental", searched: 0, updated: 0 });
+  if (added.length === 0) return result(sorted, settings, signatures, previous, found, { mode: "incremental", searched: 0, updated: 0 });
 
-  const papers = new Vectors(sorted, settings, keptCounts);
+  const papers = Vectors.updated(sorted, settings, previous, oldToNew);
   const { search, termCount } = papers;
   const accumulator = new ScoreAccumulator(sorted.length);
   const settle = (doc: number, best: readonly number[]) => {
@@ -625,21 +717,21 @@ function incrementalSearch(
     }
     accumulator.reset();
   }
-  return result(sorted, settings, signatures, papers.termCounts, found, { mode: "incremental", searched: added.length, updated });
+  return result(sorted, settings, signatures, papers.packed(), found, { mode: "incremental", searched: added.length, updated });
 }
 
 function result(
   sorted: readonly RelatablePaper[],
   settings: Settings,
   signatures: string[],
-  termCounts: string[],
+  { vocabulary, vectors }: Pick<RelatedState, "vocabulary" | "vectors">,
   found: Found,
   how: Pick<RelatedResult, "mode" | "searched" | "updated">,
 ): RelatedResult {
   const ids = sorted.map((paper) => paper.id);
   return {
     related: new Map(ids.map((id, doc) => [id, found.related[doc]!.map((other) => ids[other]!)])),
-    state: { settings: settings.key, ids, signatures, termCounts, ...found },
+    state: { settings: settings.key, ids, signatures, vocabulary, vectors, ...found },
     ...how,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseTermCounts, relatedSearch, updateRelated, type RelatablePaper, type RelatedOptions } from "./related.ts";
+import { relatedSearch, updateRelated, type RelatablePaper, type RelatedOptions, type RelatedState } from "./related.ts";
 
 /** Small seeded generator (mulberry32): the archives are random but the same on every run. */
 function random(seed: number): () => number {
@@ -52,12 +52,14 @@ const WORDS = [
   "learning",
 ];
 const TOPICS = ["vision", "language", "robotics", "science", "other"];
+/** Words no earlier paper has, which sort among WORDS: an update interns them after the kept ones. */
+const NEW_WORDS = ["aardvark", "kelp", "moraine", "quasar", "zygote", "graphene", "basalt"];
 
 /** `count` papers of random words; some share their whole text, so exact ties (broken by id) happen. */
-function randomArchive(seed: number, count: number, prefix: string): RelatablePaper[] {
+function randomArchive(seed: number, count: number, prefix: string, vocabulary: readonly string[] = WORDS): RelatablePaper[] {
   const next = random(seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
-  const words = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(" ");
+  const words = (n: number) => Array.from({ length: n }, () => pick(vocabulary)).join(" ");
   const papers: RelatablePaper[] = [];
   for (let i = 0; i < count; i++) {
     const twin = papers.length > 0 && next() < 0.1 ? pick(papers) : undefined;
@@ -79,6 +81,8 @@ interface Case {
   papers: number;
   /** How many papers each later day adds, applied one update after another. */
   days: number[];
+  /** The words of the added papers (by default those of the archive). */
+  dayWords?: readonly string[];
   k?: number;
   options?: RelatedOptions;
 }
@@ -110,16 +114,17 @@ const cases: Case[] = [
     options: { indexedTerms: 30, queryTerms: 5, rescoreCandidates: 5 },
   },
   { name: "from an empty archive", seed: 7, papers: 0, days: [12] },
+  { name: "added papers with words the archive lacks", seed: 8, papers: 100, days: [10, 6], dayWords: [...WORDS, ...NEW_WORDS] },
 ];
 
 describe("updateRelated", () => {
-  it.each(cases)("gives exactly what a clean search gives: $name", ({ seed, papers, days, k = 5, options = {} }) => {
+  it.each(cases)("gives exactly what a clean search gives: $name", ({ seed, papers, days, dayWords, k = 5, options = {} }) => {
     let archive = randomArchive(seed, papers, "a");
     let state = relatedSearch(archive, k, options).state;
     let earlierListsChanged = 0;
     days.forEach((size, day) => {
       const before = new Map(relatedSearch(archive, k, options).related);
-      archive = [...archive, ...randomArchive(seed * 100 + day, size, `d${day}`)];
+      archive = [...archive, ...randomArchive(seed * 100 + day, size, `d${day}`, dayWords)];
       const update = updateRelated(state, archive, k, options);
       const clean = relatedSearch(archive, k, options);
       expect(update.mode).toBe("incremental");
@@ -167,39 +172,25 @@ describe("updateRelated", () => {
     expect([...update.related]).toEqual([...relatedSearch(papers, k, options).related]);
   });
 
-  it("reads earlier papers' terms from the kept state rather than counting them again", () => {
+  it("reads earlier papers' vectors from the kept state rather than counting them again", () => {
     const kept = relatedSearch(archive, 5).state;
-    expect(kept.termCounts[0]).toMatch(/^\S+ \d+( \S+ \d+)*$/);
-    // A state whose terms for one paper were another's (which the signatures rule out in a real state):
-    // the update's lists follow the kept terms, so the kept terms are what it used.
-    const swapped = { ...kept, termCounts: kept.termCounts.map((counts, doc) => (doc === 0 ? kept.termCounts[1]! : counts)) };
+    // A state whose vectors for two papers were swapped (which the signatures rule out in a real state):
+    // the update's lists follow the kept vectors, so the kept vectors are what it used.
     const honest = updateRelated(kept, [...archive, ...day], 5);
-    const misled = updateRelated(swapped, [...archive, ...day], 5);
+    const misled = updateRelated(swapVectors(kept, 0, 1), [...archive, ...day], 5);
     expect(misled.mode).toBe("incremental");
-    expect(misled.state.termCounts[0]).toBe(kept.termCounts[1]);
     expect([...misled.related]).not.toEqual([...honest.related]);
   });
 
-  it("counts terms as parseTermCounts reads them back, in the order they first occur", () => {
-    for (const serialised of state.termCounts) expect(parseTermCounts(serialised)).toBeDefined();
-    const counts = parseTermCounts("zebra 4 tokamak 1 model 2.5")!;
-    expect([...counts]).toEqual([
-      ["zebra", 4],
-      ["tokamak", 1],
-      ["model", 2.5],
-    ]);
-    expect(parseTermCounts("")).toEqual(new Map());
-    for (const bad of ["zebra", "zebra x", "zebra 0", "zebra 1 zebra 2", " 1", "zebra 1 "])
-      expect(parseTermCounts(bad), bad).toBeUndefined();
-  });
-
-  it("counts a paper again when its kept terms are not counts, and gives a clean search's lists", () => {
-    const damaged = { ...state, termCounts: state.termCounts.map((counts, doc) => (doc === 0 ? "zebra 1 zebra 2" : counts)) };
-    const update = updateRelated(damaged, [...archive, ...day], 5);
-    const clean = relatedSearch([...archive, ...day], 5);
-    expect(update.mode).toBe("incremental");
-    expect([...update.related]).toEqual([...clean.related]);
-    expect(update.state).toEqual(clean.state);
+  it("keeps each term once, in string order, and each paper's terms in that order", () => {
+    const { vocabulary, vectors } = updateRelated(state, [...archive, ...randomArchive(14, 6, "n", NEW_WORDS)], 5).state;
+    expect(vocabulary).toEqual([...new Set(vocabulary)].sort());
+    expect(vocabulary).toEqual(expect.arrayContaining(NEW_WORDS.map((word) => expect.stringMatching(new RegExp(`^${word.slice(0, 4)}`)))));
+    for (let doc = 0; doc + 1 < vectors.offsets.length; doc++) {
+      const terms = [...vectors.terms.subarray(vectors.offsets[doc], vectors.offsets[doc + 1])];
+      expect(terms).toEqual([...terms].sort((a, b) => a - b));
+      expect(new Set(terms).size).toBe(terms.length);
+    }
   });
 
   it("searches everything when there is no kept state", () => {
@@ -208,3 +199,27 @@ describe("updateRelated", () => {
     expect(update.fallback).toBeUndefined();
   });
 });
+
+/** `state` with papers `a` and `b`'s vectors and search terms exchanged. */
+function swapVectors(state: RelatedState, a: number, b: number): RelatedState {
+  const { offsets, terms, weights, rankedOffsets, ranked } = state.vectors;
+  const papers = offsets.length - 1;
+  const order = Array.from({ length: papers }, (_, doc) => (doc === a ? b : doc === b ? a : doc));
+  const pick = <T extends Int32Array | Float64Array>(values: T, bounds: Int32Array, make: (items: number[]) => T) =>
+    make(order.flatMap((doc) => [...values.subarray(bounds[doc], bounds[doc + 1])]));
+  const bounds = (of: Int32Array) => {
+    const next = new Int32Array(papers + 1);
+    order.forEach((doc, position) => (next[position + 1] = next[position]! + of[doc + 1]! - of[doc]!));
+    return next;
+  };
+  return {
+    ...state,
+    vectors: {
+      offsets: bounds(offsets),
+      terms: pick(terms, offsets, (items) => Int32Array.from(items)),
+      weights: pick(weights, offsets, (items) => Float64Array.from(items)),
+      rankedOffsets: bounds(rankedOffsets),
+      ranked: pick(ranked, rankedOffsets, (items) => Int32Array.from(items)),
+    },
+  };
+}

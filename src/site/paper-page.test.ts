@@ -98,13 +98,16 @@ describe("toPaperPage", () => {
   });
 });
 
+/** The paper with its text made from its (changed) title and abstract, as enrichment makes it. */
+const withText = (changed: Paper): Paper => ({ ...changed, text: new MathText().paperText(changed) });
+
 describe("a paper page's key", () => {
   const a = paper("a", "First", [{ date: "2025-08-20", position: 0 }], { related: ["b"] });
   const b = paper("b", "Second", [{ date: "2025-08-20", position: 1 }]);
   const keyOf = (papers: Paper[], which = 0) => {
     const bySlug = new Map(papers.map((item) => [item.slug, item]));
     const input = paperPageInput(papers[which]!, topicRef, (slug) => bySlug.get(slug), "https://papers.example.org", dayOrder(papers));
-    return pageInputKey(input, papers[which]!);
+    return pageInputKey(input);
   };
   const base = keyOf([a, b]);
 
@@ -113,8 +116,8 @@ describe("a paper page's key", () => {
   });
 
   it.each([
-    ["its abstract", () => [{ ...a, abstract: "About a, revised." }, b]],
-    ["its title", () => [{ ...a, title: "First, revised" }, b]],
+    ["its abstract", () => [withText({ ...a, abstract: "About a, revised." }), b]],
+    ["its title", () => [withText({ ...a, title: "First, revised" }), b]],
     [
       "a related paper's title, shown in its list",
       () => [a, { ...b, text: new MathText().paperText({ title: "Other", abstract: b.abstract }) }],

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import type { Paper } from "../model/types.ts";
 import type { DayOrder } from "./day-order.ts";
 import { arxivAbstractUrl, arxivPdfUrl, arxivTitleSearchUrl } from "./arxiv-links.ts";
@@ -74,13 +73,13 @@ export function paperPageInput(
 /**
  * What keys a paper's page: its input, except that the paper's text (every form of its title and
  * abstract, a pure function of the raw two and the code, which the render cache's version covers)
- * is stood for by a hash of the raw two: the text is most of the input, and serialising and hashing
- * all of it for every paper of the archive was most of a daily rebuild's input stage.
+ * is stood for by its hash of the raw two (`sourceKey`): the text is most of the input, and
+ * serialising and hashing all of it for every paper of the archive was most of a daily rebuild's
+ * input stage.
  */
-export function pageInputKey(input: PaperPageInput, raw: { title: string; abstract: string }): string {
-  const textHash = createHash("sha256").update(raw.title).update("\0").update(raw.abstract).digest("base64url");
-  const { text: _text, ...rest } = input.paper;
-  return `${textHash}\0${JSON.stringify({ ...input, paper: rest })}`;
+export function pageInputKey(input: PaperPageInput): string {
+  const { text, ...rest } = input.paper;
+  return `${text.sourceKey}\0${JSON.stringify({ ...input, paper: rest })}`;
 }
 
 /** The paper's place in the day it first appeared on. */

@@ -1,5 +1,7 @@
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { isTrash } from "../../src/pipeline/remove-in-background.ts";
 import { generateCorpus } from "../corpus/generate.ts";
 import { writeRealCorpus } from "../corpus/real-corpus.ts";
 import type { RealPaper } from "../corpus/real-text.ts";
@@ -28,6 +30,11 @@ export interface BuildBenchOptions {
    * job built (with the kept work folder and output), and compare the result with the clean build.
    */
   dailySizes: number[];
+  /**
+   * How many times the daily rebuild is timed, each from a copy of the same
+   * state: on this machine one run of the same code moves by a third.
+   */
+  dailyRuns: number;
   timeoutMs: number;
   keep: boolean;
   log: (line: string) => void;
@@ -69,9 +76,11 @@ export interface IncrementalResult {
   before: RunResult;
   /** The rebuild after adding the first of them, as the day before's job: it leaves the output a spare. */
   dayBefore: RunResult;
-  /** The rebuild after adding the newest day, with the same work folder and output. */
+  /** The rebuild after adding the newest day, with the same work folder and output: the run of median wall time. */
   after: RunResult;
-  /** Whether the rebuilt site equals the clean full build, file for file, byte for byte. */
+  /** The wall time of every timed rebuild, in the order run. */
+  runSeconds: number[];
+  /** Whether every rebuilt site equals the clean full build, file for file, byte for byte. */
   identical: boolean;
   differences: string[];
   /** Lines the rebuild printed about what it reused. */
@@ -187,8 +196,9 @@ async function measureBuild(
  * digests, built cold; the first of them added back and rebuilt (the day
  * before's job, which leaves the output the site it replaced as a spare);
  * then the newest added and rebuilt with the same work folder and output,
- * which is what is measured. The rebuilt site is compared with `cleanSite`,
- * a clean build of the whole archive.
+ * which is what is measured, `runs` times from a copy of the state the day
+ * before's job left (kept in `incremental-state` with `keepState`). Every rebuilt site is compared with `cleanSite`, a clean
+ * build of the whole archive.
  */
 async function measureIncremental(
   projectRoot: string,
@@ -196,13 +206,19 @@ async function measureIncremental(
   root: string,
   cleanSite: string,
   timeoutMs: number,
+  runs: number,
+  keepState: boolean,
+  log: (line: string) => void,
 ): Promise<IncrementalResult> {
   const folders = {
     site: path.join(root, "incremental-site"),
     work: path.join(root, "incremental-work"),
     permalinks: path.join(root, "incremental-permalinks.json"),
   };
-  for (const target of Object.values(folders)) fs.rmSync(target, { recursive: true, force: true });
+  // The output is a link into this folder, which holds the spare too (src/pipeline/publish.ts).
+  const state = [...Object.values(folders), path.join(root, `.${path.basename(folders.site)}.builds`)];
+  const snapshot = path.join(root, "incremental-state");
+  for (const target of [...state, snapshot]) fs.rmSync(target, { recursive: true, force: true });
   const [dayBefore, newest] = fs
     .readdirSync(digests)
     .filter((name) => /^\d{4}-\d{2}-\d{2}/.test(name))
@@ -219,20 +235,70 @@ async function measureIncremental(
   } finally {
     for (const name of [dayBefore, newest]) if (fs.existsSync(held(name))) fs.renameSync(held(name), path.join(digests, name));
   }
-  const after = await measureBuild(projectRoot, digests, folders, timeoutMs);
-  const differences = after.result.ok ? compareFolders(folders.site, cleanSite) : ["the rebuild failed"];
-  const reuse = after.stdout
+  const timed: { result: RunResult; stdout: string }[] = [];
+  const differences = new Set<string>();
+  for (let run = 0; run < runs; run++) {
+    if (runs > 1) {
+      await waitForTrashGone(state);
+      // One `cp -a` for the lot keeps the hard links between the spare, the current site and the caches.
+      if (run === 0) copyTogether(state, snapshot);
+      else {
+        for (const target of state) fs.rmSync(target, { recursive: true, force: true });
+        copyTogether(
+          state.map((target) => path.join(snapshot, path.basename(target))),
+          root,
+        );
+        // The copy's writeback is not the rebuild's to pay for.
+        execFileSync("sync");
+      }
+    }
+    const rebuild = await measureBuild(projectRoot, digests, folders, timeoutMs);
+    const found = rebuild.result.ok ? compareFolders(folders.site, cleanSite) : ["the rebuild failed"];
+    for (const difference of found) differences.add(difference);
+    log(
+      `[bench daily] rebuild ${run + 1} of ${runs}: ${rebuild.result.status}, ${rebuild.result.wallSeconds.toFixed(1)} s; identical to the clean build: ${found.length === 0 ? "yes" : "no"}`,
+    );
+    timed.push(rebuild);
+  }
+  if (!keepState) fs.rmSync(snapshot, { recursive: true, force: true });
+  const median = [...timed].sort((a, b) => a.result.wallSeconds - b.result.wallSeconds)[Math.floor((timed.length - 1) / 2)]!;
+  const reuse = median.stdout
     .split("\n")
     .filter((line) => /unchanged|reused|re-indexed/.test(line))
     .map((line) => line.trim());
   return {
     before,
     dayBefore: dayBeforeRun,
-    after: after.result,
-    identical: differences.length === 0,
-    differences: differences.slice(0, 10),
+    after: median.result,
+    runSeconds: timed.map((run) => run.result.wallSeconds),
+    identical: differences.size === 0,
+    differences: [...differences].slice(0, 10),
     reuse,
   };
+}
+
+/** Copies `sources` (files, folders, links) into `destination` with one `cp -a`, hard links kept. */
+function copyTogether(sources: readonly string[], destination: string) {
+  fs.mkdirSync(destination, { recursive: true });
+  execFileSync("cp", ["-a", "--", ...sources.filter((source) => fs.existsSync(source) || isLink(source)), destination]);
+}
+
+const isLink = (file: string) => fs.lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+
+/**
+ * Waits, up to a minute, until the background removals a build started
+ * (`trash-*` folders, src/pipeline/remove-in-background.ts) inside `folders`
+ * are done, so a copy does not race them.
+ */
+async function waitForTrashGone(folders: readonly string[]) {
+  const holdsTrash = (folder: string) => {
+    try {
+      return fs.readdirSync(folder).some(isTrash);
+    } catch {
+      return false; // a file, or not there
+    }
+  };
+  for (let waited = 0; waited < 60_000 && folders.some(holdsTrash); waited += 250) await new Promise((resolve) => setTimeout(resolve, 250));
 }
 
 /** Files and folders only in one folder, or files whose bytes differ. */
@@ -297,15 +363,25 @@ export async function runBuildBench(vocabulary: Vocabulary, options: BuildBenchO
     );
     let incremental: IncrementalResult | undefined;
     if (text === "real" && options.dailySizes.includes(size) && build.ok) {
-      incremental = await measureIncremental(options.projectRoot, digests, root, path.join(root, "site"), options.timeoutMs);
+      incremental = await measureIncremental(
+        options.projectRoot,
+        digests,
+        root,
+        path.join(root, "site"),
+        options.timeoutMs,
+        options.dailyRuns,
+        options.keep,
+        options.log,
+      );
       const stagesAfter = STAGES.map((stage) => `${stage} ${incremental!.after.stages[stage]?.toFixed(1) ?? "-"}`).join(", ");
       options.log(
-        `[bench ${target}] one day added: ${incremental.after.status}, ${incremental.after.wallSeconds.toFixed(1)} s (${stagesAfter}) against ${build.wallSeconds.toFixed(1)} s clean; ` +
+        `[bench ${target}] one day added: ${incremental.after.status}, median ${incremental.after.wallSeconds.toFixed(1)} s of ${incremental.runSeconds.map((run) => run.toFixed(1)).join(", ")} (${stagesAfter}) against ${build.wallSeconds.toFixed(1)} s clean; ` +
           `identical to the clean build: ${incremental.identical ? "yes" : `no (${incremental.differences.join("; ")})`}`,
       );
     }
     if (!options.keep) {
-      for (const folder of ["site", "work", "incremental-site", "incremental-work"])
+      // A site is a link into its builds folder, which holds the pages.
+      for (const folder of ["site", ".site.builds", "work", "incremental-site", ".incremental-site.builds", "incremental-work"])
         fs.rmSync(path.join(root, folder), { recursive: true, force: true });
     }
     results.push({
@@ -391,17 +467,17 @@ export function formatBuildReport(report: BuildBenchReport): string {
   if (withIncremental.length) {
     lines.push("");
     lines.push(
-      "The daily job in its steady state: the archive without its newest two days built cold, the first of them added and rebuilt (the day before's job, which keeps the site it replaces as the output's spare), then the newest added and rebuilt (same `--work-dir` and output; caches of parsed digests, rendered paper and listing pages, math repairs, topics, the related-paper search and search index parts; the spare's unchanged pages kept in place), against the clean build above:",
+      "The daily job in its steady state: the archive without its newest two days built cold, the first of them added and rebuilt (the day before's job, which keeps the site it replaces as the output's spare), then the newest added and rebuilt (same `--work-dir` and output; caches of parsed digests, rendered paper and listing pages, math repairs, topics, the related-paper search and search index parts; the spare's unchanged pages kept in place), against the clean build above. The rebuild is timed several times, each from a copy of the state the day before's job left (synced to disk first); the table gives the run of median time, and every run is compared with the clean build:",
     );
     lines.push("");
     lines.push(
-      `| Papers | without two days s | the day before s | rebuild s | ${STAGES.join(" s | ")} s | rebuild / clean | node peak | pagefind peak | identical to clean |`,
+      `| Papers | without two days s | the day before s | rebuild s (median) | every run s | ${STAGES.join(" s | ")} s | rebuild / clean | node peak | pagefind peak | identical to clean |`,
     );
-    lines.push(`|---:|---:|---:|---:|${STAGES.map(() => "---:|").join("")}---:|---:|---:|---|`);
+    lines.push(`|---:|---:|---:|---:|---|${STAGES.map(() => "---:|").join("")}---:|---:|---:|---|`);
     for (const result of withIncremental) {
-      const { before, dayBefore, after, identical, differences } = result.incremental!;
+      const { before, dayBefore, after, runSeconds, identical, differences } = result.incremental!;
       lines.push(
-        `| ${result.papers} | ${seconds(before.wallSeconds)} | ${seconds(dayBefore.wallSeconds)} | ${seconds(after.wallSeconds)} | ${STAGES.map((stage) => seconds(after.stages[stage])).join(" | ")} | ${(after.wallSeconds / result.build.wallSeconds).toFixed(2)} | ${mb(after.nodePeakKb)} | ${mb(after.pagefindPeakKb)} | ${identical ? "yes" : `no: ${differences.length} differences`} |`,
+        `| ${result.papers} | ${seconds(before.wallSeconds)} | ${seconds(dayBefore.wallSeconds)} | ${seconds(after.wallSeconds)} | ${runSeconds.map(seconds).join(", ")} | ${STAGES.map((stage) => seconds(after.stages[stage])).join(" | ")} | ${(after.wallSeconds / result.build.wallSeconds).toFixed(2)} | ${mb(after.nodePeakKb)} | ${mb(after.pagefindPeakKb)} | ${identical ? "yes" : `no: ${differences.length} differences`} |`,
       );
     }
     for (const result of withIncremental)
