@@ -2,7 +2,7 @@ import { BoundedMemo } from "../memo/bounded-memo.ts";
 import type { PaperText } from "../model/types.ts";
 import { mathSearchWords } from "../search/math-words.ts";
 import { segmentsHaveMath, segmentsToMarkdown, segmentsToPlainText } from "./digest-text.ts";
-import { repairKey, repairMath, type Segment } from "./repair.ts";
+import { repairKey, repairMath, TEXT_AS_IT_IS, type Segment } from "./repair.ts";
 
 /** Large enough to hold every title and abstract of a 100k-paper build, so each is repaired once. */
 const MEMO_LIMIT = 250_000;
@@ -11,7 +11,7 @@ const MEMO_LIMIT = 250_000;
  * A build's math repairs: each text repaired once, whoever asks (the same
  * title is shown on its page, its days, its topics and related lists). The
  * pipeline makes one per build and passes it on; repairs an earlier build
- * kept (`earlier`, by `repairKey`) or worker threads made (`remember`) are
+ * kept (`earlier`, by `repairKey`, TEXT_AS_IT_IS for a text left as it is) or worker threads made (`remember`) are
  * used as they are, since the repair is a pure function of the text.
  */
 export class MathText {
@@ -22,7 +22,11 @@ export class MathText {
   constructor(private readonly earlier: ReadonlyMap<string, readonly Segment[]> = new Map()) {}
 
   segments(text: string): readonly Segment[] {
-    return this.repairs.get(text, () => this.earlier.get(this.key(text)) ?? repairMath(text));
+    return this.repairs.get(text, () => {
+      const kept = this.earlier.get(this.key(text));
+      if (kept === TEXT_AS_IT_IS) return Object.freeze([Object.freeze({ kind: "text" as const, text })]);
+      return kept ?? repairMath(text);
+    });
   }
 
   /** The text's `repairKey`. */

@@ -137,6 +137,17 @@ export function repairMath(text: string): readonly Segment[] {
   return Object.freeze(repairUncached(text).map((segment) => Object.freeze(segment)));
 }
 
+/**
+ * Stands, among kept repairs, for "the text as it is, one text segment": what
+ * the repair makes of most texts (those without math), which a cache then
+ * need not hold a second copy of. Told apart by identity (see MathText).
+ */
+export const TEXT_AS_IT_IS: readonly Segment[] = Object.freeze([]);
+
+/** Whether `segments` are `text` as it is (see TEXT_AS_IT_IS). */
+export const isTextAsItIs = (segments: readonly Segment[], text: string) =>
+  segments.length === 1 && segments[0]!.kind === "text" && segments[0]!.text === text && Object.keys(segments[0]!).length === 2;
+
 /** Each text's repair: what a worker thread runs over its share of an archive (see pipeline/repair-in-workers.ts). */
 export function repairEach(texts: readonly string[]): (readonly Segment[])[] {
   return texts.map(repairMath);

@@ -245,13 +245,13 @@ async function buildStages(
         return `${result.rendered + result.reused} pages${processes}${reused}${redirects}`;
       },
     );
+    discarded = site.discarded;
     await timed(
       log,
       "feeds",
       async () => syndicate(site.folder, enriched, settings, await feeds()),
       (result) => `${count(result.feeds, "feed")}, sitemap of ${result.sitemapUrls} URLs`,
     );
-    discarded = site.discarded;
     const dates = new Map(enriched.papers.map((paper) => [paperUrl(paper.slug), latestDate(paper)]));
     const pageKeys = new Map([...input.rendered, ...input.reused].map(({ file, key }) => [urlOfPageFile(file), key] as const));
     // The registry's text is made while Pagefind's processes index, which leaves this thread waiting.

@@ -44,7 +44,8 @@ function restate(bytes: Buffer, edit: (state: RelatedState) => RelatedState, cod
 /** The code version a kept file was made by: its header's. */
 function searchCode(bytes: Buffer): string {
   const headerLength = bytes.readUInt32LE(0);
-  return (JSON.parse(bytes.subarray(4, 4 + headerLength).toString("utf8")) as { code: string }).code;
+  // After the header length and the checksum (see related-cache.ts).
+  return (JSON.parse(bytes.subarray(8, 8 + headerLength).toString("utf8")) as { code: string }).code;
 }
 
 describe("findRelated", () => {
@@ -100,6 +101,15 @@ describe("findRelated", () => {
     expect([...unchanged.related]).toEqual([...all]);
   });
 
+  it("removes the temporary file of a state a killed build was writing", async () => {
+    const folder = workDir();
+    await findRelated(papers, 1, { workDir: folder });
+    const leftover = `${stateFile(folder)}.12345.tmp`;
+    fs.writeFileSync(leftover, "half a state");
+    expect((await findRelated(papers, 1, { workDir: folder })).description).toMatch(/searched for 0 papers added/);
+    expect(fs.existsSync(leftover)).toBe(false);
+  });
+
   it("searches everything when a kept paper changed, and keeps the new search", async () => {
     const folder = workDir();
     await findRelated(papers, 1, { workDir: folder });
@@ -114,6 +124,16 @@ describe("findRelated", () => {
 
   it.each([
     { name: "a cut-off file", damage: (bytes: Buffer) => bytes.subarray(0, bytes.length / 2) },
+    {
+      // Still a finite weight in a well-formed file: only the checksum tells.
+      name: "a file with one byte of a weight changed",
+      damage: (bytes: Buffer) => {
+        const changed = Buffer.from(bytes);
+        const at = Math.floor(changed.length * 0.75);
+        changed.writeUInt8(changed.readUInt8(at) ^ 1, at);
+        return changed;
+      },
+    },
     { name: "a file of another shape", damage: () => Buffer.from(JSON.stringify({ format: 1, ids: [] })) },
     { name: "a file made by other code", damage: (bytes: Buffer) => restate(bytes, (state) => state, "another") },
     {

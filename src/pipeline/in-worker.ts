@@ -78,6 +78,8 @@ export function prepareInWorker(module: URL, prepareName: string, args: readonly
     run<Output>(exportName: string, runArgs: readonly unknown[]) {
       if (work) throw new Error(`the worker prepared by ${prepareName} in ${module.pathname} has run already`);
       work = answerThenFinish(worker, what(exportName));
+      // A caller that fails before waiting for the answer stops the thread, which rejects it: not left unhandled.
+      work.answer.catch(() => {});
       worker.postMessage({ exportName, args: runArgs });
       return work.answer as Promise<Output>;
     },

@@ -53,6 +53,21 @@ describe("the parse cache", () => {
     expect(read.parsed.size).toBe(3);
   });
 
+  it("ignores a cache whose identity keys are damaged, so the files are parsed again", async () => {
+    const [folder, workDir] = [await digestsFolder(), await fs.mkdtemp(path.join(os.tmpdir(), "dpa-parse-work-"))];
+    const cache = await openParseCache(workDir);
+    await saveParseCache(cache, (await readDigestFolder(folder)).parsed);
+    const entries = JSON.parse(await fs.readFile(cache.file, "utf8")) as [string, { keys: unknown[] }][];
+    entries[0]![1].keys[0] = null;
+    entries[1]![1].keys[0] = { titleKey: "only a title" };
+    await fs.writeFile(cache.file, JSON.stringify(entries));
+    const again = await readDigestFolder(folder, (await openParseCache(workDir)).earlier);
+    // A cache file with a damaged entry is damaged: none of it is used.
+    expect(again.reused).toBe(0);
+    expect(again.keys.get(again.digests[0]!)?.[0]).toEqual(entryKeys(again.digests[0]!.entries[0]!));
+    expect(again.digests).toEqual((await readDigestFolder(folder)).digests);
+  });
+
   it("ignores a damaged cache file", async () => {
     const [folder, workDir] = [await digestsFolder(), await fs.mkdtemp(path.join(os.tmpdir(), "dpa-parse-work-"))];
     const cache = await openParseCache(workDir);

@@ -32,7 +32,19 @@ const isParsedFile = (value: unknown): value is ParsedFile => {
     Array.isArray(file.digest?.entries) &&
     Array.isArray(file.warnings) &&
     Array.isArray(file.keys) &&
-    file.keys.length === file.digest.entries.length
+    file.keys.length === file.digest.entries.length &&
+    file.keys.every(isEntryKeys)
+  );
+};
+
+const isEntryKeys = (value: unknown): value is EntryKeys => {
+  const keys = value as Partial<EntryKeys> | null;
+  return (
+    typeof keys === "object" &&
+    keys !== null &&
+    typeof keys.titleKey === "string" &&
+    typeof keys.fingerprint === "string" &&
+    typeof keys.looseKey === "string"
   );
 };
 

@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, renameSync, rmdirSync, unlinkSync } from "node:fs";
+import { lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, unlinkSync } from "node:fs";
 import path from "node:path";
 import { trashName } from "./remove-in-background.ts";
 import type { FileIdentity } from "./render-cache.ts";
@@ -9,7 +9,7 @@ export interface ClearedFolder {
   kept: Set<string>;
   /** Folders (relative) holding no kept file: removeEmptyFolders removes those nothing was written into again. */
   vacated: string[];
-  /** Folders that could hold no kept file, moved whole out of the folder (into `trashIn`), to be removed. */
+  /** The trash folder (in `trashIn`) that folders which could hold no kept file were moved into whole, to be removed; none when nothing was moved. */
   discarded: string[];
 }
 
@@ -20,8 +20,8 @@ export interface ClearedFolder {
  * and inode). Everything else goes, whatever it is: files rendered from other
  * input, files added or edited by hand, a killed build's half-written pages.
  * A folder where no file of `linked` lies (the search index's tens of
- * thousands of files, say) is moved whole into `trashIn`, on the same file
- * system, under a trash name, in one rename; the caller removes it. A file
+ * thousands of files, say) is moved whole, in one rename, into one trash
+ * folder made in `trashIn` (on the same file system); the caller removes it. A file
  * is never written in place (it may be a link into a cache), so what is kept
  * is byte for byte its source. Making a site's tens of thousands of page
  * folders again costs far more, on most file systems, than reading them.
@@ -33,7 +33,8 @@ export function clearForReuse(folder: string, linked: ReadonlyMap<string, FileId
   }
   const kept = new Set<string>();
   const folders: string[] = [];
-  const discarded: string[] = [];
+  let trash: string | undefined;
+  let moved = 0;
   const pending = [""];
   while (pending.length > 0) {
     const relativeFolder = pending.pop()!;
@@ -45,9 +46,9 @@ export function clearForReuse(folder: string, linked: ReadonlyMap<string, FileId
           folders.push(relative);
           pending.push(relative);
         } else {
-          const trash = path.join(trashIn, trashName(entry.name));
-          renameSync(file, trash);
-          discarded.push(trash);
+          if (trash === undefined) mkdirSync((trash = path.join(trashIn, trashName("cleared"))));
+          // Numbered: two folders of one name (papers/x, topics/x) can go.
+          renameSync(file, path.join(trash, String(moved++)));
         }
         continue;
       }
@@ -63,7 +64,7 @@ export function clearForReuse(folder: string, linked: ReadonlyMap<string, FileId
     for (let parent = path.dirname(file); parent !== "." && !holdingKept.has(parent); parent = path.dirname(parent))
       holdingKept.add(parent);
   }
-  return { kept, vacated: folders.filter((relative) => !holdingKept.has(relative)), discarded };
+  return { kept, vacated: folders.filter((relative) => !holdingKept.has(relative)), discarded: trash ? [trash] : [] };
 }
 
 function sameFile(file: string, identity: FileIdentity): boolean {

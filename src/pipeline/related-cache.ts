@@ -1,5 +1,6 @@
 import fs from "node:fs/promises";
 import os from "node:os";
+import { crc32 } from "node:zlib";
 import path from "node:path";
 import { z } from "zod";
 import type { PackedVectors, RelatedState } from "../related/related.ts";
@@ -13,7 +14,7 @@ import { codeVersion, writeCacheFile } from "./cache-files.ts";
  * damaged one or one that fails validation is ignored: the search then starts
  * afresh, which gives the same lists, only slower.
  */
-const FORMAT = 3;
+const FORMAT = 4;
 const STATE_FILE = path.join("related-cache", "state.bin");
 
 /** Where a work folder keeps the state. */
@@ -34,10 +35,12 @@ const isCutoff = (value: unknown): value is number => typeof value === "number" 
 const count = z.number().int().nonnegative();
 
 /**
- * The file: a little-endian length, this JSON header, then the vectors'
- * typed arrays as they lie in memory (weights first, at a multiple of 8
- * bytes), which read back in milliseconds where JSON of their millions of
- * numbers took most of a second. Signatures are joined into one string (they
+ * The file: the header's length and a CRC-32 of everything after these two
+ * (little-endian), this JSON header, then the vectors' typed arrays as they
+ * lie in memory (weights first, at a multiple of 8 bytes), which read back in
+ * milliseconds where JSON of their millions of numbers took most of a
+ * second. The checksum catches what the checks below cannot: a changed
+ * weight, a term swapped for another. Signatures are joined into one string (they
  * have a fixed length), and each paper's candidates are gaps between
  * ascending positions.
  */
@@ -84,28 +87,33 @@ export function serialiseRelatedState(state: RelatedState, code = ""): Buffer {
     rankedSlots: vectors.ranked.length,
   };
   const json = Buffer.from(JSON.stringify(file));
-  const start = alignTo8(4 + json.length);
+  const start = alignTo8(PREFIX + json.length);
   const prefix = Buffer.alloc(start);
   prefix.writeUInt32LE(json.length, 0);
-  json.copy(prefix, 4);
-  return Buffer.concat([
+  json.copy(prefix, PREFIX);
+  const whole = Buffer.concat([
     prefix,
     ...ARRAYS.map((name) => Buffer.from(vectors[name].buffer, vectors[name].byteOffset, vectors[name].byteLength)),
   ]);
+  whole.writeUInt32LE(crc32(whole.subarray(PREFIX)), 4);
+  return whole;
 }
+
+/** The header's length, then the CRC-32 of everything after these 8 bytes. */
+const PREFIX = 8;
 
 const alignTo8 = (bytes: number) => Math.ceil(bytes / 8) * 8;
 
 /** The state in `bytes`, or undefined when it is not a whole, consistent state made by `code`. */
 export function parseRelatedState(bytes: Uint8Array, code = ""): RelatedState | undefined {
   // The arrays are read as this machine lays numbers out, which is how they were written: little-endian.
-  if (os.endianness() !== "LE" || bytes.length < 4) return undefined;
+  if (os.endianness() !== "LE" || bytes.length < PREFIX) return undefined;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const jsonLength = view.getUint32(0, true);
-  if (4 + jsonLength > bytes.length) return undefined;
+  if (PREFIX + jsonLength > bytes.length || view.getUint32(4, true) !== crc32(bytes.subarray(PREFIX))) return undefined;
   let json: unknown;
   try {
-    json = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset + 4, jsonLength).toString("utf8"));
+    json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(PREFIX, PREFIX + jsonLength)));
   } catch {
     return undefined;
   }
@@ -122,7 +130,7 @@ export function parseRelatedState(bytes: Uint8Array, code = ""): RelatedState | 
     return undefined;
   for (let doc = 1; doc < papers; doc++) if (!(ids[doc - 1]! < ids[doc]!)) return undefined;
   for (let term = 1; term < vocabulary.length; term++) if (!(vocabulary[term - 1]! < vocabulary[term]!)) return undefined;
-  const vectors = readArrays(bytes, alignTo8(4 + jsonLength), arrayLengths(papers, parsed.data));
+  const vectors = readArrays(bytes, alignTo8(PREFIX + jsonLength), arrayLengths(papers, parsed.data));
   if (!vectors || !vectorsAreConsistent(vectors, papers, vocabulary.length)) return undefined;
   const candidates = candidateGaps.map((gaps) => {
     let position = 0;
@@ -194,6 +202,10 @@ export interface RelatedCache {
 export async function openRelatedCache(workDir: string): Promise<RelatedCache> {
   const file = relatedStateFile(workDir);
   const code = await searchCodeVersion();
+  // A build killed while its worker wrote the state leaves the temporary file (see writeCacheFile).
+  for (const name of await fs.readdir(path.dirname(file)).catch(() => [] as string[]))
+    if (name.startsWith(`${path.basename(file)}.`) && name.endsWith(".tmp"))
+      await fs.rm(path.join(path.dirname(file), name), { force: true });
   const bytes = await fs.readFile(file).catch(() => undefined);
   const previous = bytes === undefined ? undefined : parseRelatedState(bytes, code);
   return { file, code, ...(previous ? { previous } : {}) };

@@ -21,15 +21,24 @@ export const trashName = (name: string) => `${TRASH_PREFIX}${name}-${randomUUID(
  * A missing folder is nothing to do.
  */
 export async function removeInBackground(...folders: string[]): Promise<void> {
-  if (folders.length === 0) return;
-  const started = await new Promise<boolean>((resolve) => {
-    const child = spawn("rm", ["-rf", "--", ...folders], { detached: true, stdio: "ignore" });
-    child.once("spawn", () => resolve(true));
-    child.once("error", () => resolve(false));
-    child.unref();
-  });
-  if (!started) await Promise.all(folders.map((folder) => fs.rm(folder, { recursive: true, force: true })));
+  // In runs, so no command line passes the system's limit on arguments.
+  for (let start = 0; start < folders.length; start += FOLDERS_PER_RM) {
+    const run = folders.slice(start, start + FOLDERS_PER_RM);
+    const started = await new Promise<boolean>((resolve) => {
+      try {
+        const child = spawn("rm", ["-rf", "--", ...run], { detached: true, stdio: "ignore" });
+        child.once("spawn", () => resolve(true));
+        child.once("error", () => resolve(false));
+        child.unref();
+      } catch {
+        resolve(false);
+      }
+    });
+    if (!started) await Promise.all(run.map((folder) => fs.rm(folder, { recursive: true, force: true })));
+  }
 }
+
+const FOLDERS_PER_RM = 256;
 
 /**
  * Renames each folder to a trash name beside it (one rename, at once), so

@@ -45,6 +45,20 @@ describe("the math repair cache", () => {
     expect((await openRepairCache(workDir)).loaded).toBe(0);
   });
 
+  it("writes a text the repair left as it is without a second copy of it, and reads it back as it was", async () => {
+    const workDir = await fs.mkdtemp(path.join(os.tmpdir(), "dpa-repair-"));
+    const plain = "A title with no math at all";
+    const withMath = "We bound the error by O(n log n) for every epsilon > 0.";
+    const first = await openRepairCache(workDir);
+    await saveRepairCache(first, [plain, withMath], new MathText(first.earlier));
+    expect(await fs.readFile(first.file, "utf8")).not.toContain(plain);
+    const second = await openRepairCache(workDir);
+    expect(second.loaded).toBe(2);
+    const kept = new MathText(second.earlier);
+    for (const text of [plain, withMath]) expect(kept.segments(text)).toEqual(new MathText().segments(text));
+    expect(kept.unrepaired([plain, withMath])).toEqual([]);
+  });
+
   it("is what the build's MathText answers for a text it has not repaired in this process", () => {
     const text = "A text this process has never repaired, kept by an earlier build.";
     const mathText = new MathText(new Map([[repairKey(text), [{ kind: "text", text: "as the earlier build repaired it" }]]]));
