@@ -220,7 +220,7 @@ async function buildStages(
   let published: Publication;
   let report: BuildReport;
   // What clearing a recycled folder moved out of it, removed once the build is done either way.
-  let discarded: string[] = [];
+  let trash: string | undefined;
   try {
     const site = await timed(
       log,
@@ -245,7 +245,7 @@ async function buildStages(
         return `${result.rendered + result.reused} pages${processes}${reused}${redirects}`;
       },
     );
-    discarded = site.discarded;
+    trash = site.trash;
     await timed(
       log,
       "feeds",
@@ -298,13 +298,13 @@ async function buildStages(
     // takes, so whatever in it failed this build cannot fail the next one too.
     if (recycled) await discardFolder(staging);
     else await fs.rm(staging, { recursive: true, force: true });
-    await removeInBackground(...discarded);
+    if (trash) await removeInBackground(trash);
     throw error;
   }
   // Published: from here on nothing removes the new site.
   log(`[output] ${displayPath(published.output)}`);
   await published.cleanup;
-  await removeInBackground(...discarded);
+  if (trash) await removeInBackground(trash);
   return report;
 }
 

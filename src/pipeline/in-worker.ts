@@ -15,10 +15,13 @@ export function runInWorker<Output>(module: URL, exportName: string, args: reado
     import(${JSON.stringify(TSX_API)})
       .then((tsx) => tsx.tsImport(${JSON.stringify(module.href)}, ${JSON.stringify(import.meta.url)}))
       .then((loaded) => loaded[${JSON.stringify(exportName)}](...workerData))
-      .then((result) => parentPort.postMessage(result));
+      .then((result) => {
+        parentPort.postMessage({ answer: result });
+        parentPort.postMessage({ finished: true });
+      });
   `;
-  const worker = startWorker(source, args);
-  return answerOf<Output>(worker, `${exportName} in ${module.pathname}`);
+  const { answer } = answerThenFinish(startWorker(source, args), `${exportName} in ${module.pathname}`);
+  return answer as Promise<Output>;
 }
 
 /** A worker thread started before its work: see prepareInWorker. */
@@ -94,7 +97,7 @@ export function prepareInWorker(module: URL, prepareName: string, args: readonly
   };
 }
 
-/** A prepared worker's two messages, its answer and then its end; its error, or its exit before either, rejects what is pending. */
+/** A worker's two messages, its answer and then its end (after which it is ended); its error, or its exit before either, rejects what is pending. */
 function answerThenFinish(worker: Worker, what: string): { answer: Promise<unknown>; finished: Promise<void> } {
   const answer = deferred<unknown>();
   const finished = deferred<void>();
@@ -138,25 +141,6 @@ function startWorker(source: string, workerData: readonly unknown[]): Worker {
   // An error before anyone waits for an answer (a preparation no run asked for) is not left unhandled.
   worker.on("error", () => {});
   return worker;
-}
-
-/** The worker's one message, after which it is ended; its error, or its exit before answering, rejects. */
-function answerOf<Output>(worker: Worker, what: string): Promise<Output> {
-  return new Promise<Output>((resolve, reject) => {
-    let settled = false;
-    worker.once("message", (result: Output) => {
-      settled = true;
-      resolve(result);
-      void worker.terminate();
-    });
-    worker.once("error", (error) => {
-      settled = true;
-      reject(error);
-    });
-    worker.once("exit", (code) => {
-      if (!settled) reject(new Error(`worker for ${what} exited with code ${code} before answering`));
-    });
-  });
 }
 
 const TSX_API = import.meta.resolve("tsx/esm/api");

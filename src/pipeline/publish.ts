@@ -78,11 +78,10 @@ export async function prepareBuildFolder(paths: OutputPaths, { recycle }: { recy
   const removedLeftovers = leftovers.filter((name) => !name.startsWith(SPARE_PREFIX)).length;
   await discardFolder(...leftovers.map((name) => path.join(paths.builds, name)));
   const base = path.basename(paths.output);
-  for (const name of await fs.readdir(path.dirname(paths.output)).catch(() => [] as string[])) {
-    if (name.startsWith(`.${base}.staging-`) || name.startsWith(`.${base}.previous-`) || name.startsWith(`.${base}.link-`)) {
-      await removeInBackground(path.join(path.dirname(paths.output), name));
-    }
-  }
+  const olderVersions = (await fs.readdir(path.dirname(paths.output)).catch(() => [] as string[])).filter(
+    (name) => name.startsWith(`.${base}.staging-`) || name.startsWith(`.${base}.previous-`) || name.startsWith(`.${base}.link-`),
+  );
+  await removeInBackground(...olderVersions.map((name) => path.join(path.dirname(paths.output), name)));
   if (reusable === undefined) return { folder: await newBuildFolder(paths), recycled: false, removedLeftovers };
   // Named as a build in progress: a build killed while using it leaves a folder the next one can take again.
   const folder = path.join(paths.builds, `${BUILD_PREFIX}${process.pid}-${randomUUID().slice(0, 8)}`);

@@ -10,7 +10,7 @@ export interface ClearedFolder {
   /** Folders (relative) holding no kept file: removeEmptyFolders removes those nothing was written into again. */
   vacated: string[];
   /** The trash folder (in `trashIn`) that folders which could hold no kept file were moved into whole, to be removed; none when nothing was moved. */
-  discarded: string[];
+  trash?: string;
 }
 
 /**
@@ -64,7 +64,7 @@ export function clearForReuse(folder: string, linked: ReadonlyMap<string, FileId
     for (let parent = path.dirname(file); parent !== "." && !holdingKept.has(parent); parent = path.dirname(parent))
       holdingKept.add(parent);
   }
-  return { kept, vacated: folders.filter((relative) => !holdingKept.has(relative)), discarded: trash ? [trash] : [] };
+  return { kept, vacated: folders.filter((relative) => !holdingKept.has(relative)), ...(trash ? { trash } : {}) };
 }
 
 function sameFile(file: string, identity: FileIdentity): boolean {

@@ -17,8 +17,8 @@ export interface RenderedSite {
   processes: number;
   /** Folders of a recycled site that lost files, for removeEmptyFolders once the site is complete. */
   vacated: string[];
-  /** Folders moved out of a recycled site (trash in the builds folder), for removing once the build is done. */
-  discarded: string[];
+  /** What was moved out of a recycled site (a trash folder in the builds folder), for removing once the build is done. */
+  trash?: string;
 }
 
 export interface RenderOptions {
@@ -44,9 +44,9 @@ export async function renderSite(input: EleventyInput, options: RenderOptions): 
   const { folder, basePath, jobs, cache, log } = options;
   // Moved-out folders go into the builds folder, beside this one, as trash: removed once the build is done
   // (removing tens of thousands of files beside the render slows it), else by the next build.
-  const { kept, vacated, discarded } = options.recycled
+  const { kept, vacated, trash } = options.recycled
     ? clearForReuse(folder, new Map(cache ? input.reused.flatMap((page) => identityOf(cache, page)) : []), path.dirname(folder))
-    : { kept: new Set<string>(), vacated: [], discarded: [] };
+    : { kept: new Set<string>(), vacated: [] };
   // Cached pages are linked in while Eleventy renders the others: no page is both. Its failure is
   // held (not left unhandled) until Eleventy is done, so a failing render never leaves it running.
   const toRestore = kept.size ? input.reused.filter((page) => !kept.has(page.file)) : input.reused;
@@ -81,7 +81,7 @@ export async function renderSite(input: EleventyInput, options: RenderOptions): 
   }
   if (restoreFailure) throw restoreFailure.error;
   if (cache) await storePages(cache, input.rendered, folder, new Set([...input.rendered, ...input.reused].map((page) => page.key)));
-  return { folder, rendered, reused: input.reused.length, processes, vacated, discarded };
+  return { folder, rendered, reused: input.reused.length, processes, vacated, ...(trash ? { trash } : {}) };
 }
 
 /** A reused page's file and its cache entry's identity, as heldPages found it (none: not kept in place). */

@@ -61,17 +61,11 @@ export async function writeEleventyInput(enriched: EnrichedArchive, options: Wri
   await fs.mkdir(path.join(listings, "_data"), { recursive: true });
   await fs.mkdir(path.join(listings, path.dirname(KATEX_STYLESHEET_PATH)), { recursive: true });
   await fs.writeFile(path.join(listings, KATEX_STYLESHEET_PATH), katexStylesheet());
-  const listingPages = paginatedPages(enriched.archive).map((page) => ({
-    file: page.file,
-    key: cache ? pageKey(cache, JSON.stringify(page.data)) : "",
-  }));
-  const heldListings = cache
-    ? await heldPages(
-        cache,
-        listingPages.map((page) => page.key),
-      )
-    : new Set<string>();
-  const listingsToRender = new Set(listingPages.filter((page) => !heldListings.has(page.key)).map((page) => page.file));
+  const listingPages = await withRenderFlags(
+    paginatedPages(enriched.archive).map((page) => ({ file: page.file, key: cache ? pageKey(cache, JSON.stringify(page.data)) : "" })),
+    cache,
+  );
+  const listingsToRender = new Set(listingPages.filter((page) => page.render).map((page) => page.file));
   await fs.writeFile(
     path.join(listings, "_data", "archive.json"),
     JSON.stringify(listingsData(enriched.archive, (file) => listingsToRender.has(file))),
@@ -90,30 +84,20 @@ export async function writeEleventyInput(enriched: EnrichedArchive, options: Wri
   const sorted = [...enriched.papers].sort((a, b) => (a.slug < b.slug ? -1 : 1));
   // The page is a function of its input and of the code (in the cache's version), so the input keys it;
   // the page data and the generated file (schema check, serialising) are made only for the pages that render.
-  const keyed = sorted.map((paper) => ({ paper, key: cache ? pageKey(cache, pageInputKey(pageInputOf(paper))) : "" }));
-  const heldPapers = cache
-    ? await heldPages(
-        cache,
-        keyed.map((paper) => paper.key),
-      )
-    : new Set<string>();
-  const decided = keyed.map(({ paper, key }) => ({
-    paper,
-    slug: paper.slug,
-    file: pageFileOf(paperUrl(paper.slug)),
-    key,
-    render: !heldPapers.has(key),
-  }));
-  await mapInBatches(
-    decided.filter((page) => page.render),
-    ({ paper }) =>
-      fs.writeFile(path.join(pending, `${paper.slug}.md`), paperMarkdownFile(frontMatter(pageInputOf(paper)), paper.text.abstractMarkdown)),
+  const decided = await withRenderFlags(
+    sorted.map((paper) => ({
+      paper,
+      file: pageFileOf(paperUrl(paper.slug)),
+      key: cache ? pageKey(cache, pageInputKey(pageInputOf(paper))) : "",
+    })),
+    cache,
   );
-  const renderedPapers = decided.filter((paper) => paper.render);
+  const renderedPapers = decided.filter((page) => page.render);
+  await mapInBatches(renderedPapers, ({ paper }) =>
+    fs.writeFile(path.join(pending, `${paper.slug}.md`), paperMarkdownFile(frontMatter(pageInputOf(paper)), paper.text.abstractMarkdown)),
+  );
   const pages = (render: boolean) =>
-    [...decided, ...listingPages.map((page) => ({ ...page, render: !heldListings.has(page.key) }))]
-      .filter((page) => page.render === render)
-      .map(({ file, key }) => ({ file, key }));
+    [...decided, ...listingPages].filter((page) => page.render === render).map(({ file, key }) => ({ file, key }));
   const result = {
     listings,
     rendered: pages(true),
@@ -134,12 +118,26 @@ export async function writeEleventyInput(enriched: EnrichedArchive, options: Wri
     await fs.writeFile(path.join(shard, "_data", "build.json"), JSON.stringify(settings));
     await writeRenderJob(shard, { papersOnly: true });
     await fs.mkdir(path.join(shard, "papers"));
-    await mapInBatches(renderedPapers.slice(index * shardSize, (index + 1) * shardSize), ({ slug }) =>
-      fs.rename(path.join(pending, `${slug}.md`), path.join(shard, "papers", `${slug}.md`)),
+    await mapInBatches(renderedPapers.slice(index * shardSize, (index + 1) * shardSize), ({ paper }) =>
+      fs.rename(path.join(pending, `${paper.slug}.md`), path.join(shard, "papers", `${paper.slug}.md`)),
     );
   }
   await fs.rm(pending, { recursive: true, force: true });
   return { ...result, shards };
+}
+
+/** Each page with whether it must render: without a cache every page does, with one those it does not hold whole. */
+async function withRenderFlags<Page extends CachedPage>(
+  pages: Page[],
+  cache: RenderCache | undefined,
+): Promise<(Page & { render: boolean })[]> {
+  const held = cache
+    ? await heldPages(
+        cache,
+        pages.map((page) => page.key),
+      )
+    : new Set<string>();
+  return pages.map((page) => ({ ...page, render: !held.has(page.key) }));
 }
 
 /** What each paper's page is made from (see PaperPageInput). */
