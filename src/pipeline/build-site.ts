@@ -5,14 +5,14 @@ import path from "node:path";
 import { MathText } from "../math/math-text.ts";
 import { DEFAULT_SEARCH_PART_SIZE } from "../search/plan-search-parts.ts";
 import { latestDate } from "../site/paper-dates.ts";
-import { urlOfPageFile } from "../site/listing-pages.ts";
+import { PAGE_FILE_NAME, urlOfPageFile } from "../site/listing-pages.ts";
 import { paperUrl } from "../site/paper-page.ts";
 import { DEFAULT_TAXONOMY_FILE, loadTaxonomy, TaxonomyError, type Taxonomy } from "../topics/taxonomy.ts";
 import { loadTopicModel } from "../topics/topic-model.ts";
 import { BuildError } from "./build-error.ts";
 import { enrichArchive } from "./enrich.ts";
 import { prepareRelatedWorker } from "./find-related.ts";
-import type { PreparedWorker } from "./in-worker.ts";
+import { runInWorker, type PreparedWorker } from "./in-worker.ts";
 import { identifyPapers } from "./identify.ts";
 import { withLock } from "./build-lock.ts";
 import { outputPaths, prepareBuildFolder, publish, type Publication } from "./publish.ts";
@@ -30,6 +30,7 @@ import { PROJECT_ROOT } from "./run-eleventy.ts";
 import { buildSearchIndex } from "./search-index.ts";
 import { buildSettings } from "./settings.ts";
 import { count, timed, type Log } from "./stage-log.ts";
+import type { FolderSurvey } from "./survey-folder.ts";
 import { startFeeds, syndicate } from "./syndicate.ts";
 import { writeEleventyInput } from "./write-input.ts";
 
@@ -144,6 +145,17 @@ async function buildStages(
   }
   if (parseCache) await saveParseCache(await parseCache, parsed.parsed);
 
+  // Taken now, so a worker reads what the recycled folder holds while this thread identifies and enriches. Should
+  // the build fail before rendering, the folder is left whole, under a build's name, for the next build to take.
+  const { folder: staging, recycled, removedLeftovers } = await prepareBuildFolder(paths, { recycle: useCache });
+  if (removedLeftovers) log(`[output] removed ${count(removedLeftovers, "folder")} that interrupted builds left`);
+  // Without a survey (its worker failed), clearing reads the folder itself.
+  const survey = recycled
+    ? runInWorker<FolderSurvey>(new URL("./survey-folder.ts", import.meta.url), "surveyFolder", [staging, PAGE_FILE_NAME]).catch(
+        () => undefined,
+      )
+    : Promise.resolve(undefined);
+
   const identified = await timed(
     log,
     "identify",
@@ -214,9 +226,6 @@ async function buildStages(
     },
   );
 
-  // Only a cached build recycles: its pages are links into the render cache, which clearing keeps.
-  const { folder: staging, recycled, removedLeftovers } = await prepareBuildFolder(paths, { recycle: renderCache !== undefined });
-  if (removedLeftovers) log(`[output] removed ${count(removedLeftovers, "folder")} that interrupted builds left`);
   let published: Publication;
   let report: BuildReport;
   // What clearing a recycled folder moved out of it, removed once the build is done either way.
@@ -225,10 +234,11 @@ async function buildStages(
     const site = await timed(
       log,
       "eleventy",
-      () =>
+      async () =>
         renderSite(input, {
           folder: staging,
           recycled,
+          ...(recycled ? { survey: await survey } : {}),
           basePath: settings.basePath,
           jobs,
           log,

@@ -69,8 +69,13 @@ export function prepareInWorker(module: URL, prepareName: string, args: readonly
         .then(async (result) => {
           const early = result !== null && typeof result === "object" && "answerFirst" in result && result.finishing instanceof Promise;
           parentPort.postMessage({ answer: early ? result.answerFirst : result });
-          if (early) await result.finishing;
-          parentPort.postMessage({ finished: true });
+          // Sent, not thrown: a thread's error can overtake its last message, and so reject the answer it sent.
+          const failure = early ? await result.finishing.then(() => undefined, (error) => error) : undefined;
+          parentPort.postMessage(
+            failure === undefined
+              ? { finished: true }
+              : { failedToFinish: failure instanceof Error ? { message: failure.message, stack: failure.stack } : { message: String(failure) } },
+          );
         });
     });
   `;
@@ -109,13 +114,15 @@ function answerThenFinish(worker: Worker, what: string): { answer: Promise<unkno
     if (!answered) answer.reject(error);
     finished.reject(error);
   };
-  worker.on("message", (message: { answer?: unknown; finished?: true }) => {
+  worker.on("message", (message: { answer?: unknown; finished?: true; failedToFinish?: { message: string; stack?: string } }) => {
     if ("answer" in message) {
       answered = true;
       answer.resolve(message.answer);
-    } else if (message.finished) {
+    } else if (message.finished || message.failedToFinish) {
       done = true;
-      finished.resolve();
+      if (message.failedToFinish)
+        finished.reject(Object.assign(new Error(message.failedToFinish.message), { stack: message.failedToFinish.stack }));
+      else finished.resolve();
       void worker.terminate();
     }
   });

@@ -1,8 +1,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { clearForReuse, removeEmptyFolders } from "./recycle-site.ts";
+import { surveyFolder } from "./survey-folder.ts";
 
 let root: string;
 let site: string;
@@ -17,6 +18,8 @@ beforeEach(() => {
   fs.mkdirSync(cache);
   fs.mkdirSync(trash);
 });
+
+afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
 function write(folder: string, file: string, text: string): string {
   const full = path.join(folder, file);
@@ -45,7 +48,10 @@ function tree(folder: string): string[] {
 }
 
 describe("clearForReuse", () => {
-  it("keeps only the files that are already links of their source, and removes everything else", () => {
+  it.each([
+    ["reading the folder", false],
+    ["from a survey of it made before", true],
+  ])("keeps only the files that are already links of their source, and removes everything else, %s", (_how, surveyed) => {
     const same = write(cache, "a.html", "page a");
     const other = write(cache, "b.html", "page b, new");
     const elsewhere = write(cache, "c.html", "page c");
@@ -67,7 +73,8 @@ describe("clearForReuse", () => {
       ["papers/moved/index.html", identity(same)],
       ["papers/a/link.html", identity(same)],
     ]);
-    const { kept, vacated, trash: moved } = clearForReuse(site, linked, trash);
+    const survey = surveyed ? surveyFolder(site, "index.html") : undefined;
+    const { kept, vacated, trash: moved } = clearForReuse(site, linked, trash, survey);
 
     expect([...kept]).toEqual(["papers/a/index.html"]);
     expect(tree(site)).toEqual(["papers/", "papers/a/", "papers/a/index.html", "papers/b/", "papers/moved/"]);

@@ -2,6 +2,7 @@ import { lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, unlinkSync } 
 import path from "node:path";
 import { trashName } from "./remove-in-background.ts";
 import type { FileIdentity } from "./render-cache.ts";
+import type { FolderSurvey, SurveyedEntry } from "./survey-folder.ts";
 
 /** What clearing a recycled site folder left and took away. */
 export interface ClearedFolder {
@@ -25,8 +26,15 @@ export interface ClearedFolder {
  * is never written in place (it may be a link into a cache), so what is kept
  * is byte for byte its source. Making a site's tens of thousands of page
  * folders again costs far more, on most file systems, than reading them.
+ * With `survey` (surveyFolder's, of this folder since nothing changed it),
+ * the folders and the identities of the files it lists are not read again.
  */
-export function clearForReuse(folder: string, linked: ReadonlyMap<string, FileIdentity>, trashIn: string): ClearedFolder {
+export function clearForReuse(
+  folder: string,
+  linked: ReadonlyMap<string, FileIdentity>,
+  trashIn: string,
+  survey?: FolderSurvey,
+): ClearedFolder {
   const holding = new Set<string>();
   for (const file of linked.keys()) {
     for (let parent = path.dirname(file); parent !== "." && !holding.has(parent); parent = path.dirname(parent)) holding.add(parent);
@@ -38,10 +46,10 @@ export function clearForReuse(folder: string, linked: ReadonlyMap<string, FileId
   const pending = [""];
   while (pending.length > 0) {
     const relativeFolder = pending.pop()!;
-    for (const entry of readdirSync(path.join(folder, relativeFolder), { withFileTypes: true })) {
+    for (const entry of survey?.get(relativeFolder) ?? readEntries(path.join(folder, relativeFolder))) {
       const relative = relativeFolder === "" ? entry.name : path.join(relativeFolder, entry.name);
       const file = path.join(folder, relative);
-      if (entry.isDirectory()) {
+      if (entry.kind === "folder") {
         if (holding.has(relative)) {
           folders.push(relative);
           pending.push(relative);
@@ -53,7 +61,7 @@ export function clearForReuse(folder: string, linked: ReadonlyMap<string, FileId
         continue;
       }
       const identity = linked.get(relative);
-      if (identity !== undefined && entry.isFile() && sameFile(file, identity)) kept.add(relative);
+      if (identity !== undefined && entry.kind === "file" && sameFile(file, identity, entry.identity)) kept.add(relative);
       else unlinkSync(file);
     }
   }
@@ -67,8 +75,15 @@ export function clearForReuse(folder: string, linked: ReadonlyMap<string, FileId
   return { kept, vacated: folders.filter((relative) => !holdingKept.has(relative)), ...(trash ? { trash } : {}) };
 }
 
-function sameFile(file: string, identity: FileIdentity): boolean {
-  const stat = lstatSync(file, { throwIfNoEntry: false });
+/** A folder's entries, read now: without a survey, or for a folder it lacks. */
+const readEntries = (folder: string): SurveyedEntry[] =>
+  readdirSync(folder, { withFileTypes: true }).map((entry) => ({
+    name: entry.name,
+    kind: entry.isDirectory() ? "folder" : entry.isFile() ? "file" : "other",
+  }));
+
+function sameFile(file: string, identity: FileIdentity, surveyed: FileIdentity | undefined): boolean {
+  const stat = surveyed ?? lstatSync(file, { throwIfNoEntry: false });
   return stat !== undefined && stat.dev === identity.dev && stat.ino === identity.ino;
 }
 

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { discardFolder, isTrash, removeTrashIn } from "./remove-in-background.ts";
 
 function folderWithFiles(parent: string, name: string): string {
@@ -11,9 +11,20 @@ function folderWithFiles(parent: string, name: string): string {
   return folder;
 }
 
+const parents: string[] = [];
+const newParent = () => {
+  const parent = fs.mkdtempSync(path.join(os.tmpdir(), "discard-"));
+  parents.push(parent);
+  return parent;
+};
+
+afterEach(() => {
+  for (const parent of parents.splice(0)) fs.rmSync(parent, { recursive: true, force: true });
+});
+
 describe("discardFolder and removeTrashIn", () => {
   it("take a folder out of its name at once, then remove it; a missing folder is nothing to do", async () => {
-    const parent = fs.mkdtempSync(path.join(os.tmpdir(), "discard-"));
+    const parent = newParent();
     const folder = folderWithFiles(parent, "build-1-abc");
     await discardFolder(folder);
     // Renamed before the removal starts: nothing looking for "build-*" finds it any more.
@@ -23,7 +34,7 @@ describe("discardFolder and removeTrashIn", () => {
   });
 
   it("take several folders at once, some of them missing", async () => {
-    const parent = fs.mkdtempSync(path.join(os.tmpdir(), "discard-"));
+    const parent = newParent();
     const folders = ["a", "b", "c"].map((name) => folderWithFiles(parent, name));
     folderWithFiles(parent, "kept");
     await discardFolder(...folders, path.join(parent, "missing"));
@@ -31,7 +42,7 @@ describe("discardFolder and removeTrashIn", () => {
   });
 
   it("finish the trash a killed removal left, and nothing else", async () => {
-    const parent = fs.mkdtempSync(path.join(os.tmpdir(), "discard-"));
+    const parent = newParent();
     folderWithFiles(parent, "trash-site-1");
     folderWithFiles(parent, "site");
     expect(await removeTrashIn(parent)).toBe(1);

@@ -4,6 +4,7 @@ import { restorePages, storePages, type CachedPage, type FileIdentity, type Rend
 import { renderInProcesses } from "./render-in-processes.ts";
 import { runEleventy } from "./run-eleventy.ts";
 import type { Log } from "./stage-log.ts";
+import type { FolderSurvey } from "./survey-folder.ts";
 import type { EleventyInput } from "./write-input.ts";
 
 /** What the render stage returns: a folder holding every page of the site. */
@@ -29,6 +30,8 @@ export interface RenderOptions {
   /** Whether `folder` holds an earlier build's site (see prepareBuildFolder) rather than nothing. */
   recycled: boolean;
   cache?: RenderCache;
+  /** What a recycled folder held (see surveyFolder), read while the build went on. */
+  survey?: FolderSurvey;
   log: Log;
 }
 
@@ -45,7 +48,12 @@ export async function renderSite(input: EleventyInput, options: RenderOptions): 
   // Moved-out folders go into the builds folder, beside this one, as trash: removed once the build is done
   // (removing tens of thousands of files beside the render slows it), else by the next build.
   const { kept, vacated, trash } = options.recycled
-    ? clearForReuse(folder, new Map(cache ? input.reused.flatMap((page) => identityOf(cache, page)) : []), path.dirname(folder))
+    ? clearForReuse(
+        folder,
+        new Map(cache ? input.reused.flatMap((page) => identityOf(cache, page)) : []),
+        path.dirname(folder),
+        options.survey,
+      )
     : { kept: new Set<string>(), vacated: [] };
   // Cached pages are linked in while Eleventy renders the others: no page is both. Its failure is
   // held (not left unhandled) until Eleventy is done, so a failing render never leaves it running.

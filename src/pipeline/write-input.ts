@@ -4,7 +4,8 @@ import { KATEX_STYLESHEET_PATH, katexStylesheet } from "../markdown/katex-assets
 import type { BuildSettings, PaperFrontMatter } from "../model/site.ts";
 import type { Paper } from "../model/types.ts";
 import { listingsData, pageFileOf, paginatedPages } from "../site/listing-pages.ts";
-import { pageInputKey, paperPageInput, paperUrl, toPaperPage, type PaperPageInput } from "../site/paper-page.ts";
+import { listingPageKey, pageKeyContext, paperPageKey } from "../site/page-keys.ts";
+import { paperPageInput, paperUrl, toPaperPage, type PaperPageInput } from "../site/paper-page.ts";
 import type { EnrichedArchive } from "./enrich.ts";
 import { topicRefLookup } from "./enrich.ts";
 import { mapInBatches } from "./file-batches.ts";
@@ -61,8 +62,12 @@ export async function writeEleventyInput(enriched: EnrichedArchive, options: Wri
   await fs.mkdir(path.join(listings, "_data"), { recursive: true });
   await fs.mkdir(path.join(listings, path.dirname(KATEX_STYLESHEET_PATH)), { recursive: true });
   await fs.writeFile(path.join(listings, KATEX_STYLESHEET_PATH), katexStylesheet());
+  const keyContext = pageKeyContext(enriched.papers, enriched.archive.topics);
   const listingPages = await withRenderFlags(
-    paginatedPages(enriched.archive).map((page) => ({ file: page.file, key: cache ? pageKey(cache, JSON.stringify(page.data)) : "" })),
+    paginatedPages(enriched.archive).map((page) => ({
+      file: page.file,
+      key: cache ? pageKey(cache, listingPageKey(page, keyContext)) : "",
+    })),
     cache,
   );
   const listingsToRender = new Set(listingPages.filter((page) => page.render).map((page) => page.file));
@@ -82,13 +87,13 @@ export async function writeEleventyInput(enriched: EnrichedArchive, options: Wri
   await fs.mkdir(pending, { recursive: true });
   const pageInputOf = pageInputMaker(enriched, settings);
   const sorted = [...enriched.papers].sort((a, b) => (a.slug < b.slug ? -1 : 1));
-  // The page is a function of its input and of the code (in the cache's version), so the input keys it;
-  // the page data and the generated file (schema check, serialising) are made only for the pages that render.
+  // The page is a function of its input and of the code (in the cache's version), so the input keys it (see
+  // page-keys.ts); the page data and the generated file (schema check, serialising) are made only for the pages that render.
   const decided = await withRenderFlags(
     sorted.map((paper) => ({
       paper,
       file: pageFileOf(paperUrl(paper.slug)),
-      key: cache ? pageKey(cache, pageInputKey(pageInputOf(paper))) : "",
+      key: cache ? pageKey(cache, paperPageKey(pageInputOf(paper), keyContext)) : "",
     })),
     cache,
   );

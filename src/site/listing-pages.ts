@@ -1,4 +1,12 @@
-import type { ArchiveData, ListingsData } from "../model/site.ts";
+import type { ArchiveData, DayListing, DayPage, ListingsData, MonthPage, Redirect, TopicListingPage, YearPage } from "../model/site.ts";
+
+/** All a listing page's template reads besides the build settings and the templates themselves. */
+export type ListingPageData =
+  | { template: "day"; listing: Omit<DayListing, "dayIndex">; day: DayPage }
+  | { template: "topic"; listing: TopicListingPage }
+  | { template: "month"; month: MonthPage }
+  | { template: "year"; year: YearPage }
+  | { template: "redirect"; redirect: Redirect };
 
 /**
  * A page that a listing template makes by paginating the archive (a day's
@@ -9,12 +17,13 @@ import type { ArchiveData, ListingsData } from "../model/site.ts";
 export interface PaginatedPage {
   /** Relative to the site root: "2025/08/20/index.html". */
   file: string;
-  /** All the page's template reads besides the build settings and the templates themselves. */
-  data: unknown;
+  data: ListingPageData;
 }
 
+/** The file a page is, in its URL's folder. */
+export const PAGE_FILE_NAME = "index.html";
 /** Where the page for a root-relative URL is written. */
-export const pageFileOf = (url: string) => `${url.replace(/^\//, "")}index.html`;
+export const pageFileOf = (url: string) => `${url.replace(/^\//, "")}${PAGE_FILE_NAME}`;
 /** The root-relative URL a page file is served at: pageFileOf's inverse. */
 export const urlOfPageFile = (file: string) => `/${file.replace(/index\.html$/, "")}`;
 
@@ -30,12 +39,12 @@ export function paginatedPages(archive: ArchiveData): PaginatedPage[] {
   return [
     ...archive.dayListings.map(({ dayIndex, ...listing }) => ({
       file: pageFileOf(listing.url),
-      data: { template: "day", listing, day: archive.days[dayIndex] },
+      data: { template: "day" as const, listing, day: archive.days[dayIndex]! },
     })),
-    ...archive.topicPages.map((listing) => ({ file: pageFileOf(listing.url), data: { template: "topic", listing } })),
-    ...archive.months.map((month) => ({ file: pageFileOf(month.url), data: { template: "month", month } })),
-    ...archive.years.map((year) => ({ file: pageFileOf(year.url), data: { template: "year", year } })),
-    ...archive.redirects.map((redirect) => ({ file: pageFileOf(redirect.from), data: { template: "redirect", redirect } })),
+    ...archive.topicPages.map((listing) => ({ file: pageFileOf(listing.url), data: { template: "topic" as const, listing } })),
+    ...archive.months.map((month) => ({ file: pageFileOf(month.url), data: { template: "month" as const, month } })),
+    ...archive.years.map((year) => ({ file: pageFileOf(year.url), data: { template: "year" as const, year } })),
+    ...archive.redirects.map((redirect) => ({ file: pageFileOf(redirect.from), data: { template: "redirect" as const, redirect } })),
   ];
 }
 

@@ -3,7 +3,7 @@ import { MathText } from "../math/math-text.ts";
 import { paperPageSchema } from "../model/site.ts";
 import type { Paper } from "../model/types.ts";
 import { dayOrder } from "./day-order.ts";
-import { pageInputKey, paperPageInput, toPaperPage } from "./paper-page.ts";
+import { paperPageInput, toPaperPage } from "./paper-page.ts";
 
 const topicRef = (slug: string) => ({ slug, name: slug.toUpperCase(), url: `/topics/${slug}/` });
 
@@ -95,38 +95,5 @@ describe("toPaperPage", () => {
 
   it("validates against the page schema", () => {
     expect(paperPageSchema.safeParse(page).success).toBe(true);
-  });
-});
-
-/** The paper with its text made from its (changed) title and abstract, as enrichment makes it. */
-const withText = (changed: Paper): Paper => ({ ...changed, text: new MathText().paperText(changed) });
-
-describe("a paper page's key", () => {
-  const a = paper("a", "First", [{ date: "2025-08-20", position: 0 }], { related: ["b"] });
-  const b = paper("b", "Second", [{ date: "2025-08-20", position: 1 }]);
-  const keyOf = (papers: Paper[], which = 0) => {
-    const bySlug = new Map(papers.map((item) => [item.slug, item]));
-    const input = paperPageInput(papers[which]!, topicRef, (slug) => bySlug.get(slug), "https://papers.example.org", dayOrder(papers));
-    return pageInputKey(input);
-  };
-  const base = keyOf([a, b]);
-
-  it("is the same for the same paper among the same papers", () => {
-    expect(keyOf([paper("a", "First", a.appearances, { related: ["b"] }), paper("b", "Second", b.appearances)])).toBe(base);
-  });
-
-  it.each([
-    ["its abstract", () => [withText({ ...a, abstract: "About a, revised." }), b]],
-    ["its title", () => [withText({ ...a, title: "First, revised" }), b]],
-    [
-      "a related paper's title, shown in its list",
-      () => [a, { ...b, text: new MathText().paperText({ title: "Other", abstract: b.abstract }) }],
-    ],
-    ["its related list", () => [{ ...a, related: [] }, b]],
-    ["its topics", () => [{ ...a, topics: ["u"] }, b]],
-    ["a later day it appeared on", () => [{ ...a, appearances: [...a.appearances, { date: "2025-08-22", position: 0 }] }, b]],
-    ["its neighbour on its first day", () => [a, { ...b, slug: "b2" }]],
-  ] as const)("changes with %s", (_what, papers) => {
-    expect(keyOf([...papers()])).not.toBe(base);
   });
 });

@@ -9,21 +9,21 @@ import { truncateAtWord } from "./truncate-at-word.ts";
 
 export const paperUrl = (slug: string) => `/papers/${slug}/`;
 
-export function paperLink(paper: Paper): PaperLink {
+export function paperLink(paper: OtherPaper): PaperLink {
   return { url: paperUrl(paper.slug), titleMarkdown: paper.text.titleMarkdown, titleText: paper.text.titleText };
 }
 
-/** A paper beside this one (on its first day, or in its related list) as its page shows it. */
-interface OtherPaper {
-  link: PaperLink;
-  titleHasMath: boolean;
-}
+/**
+ * A paper beside this one (on its first day, or in its related list): the page shows its link, made
+ * from these two. It is the paper itself, read through this type, so gathering a page's input copies nothing.
+ */
+export type OtherPaper = Pick<Paper, "slug" | "text">;
 
 /**
  * Everything a paper's page is made from: the paper itself and what the page
  * shows of the papers and days around it. toPaperPage reads nothing else, so
  * this (with the code and the build settings) decides the page's bytes and
- * keys its render-cache entry; gathering it is cheap, making the page is not.
+ * keys its render-cache entry (paperPageKey); gathering it is cheap, making the page is not.
  */
 export interface PaperPageInput {
   paper: Omit<Paper, "title" | "abstract" | "topics" | "related">;
@@ -33,10 +33,9 @@ export interface PaperPageInput {
   places: number[];
   /** How many papers its first day has, and the papers before and after it there. */
   firstDay: { count: number; previous?: OtherPaper; next?: OtherPaper };
-  related: (OtherPaper & { date: string; topic?: TopicRef })[];
+  /** paperPageKey keys these fields one by one: a field added here must be added there. */
+  related: { paper: OtherPaper; date: string; topic?: TopicRef }[];
 }
-
-const otherPaper = (paper: Paper): OtherPaper => ({ link: paperLink(paper), titleHasMath: paper.text.titleHasMath });
 
 /** What toPaperPage needs of `paper` and the archive around it. */
 export function paperPageInput(
@@ -49,37 +48,26 @@ export function paperPageInput(
   const { title: _title, abstract: _abstract, topics, related, ...own } = paper;
   const first = paper.appearances[0]!;
   const list = days.days.get(first.date) ?? [paper];
-  const place = Math.max(0, days.indexOn(paper, first.date));
+  const places = paper.appearances.map(({ date }) => Math.max(0, days.indexOn(paper, date)));
+  const place = places[0]!;
   const [previous, next] = [list[place - 1], list[place + 1]];
   return {
     paper: own,
     topics: topics.map(topicRef),
     siteUrl,
-    places: paper.appearances.map(({ date }) => Math.max(0, days.indexOn(paper, date))),
+    places,
     firstDay: {
       count: list.length,
-      ...(previous ? { previous: otherPaper(previous) } : {}),
-      ...(next ? { next: otherPaper(next) } : {}),
+      ...(previous ? { previous } : {}),
+      ...(next ? { next } : {}),
     },
     related: related.flatMap((slug) => {
       const other = paperBySlug(slug);
       if (!other) return [];
       const topic = other.topics[0];
-      return [{ ...otherPaper(other), date: firstDate(other), ...(topic ? { topic: topicRef(topic) } : {}) }];
+      return [{ paper: other, date: firstDate(other), ...(topic ? { topic: topicRef(topic) } : {}) }];
     }),
   };
-}
-
-/**
- * What keys a paper's page: its input, except that the paper's text (every form of its title and
- * abstract, a pure function of the raw two and the code, which the render cache's version covers)
- * is stood for by its hash of the raw two (`sourceKey`): the text is most of the input, and
- * serialising and hashing all of it for every paper of the archive was most of a daily rebuild's
- * input stage.
- */
-export function pageInputKey(input: PaperPageInput): string {
-  const { text, ...rest } = input.paper;
-  return `${text.sourceKey}\0${JSON.stringify({ ...input, paper: rest })}`;
 }
 
 /** The paper's place in the day it first appeared on. */
@@ -92,13 +80,13 @@ function dayPlace(input: PaperPageInput): DayPlace {
     entryUrl: dayEntryUrl(date, input.places[0]!, input.paper.slug),
     position: input.places[0]! + 1,
     count,
-    ...(previous ? { previous: previous.link } : {}),
-    ...(next ? { next: next.link } : {}),
+    ...(previous ? { previous: paperLink(previous) } : {}),
+    ...(next ? { next: paperLink(next) } : {}),
   };
 }
 
-function relatedLink({ link, date, topic }: PaperPageInput["related"][number]): RelatedLink {
-  return { ...link, date, dateLabel: dayLabel(date), ...(topic ? { topic } : {}) };
+function relatedLink({ paper, date, topic }: PaperPageInput["related"][number]): RelatedLink {
+  return { ...paperLink(paper), date, dateLabel: dayLabel(date), ...(topic ? { topic } : {}) };
 }
 
 /** Two papers of one title in a list are told apart by their dates, in the link text too. */
@@ -160,7 +148,9 @@ export function toPaperPage(input: PaperPageInput): PaperPage {
     needsMathStyles:
       paper.text.titleHasMath ||
       paper.text.abstractHasMath ||
-      [...input.related, input.firstDay.previous, input.firstDay.next].some((other) => other?.titleHasMath),
+      [...input.related.map((related) => related.paper), input.firstDay.previous, input.firstDay.next].some(
+        (other) => other?.text.titleHasMath,
+      ),
     mathWords: paper.text.mathWords,
     appearances: paper.appearances.map(({ date }, index) => ({
       date,

@@ -68,7 +68,15 @@ export function topicListingPages(
   papers: readonly Paper[],
   topicRef: (slug: string) => TopicRef,
 ): TopicListingPage[] {
-  const sorted = [...papers].sort(oldestFirst);
+  // Each topic's papers, oldest first: one pass over the archive, not one per topic.
+  const byTopic = new Map<string, Paper[]>(topics.map((topic) => [topic.slug, []]));
+  for (const paper of [...papers].sort(oldestFirst)) {
+    for (const slug of paper.topics) {
+      const members = byTopic.get(slug);
+      // Once, should a paper name a topic twice.
+      if (members && members[members.length - 1] !== paper) members.push(paper);
+    }
+  }
   const entry = (paper: Paper): TopicEntry => {
     const date = firstListed(paper).date;
     return {
@@ -85,7 +93,7 @@ export function topicListingPages(
     hasMath: members.some((paper) => paper.text.titleHasMath),
   });
   return topics.flatMap(({ paperCount, ...topic }) => {
-    const members = sorted.filter((paper) => paper.topics.includes(topic.slug));
+    const members = byTopic.get(topic.slug)!;
     const numbered = numberedPageCount(members.length);
     const newestOnFront = members.slice(-TOPIC_PAGE_SIZE);
     // The page holding the newest paper that the front page has no room for.

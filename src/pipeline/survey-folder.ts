@@ -1,0 +1,36 @@
+import { lstatSync, readdirSync } from "node:fs";
+import path from "node:path";
+import type { FileIdentity } from "./render-cache.ts";
+
+/** An entry of a surveyed folder, as readdir saw it; a file of the name asked for also with its identity. */
+export interface SurveyedEntry {
+  name: string;
+  kind: "folder" | "file" | "other";
+  identity?: FileIdentity;
+}
+
+/** Every folder under a folder (relative to it, "" for itself) with its entries. */
+export type FolderSurvey = Map<string, SurveyedEntry[]>;
+
+/**
+ * Reads every folder under `folder`, and the identity (device and inode) of
+ * every file named `identify`: what clearForReuse reads of a recycled site,
+ * read on a worker thread while this one builds (walking a large site's tens
+ * of thousands of page folders is a second of system calls). Only reads.
+ */
+export function surveyFolder(folder: string, identify: string): FolderSurvey {
+  const survey: FolderSurvey = new Map();
+  const pending = [""];
+  while (pending.length > 0) {
+    const relativeFolder = pending.pop()!;
+    const entries = readdirSync(path.join(folder, relativeFolder), { withFileTypes: true }).map((entry): SurveyedEntry => {
+      const kind = entry.isDirectory() ? "folder" : entry.isFile() ? "file" : "other";
+      if (kind === "folder") pending.push(relativeFolder === "" ? entry.name : path.join(relativeFolder, entry.name));
+      if (kind !== "file" || entry.name !== identify) return { name: entry.name, kind };
+      const stat = lstatSync(path.join(folder, relativeFolder, entry.name), { throwIfNoEntry: false });
+      return stat ? { name: entry.name, kind, identity: { dev: stat.dev, ino: stat.ino } } : { name: entry.name, kind };
+    });
+    survey.set(relativeFolder, entries);
+  }
+  return survey;
+}
