@@ -19,14 +19,15 @@ export function dayOrder(papers: readonly Paper[]): DayOrder {
     }
   }
   const days = new Map<string, Paper[]>();
-  const index = new Map<string, number>();
+  // By the paper's slug within each day: a key made of date and slug cost a string a lookup.
+  const index = new Map<string, Map<string, number>>();
   for (const date of [...byDay.keys()].sort()) {
     const list = byDay.get(date)!.sort((a, b) => a.position - b.position);
     days.set(
       date,
       list.map((entry) => entry.paper),
     );
-    list.forEach(({ paper }, at) => index.set(`${date}\0${paper.slug}`, at));
+    index.set(date, new Map(list.map(({ paper }, at) => [paper.slug, at])));
   }
-  return { days, indexOn: (paper, date) => index.get(`${date}\0${paper.slug}`) ?? -1 };
+  return { days, indexOn: (paper, date) => index.get(date)?.get(paper.slug) ?? -1 };
 }

@@ -37,6 +37,22 @@ export interface PaperPageInput {
   related: { paper: OtherPaper; date: string; topic?: TopicRef }[];
 }
 
+/** The related papers the archive has, each with its first day and first topic. */
+function relatedInput(
+  slugs: readonly string[],
+  paperBySlug: (slug: string) => Paper | undefined,
+  topicRef: (slug: string) => TopicRef,
+): PaperPageInput["related"] {
+  const related: PaperPageInput["related"] = [];
+  for (const slug of slugs) {
+    const other = paperBySlug(slug);
+    if (!other) continue;
+    const topic = other.topics[0];
+    related.push(topic ? { paper: other, date: firstDate(other), topic: topicRef(topic) } : { paper: other, date: firstDate(other) });
+  }
+  return related;
+}
+
 /** What toPaperPage needs of `paper` and the archive around it. */
 export function paperPageInput(
   paper: Paper,
@@ -61,12 +77,7 @@ export function paperPageInput(
       ...(previous ? { previous } : {}),
       ...(next ? { next } : {}),
     },
-    related: related.flatMap((slug) => {
-      const other = paperBySlug(slug);
-      if (!other) return [];
-      const topic = other.topics[0];
-      return [{ paper: other, date: firstDate(other), ...(topic ? { topic: topicRef(topic) } : {}) }];
-    }),
+    related: relatedInput(related, paperBySlug, topicRef),
   };
 }
 
