@@ -477,7 +477,7 @@ export function formatBuildReport(report: BuildBenchReport): string {
     for (const result of withIncremental) {
       const { before, dayBefore, after, runSeconds, identical, differences } = result.incremental!;
       lines.push(
-        `| ${result.papers} | ${seconds(before.wallSeconds)} | ${seconds(dayBefore.wallSeconds)} | ${seconds(after.wallSeconds)} | ${runSeconds.map(seconds).join(", ")} | ${STAGES.map((stage) => seconds(after.stages[stage])).join(" | ")} | ${(after.wallSeconds / result.build.wallSeconds).toFixed(2)} | ${mb(after.nodePeakKb)} | ${mb(after.pagefindPeakKb)} | ${identical ? "yes" : `no: ${differences.length} differences`} |`,
+        `| ${result.papers} | ${seconds(before.wallSeconds)} | ${seconds(dayBefore.wallSeconds)} | ${seconds(after.wallSeconds)} | ${runSeconds.map(seconds).join(", ")} | ${STAGES.map((stage) => seconds(after.stages[stage])).join(" | ")} | ${(after.wallSeconds / result.build.wallSeconds).toFixed(3)} | ${mb(after.nodePeakKb)} | ${mb(after.pagefindPeakKb)} | ${identical ? "yes" : `no: ${differences.length} differences`} |`,
       );
     }
     for (const result of withIncremental)
