@@ -3,7 +3,7 @@ import fs from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { MathText } from "../math/math-text.ts";
-import { DEFAULT_SEARCH_PART_SIZE } from "../search/plan-search-parts.ts";
+import { DEFAULT_SEARCH_PART_SIZE, OLDER_SEARCH_FOLDER, PRIMARY_SEARCH_FOLDER } from "../search/plan-search-parts.ts";
 import { latestDate } from "../site/paper-dates.ts";
 import { PAGE_FILE_NAME, urlOfPageFile } from "../site/listing-pages.ts";
 import { paperUrl } from "../site/paper-page.ts";
@@ -15,7 +15,7 @@ import { prepareRelatedWorker } from "./find-related.ts";
 import { runInWorker, type PreparedWorker } from "./in-worker.ts";
 import { identifyPapers } from "./identify.ts";
 import { withLock } from "./build-lock.ts";
-import { outputPaths, prepareBuildFolder, publish, type Publication } from "./publish.ts";
+import { outputPaths, prepareBuildFolder, publish, type OutputPaths, type Publication } from "./publish.ts";
 import { discardFolder, removeInBackground } from "./remove-in-background.ts";
 import { removeEmptyFolders } from "./recycle-site.ts";
 import { formatProblems, readDigestFolder } from "./read-digests.ts";
@@ -145,15 +145,16 @@ async function buildStages(
   }
   if (parseCache) await saveParseCache(await parseCache, parsed.parsed);
 
-  // Taken now, so a worker reads what the recycled folder holds while this thread identifies and enriches. Should
-  // the build fail before rendering, the folder is left whole, under a build's name, for the next build to take.
-  const { folder: staging, recycled, removedLeftovers } = await prepareBuildFolder(paths, { recycle: useCache });
-  if (removedLeftovers) log(`[output] removed ${count(removedLeftovers, "folder")} that interrupted builds left`);
+  // A cached build takes its folder now, so a worker reads what the recycled folder holds while this thread
+  // identifies and enriches. Should the build fail before rendering, the folder is left whole, under a build's
+  // name, for the next build to take. A build without the cache takes a new folder when it renders.
+  const takenEarly = useCache ? await takeBuildFolder(paths, true, log) : undefined;
   // Without a survey (its worker failed), clearing reads the folder itself.
-  const survey = recycled
-    ? runInWorker<FolderSurvey>(new URL("./survey-folder.ts", import.meta.url), "surveyFolder", [staging, PAGE_FILE_NAME]).catch(
-        () => undefined,
-      )
+  const survey = takenEarly?.recycled
+    ? runInWorker<FolderSurvey>(new URL("./survey-folder.ts", import.meta.url), "surveyFolder", [
+        takenEarly.folder,
+        { identify: PAGE_FILE_NAME, skip: SEARCH_FOLDERS },
+      ]).catch(() => undefined)
     : Promise.resolve(undefined);
 
   const identified = await timed(
@@ -226,6 +227,7 @@ async function buildStages(
     },
   );
 
+  const { folder: staging, recycled } = takenEarly ?? (await takeBuildFolder(paths, false, log));
   let published: Publication;
   let report: BuildReport;
   // What clearing a recycled folder moved out of it, removed once the build is done either way.
@@ -317,6 +319,16 @@ async function buildStages(
   if (trash) await removeInBackground(trash);
   return report;
 }
+
+/** The folder this build renders into (see prepareBuildFolder), noting the leftovers it removed. */
+async function takeBuildFolder(paths: OutputPaths, recycle: boolean, log: Log): Promise<{ folder: string; recycled: boolean }> {
+  const { folder, recycled, removedLeftovers } = await prepareBuildFolder(paths, { recycle });
+  if (removedLeftovers) log(`[output] removed ${count(removedLeftovers, "folder")} that interrupted builds left`);
+  return { folder, recycled };
+}
+
+/** The search index's folders, which hold no page: a survey of the spare need not read their files. */
+const SEARCH_FOLDERS = [PRIMARY_SEARCH_FOLDER, OLDER_SEARCH_FOLDER].map((folder) => folder.replace(/\/$/, ""));
 
 const displayPath = (file: string) => path.relative(process.cwd(), file) || ".";
 

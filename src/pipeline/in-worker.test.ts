@@ -80,6 +80,12 @@ describe("prepareInWorker", () => {
     await expect(worker.finished()).rejects.toThrow("cannot finish");
   });
 
+  it("fails finished() when the work fails after answering with no error at all", async () => {
+    const worker = prepareInWorker(steps, "prepareTotal", [40]);
+    expect(await worker.run<number>("answerThenFailWithNothing", [])).toBe(40);
+    await expect(worker.finished()).rejects.toThrow("undefined");
+  });
+
   it("has nothing to finish when it was never given work", async () => {
     const worker = prepareInWorker(steps, "prepareTotal", [40]);
     await expect(worker.finished()).resolves.toBeUndefined();

@@ -70,11 +70,16 @@ export function prepareInWorker(module: URL, prepareName: string, args: readonly
           const early = result !== null && typeof result === "object" && "answerFirst" in result && result.finishing instanceof Promise;
           parentPort.postMessage({ answer: early ? result.answerFirst : result });
           // Sent, not thrown: a thread's error can overtake its last message, and so reject the answer it sent.
-          const failure = early ? await result.finishing.then(() => undefined, (error) => error) : undefined;
+          const failure = early ? await result.finishing.then(() => undefined, (error) => ({ error })) : undefined;
           parentPort.postMessage(
             failure === undefined
               ? { finished: true }
-              : { failedToFinish: failure instanceof Error ? { message: failure.message, stack: failure.stack } : { message: String(failure) } },
+              : {
+                  failedToFinish:
+                    failure.error instanceof Error
+                      ? { message: failure.error.message, stack: failure.error.stack }
+                      : { message: String(failure.error) },
+                },
           );
         });
     });

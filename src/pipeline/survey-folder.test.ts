@@ -23,9 +23,11 @@ describe("surveyFolder", () => {
     fs.mkdirSync(path.join(site, "papers", "empty"));
     fs.symlinkSync("index.html", path.join(site, "papers", "a", "alias.html"));
 
-    const survey = surveyFolder(site, "index.html");
+    const survey = surveyFolder(site, { identify: "index.html", skip: ["pagefind/index"] });
 
-    expect([...survey.keys()].sort()).toEqual(["", "pagefind", "pagefind/index", "papers", "papers/a", "papers/b", "papers/empty"]);
+    // A skipped folder is listed in its parent, but not read.
+    expect([...survey.keys()].sort()).toEqual(["", "pagefind", "papers", "papers/a", "papers/b", "papers/empty"]);
+    expect(survey.get("pagefind")).toEqual([{ name: "index", kind: "folder" }]);
     const entries = (folder: string) =>
       survey
         .get(folder)!

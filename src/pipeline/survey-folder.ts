@@ -13,19 +13,23 @@ export interface SurveyedEntry {
 export type FolderSurvey = Map<string, SurveyedEntry[]>;
 
 /**
- * Reads every folder under `folder`, and the identity (device and inode) of
- * every file named `identify`: what clearForReuse reads of a recycled site,
- * read on a worker thread while this one builds (walking a large site's tens
- * of thousands of page folders is a second of system calls). Only reads.
+ * Reads every folder under `folder` but those in `skip` (relative), and the
+ * identity (device and inode) of every file named `identify`: what
+ * clearForReuse reads of a recycled site, read on a worker thread while this
+ * one builds (walking a large site's tens of thousands of page folders is a
+ * second of system calls). A skipped folder is listed in its parent but not
+ * read; clearing reads it, should it need to. Only reads.
  */
-export function surveyFolder(folder: string, identify: string): FolderSurvey {
+export function surveyFolder(folder: string, { identify, skip = [] }: { identify: string; skip?: readonly string[] }): FolderSurvey {
   const survey: FolderSurvey = new Map();
+  const skipped = new Set(skip);
   const pending = [""];
   while (pending.length > 0) {
     const relativeFolder = pending.pop()!;
     const entries = readdirSync(path.join(folder, relativeFolder), { withFileTypes: true }).map((entry): SurveyedEntry => {
       const kind = entry.isDirectory() ? "folder" : entry.isFile() ? "file" : "other";
-      if (kind === "folder") pending.push(relativeFolder === "" ? entry.name : path.join(relativeFolder, entry.name));
+      const relative = relativeFolder === "" ? entry.name : path.join(relativeFolder, entry.name);
+      if (kind === "folder" && !skipped.has(relative)) pending.push(relative);
       if (kind !== "file" || entry.name !== identify) return { name: entry.name, kind };
       const stat = lstatSync(path.join(folder, relativeFolder, entry.name), { throwIfNoEntry: false });
       return stat ? { name: entry.name, kind, identity: { dev: stat.dev, ino: stat.ino } } : { name: entry.name, kind };

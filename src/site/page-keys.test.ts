@@ -161,9 +161,23 @@ describe("a listing page's key", () => {
     expect(changedFiles(keysOf(changed)).sort()).toEqual(dataChanged.sort());
   });
 
-  it("changes with a topic's name on every page that names it", () => {
-    const renamed = keysOf(papers, (item) => (item.slug === "graphs" ? { ...item, name: "Graph learning" } : item));
-    expect(changedFiles(renamed)).toEqual([...base.keys()]);
+  it("changes with a topic's name exactly on the pages that show it", () => {
+    const rename = (item: TopicPage) => (item.slug === "graphs" ? { ...item, name: "Graph learning" } : item);
+    const renamed = keysOf(papers, rename);
+    const dataOf = (topicPages: (item: TopicPage) => TopicPage) => {
+      const topics = topicSummaries(taxonomy, papers).map(topicPages);
+      const archive = buildArchiveData(papers, refsOf(topics), topics, topicListingPages(topics, papers, refsOf(topics)), []);
+      return new Map(paginatedPages(archive).map((page) => [page.file, JSON.stringify(page.data)]));
+    };
+    const [before, after] = [dataOf((item) => item), dataOf(rename)];
+    const dataChanged = [...after].filter(([file, data]) => before.get(file) !== data).map(([file]) => file);
+    expect(dataChanged).toContain("topics/graphs/index.html");
+    expect(dataChanged).not.toContain("2025/08/index.html");
+    expect(changedFiles(renamed).sort()).toEqual(dataChanged.sort());
+  });
+
+  it("refuses to key a listed paper the archive does not hold, whose text it could not stand for", () => {
+    expect(() => pageKeyContext(papers, []).textKeyOf("/papers/not-in-the-archive/")).toThrow("no paper at /papers/not-in-the-archive/");
   });
 
   describe("of a listed paper", () => {
@@ -184,7 +198,9 @@ describe("a listing page's key", () => {
     );
     const topics = topicSummaries(taxonomy, [full]);
     const archive = buildArchiveData([full], refsOf(topics), topics, topicListingPages(topics, [full], refsOf(topics)), []);
-    const context = pageKeyContext([full], topics);
+    // Another paper, whose URL an entry can change to.
+    const other = paper("other", "Other", [{ date: "2025-08-19", position: 0 }]);
+    const context = pageKeyContext([full, other], topics);
     const pageOf = (template: string) => paginatedPages(archive).find((page) => page.data.template === template)!;
     const withEntry = (page: PaginatedPage, entry: object): PaginatedPage => {
       const { data } = page;
@@ -204,7 +220,8 @@ describe("a listing page's key", () => {
       const keyWith = (changed: object) => listingPageKey(withEntry(page, changed), context);
       const others = Object.keys(entry).filter((field) => !(textForms as readonly string[]).includes(field));
       expect(others.length).toBeGreaterThan(4);
-      for (const field of others) expect(keyWith({ ...entry, [field]: ["changed"] }), field).not.toBe(keyWith(entry));
+      const changed = (field: string) => (field === "url" ? "/papers/other/" : ["changed"]);
+      for (const field of others) expect(keyWith({ ...entry, [field]: changed(field) }), field).not.toBe(keyWith(entry));
       for (const field of textForms) expect(keyWith({ ...entry, [field]: "changed" }), field).toBe(keyWith(entry));
     });
   });

@@ -6,39 +6,47 @@ import { paperUrl, type OtherPaper, type PaperPageInput } from "./paper-page.ts"
 
 /**
  * What the keys of one build's pages share: each paper's text key by its page
- * URL, and one hash of the taxonomy's topic names.
+ * URL, and each topic's key by its slug.
  *
  * A page's key is the data it is made from in a compact form, which changes
  * exactly when that data does. Every form of a paper's title and abstract (and
  * whether they hold math) is a function of its raw two and of the code (which
  * the render cache's version covers), so the paper's `sourceKey` stands for
- * them; a topic reference is a function of its slug and the taxonomy's names,
- * so its slug stands for it and the names are keyed once. Serialising and
- * hashing the whole text of every paper, once for its page and again for each
- * listing holding it, was most of a daily rebuild's input stage.
+ * them; a topic reference (slug, name, URL) is stood for by its slug and a
+ * short hash of its name and URL. Serialising and hashing the whole text of
+ * every paper, once for its page and again for each listing holding it, was
+ * most of a daily rebuild's input stage.
  */
 export interface PageKeyContext {
   textKeyOf: (url: string) => string;
-  topicNames: string;
+  topicKeyOf: (topic: TopicRef) => string;
 }
 
 export function pageKeyContext(papers: readonly Paper[], topics: readonly TopicPage[]): PageKeyContext {
   const textKeys = new Map(papers.map((paper) => [paperUrl(paper.slug), paper.text.sourceKey]));
-  // In slug order: the topics come largest first, an order a new day can change.
-  const bySlug = [...topics].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
-  const names = JSON.stringify(bySlug.map(({ slug, name, url }) => [slug, name, url]));
+  const topicKeys = new Map(topics.map(({ slug, name, url }) => [slug, topicKey(slug, name, url)]));
   return {
-    // A URL no paper has (a dangling link) keys as itself, which still names what the page shows.
-    textKeyOf: (url) => textKeys.get(url) ?? url,
-    topicNames: createHash("sha256").update(names).digest("base64url").slice(0, 22),
+    textKeyOf: (url) => {
+      const key = textKeys.get(url);
+      // Listings are made from the same papers: a URL none of them has would key its entry without its text.
+      if (key === undefined) throw new Error(`pageKeyContext: no paper at ${url}`);
+      return key;
+    },
+    // A topic the taxonomy lacks gets a reference made from its slug alone (see topicRefLookup); it is keyed as made.
+    topicKeyOf: ({ slug, name, url }) => topicKeys.get(slug) ?? topicKey(slug, name, url),
   };
 }
 
-const topicSlugs = (topics: readonly TopicRef[]) => topics.map((topic) => topic.slug);
+function topicKey(slug: string, name: string, url: string): string {
+  return `${slug}~${createHash("sha256")
+    .update(JSON.stringify([name, url]))
+    .digest("base64url")
+    .slice(0, 12)}`;
+}
 
 /**
  * A paper page's key: its input (see PaperPageInput) with every paper's text and every topic in their
- * compact forms, one field a line. Slugs, dates, numbers, text keys and topic slugs hold no space or line
+ * compact forms, one field a line. Slugs, dates, numbers, text keys and topic keys hold no space or line
  * break, so joining them is unambiguous; what may hold anything is JSON. Joining strings takes a third of the
  * time that serialising the same as JSON took (page-keys.test.ts checks that every field is there).
  */
@@ -46,16 +54,15 @@ export function paperPageKey(input: PaperPageInput, context: PageKeyContext): st
   const { text, ...paper } = input.paper;
   const { count, previous, next } = input.firstDay;
   return [
-    context.topicNames,
     text.sourceKey,
     JSON.stringify(paper),
     JSON.stringify(input.siteUrl),
-    topicSlugs(input.topics).join(" "),
+    input.topics.map(context.topicKeyOf).join(" "),
     input.places.join(" "),
     count,
     previous ? otherKey(previous) : "",
     next ? otherKey(next) : "",
-    ...input.related.map((link) => `${otherKey(link.paper)} ${link.date} ${link.topic?.slug ?? ""}`),
+    ...input.related.map((link) => `${otherKey(link.paper)} ${link.date} ${link.topic ? context.topicKeyOf(link.topic) : ""}`),
   ].join("\n");
 }
 
@@ -70,7 +77,7 @@ const summaryKey = (summary: PaperSummary, context: PageKeyContext) => [
   context.textKeyOf(summary.url),
   summary.slug,
   summary.authorsShort,
-  topicSlugs(summary.topics),
+  summary.topics.map(context.topicKeyOf),
   summary.otherDays,
   summary.arxivId,
   summary.upvotes,
@@ -83,7 +90,7 @@ const entryKey = (entry: TopicEntry, context: PageKeyContext) => [
   entry.date,
   entry.dateLabel,
   entry.dayUrl,
-  topicSlugs(entry.topics),
+  entry.topics.map(context.topicKeyOf),
 ];
 
 /** A listing page's key: the data its template reads, with its papers' text and topics in their compact forms. */
@@ -98,5 +105,5 @@ export function listingPageKey({ data }: PaginatedPage, context: PageKeyContext)
         return data;
     }
   })();
-  return JSON.stringify([context.topicNames, compact]);
+  return JSON.stringify(compact);
 }
