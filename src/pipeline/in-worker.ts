@@ -71,16 +71,7 @@ export function prepareInWorker(module: URL, prepareName: string, args: readonly
           parentPort.postMessage({ answer: early ? result.answerFirst : result });
           // Sent, not thrown: a thread's error can overtake its last message, and so reject the answer it sent.
           const failure = early ? await result.finishing.then(() => undefined, (error) => ({ error })) : undefined;
-          parentPort.postMessage(
-            failure === undefined
-              ? { finished: true }
-              : {
-                  failedToFinish:
-                    failure.error instanceof Error
-                      ? { message: failure.error.message, stack: failure.error.stack }
-                      : { message: String(failure.error) },
-                },
-          );
+          parentPort.postMessage(failure === undefined ? { finished: true } : { failedToFinish: true, error: failure.error });
         });
     });
   `;
@@ -119,14 +110,14 @@ function answerThenFinish(worker: Worker, what: string): { answer: Promise<unkno
     if (!answered) answer.reject(error);
     finished.reject(error);
   };
-  worker.on("message", (message: { answer?: unknown; finished?: true; failedToFinish?: { message: string; stack?: string } }) => {
+  worker.on("message", (message: { answer?: unknown; finished?: true; failedToFinish?: true; error?: unknown }) => {
     if ("answer" in message) {
       answered = true;
       answer.resolve(message.answer);
     } else if (message.finished || message.failedToFinish) {
       done = true;
-      if (message.failedToFinish)
-        finished.reject(Object.assign(new Error(message.failedToFinish.message), { stack: message.failedToFinish.stack }));
+      // An Error crosses threads as one (structured clone); anything else thrown is named in one.
+      if (message.failedToFinish) finished.reject(message.error instanceof Error ? message.error : new Error(String(message.error)));
       else finished.resolve();
       void worker.terminate();
     }

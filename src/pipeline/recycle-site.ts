@@ -2,7 +2,7 @@ import { lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, unlinkSync } 
 import path from "node:path";
 import { trashName } from "./remove-in-background.ts";
 import type { FileIdentity } from "./render-cache.ts";
-import type { FolderSurvey, SurveyedEntry } from "./survey-folder.ts";
+import { entryKind, type FolderSurvey, type SurveyedEntry } from "./survey-folder.ts";
 
 /** What clearing a recycled site folder left and took away. */
 export interface ClearedFolder {
@@ -77,10 +77,7 @@ export function clearForReuse(
 
 /** A folder's entries, read now: without a survey, or for a folder it lacks. */
 const readEntries = (folder: string): SurveyedEntry[] =>
-  readdirSync(folder, { withFileTypes: true }).map((entry) => ({
-    name: entry.name,
-    kind: entry.isDirectory() ? "folder" : entry.isFile() ? "file" : "other",
-  }));
+  readdirSync(folder, { withFileTypes: true }).map((entry) => ({ name: entry.name, kind: entryKind(entry) }));
 
 function sameFile(file: string, identity: FileIdentity, surveyed: FileIdentity | undefined): boolean {
   const stat = surveyed ?? lstatSync(file, { throwIfNoEntry: false });

@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync } from "node:fs";
+import { lstatSync, readdirSync, type Dirent } from "node:fs";
 import path from "node:path";
 import type { FileIdentity } from "./render-cache.ts";
 
@@ -11,6 +11,9 @@ export interface SurveyedEntry {
 
 /** Every folder under a folder (relative to it, "" for itself) with its entries. */
 export type FolderSurvey = Map<string, SurveyedEntry[]>;
+
+/** What readdir says an entry is. */
+export const entryKind = (entry: Dirent): SurveyedEntry["kind"] => (entry.isDirectory() ? "folder" : entry.isFile() ? "file" : "other");
 
 /**
  * Reads every folder under `folder` but those in `skip` (relative), and the
@@ -27,7 +30,7 @@ export function surveyFolder(folder: string, { identify, skip = [] }: { identify
   while (pending.length > 0) {
     const relativeFolder = pending.pop()!;
     const entries = readdirSync(path.join(folder, relativeFolder), { withFileTypes: true }).map((entry): SurveyedEntry => {
-      const kind = entry.isDirectory() ? "folder" : entry.isFile() ? "file" : "other";
+      const kind = entryKind(entry);
       const relative = relativeFolder === "" ? entry.name : path.join(relativeFolder, entry.name);
       if (kind === "folder" && !skipped.has(relative)) pending.push(relative);
       if (kind !== "file" || entry.name !== identify) return { name: entry.name, kind };

@@ -25,7 +25,7 @@ export const PAGE_FILE_NAME = "index.html";
 /** Where the page for a root-relative URL is written. */
 export const pageFileOf = (url: string) => `${url.replace(/^\//, "")}${PAGE_FILE_NAME}`;
 /** The root-relative URL a page file is served at: pageFileOf's inverse. */
-export const urlOfPageFile = (file: string) => `/${file.replace(/index\.html$/, "")}`;
+export const urlOfPageFile = (file: string) => `/${file.endsWith(PAGE_FILE_NAME) ? file.slice(0, -PAGE_FILE_NAME.length) : file}`;
 
 /**
  * Every paginated page of the site. The data of each is what its template
