@@ -3,8 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { withLock } from "./build-lock.ts";
+import { tempFolder } from "../../test/temp-folder.ts";
 
-const tempLock = async () => path.join(await fs.mkdtemp(path.join(os.tmpdir(), "dpa-lock-")), "work", ".lock");
+const tempLock = async () => path.join(await tempFolder("dpa-lock-"), "work", ".lock");
 
 describe("withLock", () => {
   it("runs one holder at a time: the second waits, says so, and runs after the first", async () => {

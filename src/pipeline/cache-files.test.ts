@@ -1,8 +1,8 @@
 import fs from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { codeVersion, entriesOf, keepCacheEntries, readCacheEntries, replaceCacheFile } from "./cache-files.ts";
+import { tempFolder } from "../../test/temp-folder.ts";
 
 describe("codeVersion", () => {
   it("is the same for the same code and changes with what else the entries depend on", async () => {
@@ -15,7 +15,7 @@ describe("codeVersion", () => {
 
 describe("replaceCacheFile", () => {
   it("leaves only the new file in its folder, its entries sorted by key, no temporary file behind", async () => {
-    const folder = path.join(await fs.mkdtemp(path.join(os.tmpdir(), "dpa-cache-")), "cache");
+    const folder = path.join(await tempFolder("dpa-cache-"), "cache");
     await fs.mkdir(folder);
     await fs.writeFile(path.join(folder, "older-version.json"), "[]");
     const file = path.join(folder, "current.json");
@@ -35,7 +35,7 @@ describe("readCacheEntries and keepCacheEntries", () => {
   const isNumber = (value: unknown): value is number => typeof value === "number";
 
   it("read back what was kept, and leave the file alone when the keys are the same", async () => {
-    const file = path.join(await fs.mkdtemp(path.join(os.tmpdir(), "dpa-cache-")), "cache", "v1.json");
+    const file = path.join(await tempFolder("dpa-cache-"), "cache", "v1.json");
     await keepCacheEntries(
       file,
       new Set(),
@@ -63,7 +63,7 @@ describe("readCacheEntries and keepCacheEntries", () => {
     expect(await readCacheEntries(file, entriesOf(isNumber))).toEqual([["a", 1]]);
   });
 
-  const cacheFolder = async () => path.join(await fs.mkdtemp(path.join(os.tmpdir(), "dpa-cache-")), "cache");
+  const cacheFolder = async () => path.join(await tempFolder("dpa-cache-"), "cache");
   const numbered = (count: number, from = 0) => new Map(Array.from({ length: count }, (_, index) => [`k${from + index}`, from + index]));
   const keysOf = (entries: [string, number][]) => new Set(entries.map(([key]) => key));
 
@@ -127,7 +127,7 @@ describe("readCacheEntries and keepCacheEntries", () => {
     ["of another shape", '{"a":1}'],
     ["holding an entry that fails the check", '[["a",1],["b","two"]]'],
   ])("read nothing from a file %s, so the cache starts afresh", async (_what, text) => {
-    const file = path.join(await fs.mkdtemp(path.join(os.tmpdir(), "dpa-cache-")), "v1.json");
+    const file = path.join(await tempFolder("dpa-cache-"), "v1.json");
     if (text !== undefined) await fs.writeFile(file, text);
     expect(await readCacheEntries(file, entriesOf(isNumber))).toEqual([]);
   });

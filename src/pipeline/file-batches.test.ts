@@ -1,8 +1,8 @@
 import fs from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { linkOrCopy, mapInBatches } from "./file-batches.ts";
+import { tempFolder } from "../../test/temp-folder.ts";
 
 describe("mapInBatches", () => {
   it("runs every item, at most a batch at a time, and keeps the items' order", async () => {
@@ -30,11 +30,10 @@ describe("mapInBatches", () => {
 
 describe("linkOrCopy", () => {
   it("links a file, so both names hold the same bytes", async () => {
-    const folder = await fs.mkdtemp(path.join(os.tmpdir(), "dpa-link-"));
+    const folder = await tempFolder("dpa-link-");
     await fs.writeFile(path.join(folder, "a"), "page");
     await linkOrCopy(path.join(folder, "a"), path.join(folder, "b"));
     expect(await fs.readFile(path.join(folder, "b"), "utf8")).toBe("page");
     expect((await fs.stat(path.join(folder, "a"))).nlink).toBe(2);
-    await fs.rm(folder, { recursive: true });
   });
 });

@@ -1,11 +1,11 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { parseDigest } from "../digest/parse-digest.ts";
 import { relatedPapers } from "../related/related.ts";
 import { SAMPLE_DIGEST } from "../../test/paths.ts";
 import { prepareInWorker, runInWorker, splitEvenly } from "./in-worker.ts";
+import { tempFolderSync } from "../../test/temp-folder.ts";
 
 const sample = parseDigest(fs.readFileSync(SAMPLE_DIGEST, "utf8"), SAMPLE_DIGEST).digest!;
 const texts = sample.entries.flatMap((entry) => [entry.title, entry.abstract]);
@@ -63,7 +63,7 @@ describe("prepareInWorker", () => {
   });
 
   it("answers first when the work says so, and finishes after: finished() waits for that", async () => {
-    const folder = fs.mkdtempSync(path.join(os.tmpdir(), "dpa-worker-"));
+    const folder = tempFolderSync("dpa-worker-");
     const file = path.join(folder, "written.txt");
     const worker = prepareInWorker(steps, "prepareTotal", [40]);
     expect(await worker.run<number>("answerThenWrite", [file])).toBe(40);
@@ -71,7 +71,6 @@ describe("prepareInWorker", () => {
     expect(fs.existsSync(file)).toBe(false);
     await worker.finished();
     expect(fs.readFileSync(file, "utf8")).toBe("written");
-    fs.rmSync(folder, { recursive: true, force: true });
   });
 
   it("fails finished(), not the answer, when the work fails after answering", async () => {

@@ -1,17 +1,17 @@
 import fs from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { entryKeys } from "../identity/merge-papers.ts";
 import { openParseCache, saveParseCache } from "./parse-cache.ts";
 import { readDigestFolder } from "./read-digests.ts";
+import { tempFolder } from "../../test/temp-folder.ts";
 
 const FIXTURES = path.resolve(import.meta.dirname, "../../test/fixtures");
 const SAMPLE = path.resolve(import.meta.dirname, "../../content/digests/2025-08-20.txt");
 
 /** A digests folder with the sample day (plain), a card-layout day and an API day. */
 async function digestsFolder(): Promise<string> {
-  const folder = await fs.mkdtemp(path.join(os.tmpdir(), "dpa-parse-"));
+  const folder = await tempFolder("dpa-parse-");
   await fs.copyFile(SAMPLE, path.join(folder, "2025-08-20.txt"));
   await fs.copyFile(path.join(FIXTURES, "card", "2025-08-22.txt"), path.join(folder, "2025-08-22.txt"));
   await fs.copyFile(path.join(FIXTURES, "hf-json", "2025-08-23.json"), path.join(folder, "2025-08-23.json"));
@@ -20,7 +20,7 @@ async function digestsFolder(): Promise<string> {
 
 describe("the parse cache", () => {
   it("gives the next build every file's parse as parsing it again would, and parses a changed file again", async () => {
-    const [folder, workDir] = [await digestsFolder(), await fs.mkdtemp(path.join(os.tmpdir(), "dpa-parse-work-"))];
+    const [folder, workDir] = [await digestsFolder(), await tempFolder("dpa-parse-work-")];
     const first = await readDigestFolder(folder, (await openParseCache(workDir)).earlier);
     expect(first.problems).toEqual([]);
     expect(first.reused).toBe(0);
@@ -54,7 +54,7 @@ describe("the parse cache", () => {
   });
 
   it("ignores a cache whose identity keys are damaged, so the files are parsed again", async () => {
-    const [folder, workDir] = [await digestsFolder(), await fs.mkdtemp(path.join(os.tmpdir(), "dpa-parse-work-"))];
+    const [folder, workDir] = [await digestsFolder(), await tempFolder("dpa-parse-work-")];
     const cache = await openParseCache(workDir);
     await saveParseCache(cache, (await readDigestFolder(folder)).parsed);
     const entries = JSON.parse(await fs.readFile(cache.file, "utf8")) as [string, { keys: unknown[] }][];
@@ -69,7 +69,7 @@ describe("the parse cache", () => {
   });
 
   it("ignores a damaged cache file", async () => {
-    const [folder, workDir] = [await digestsFolder(), await fs.mkdtemp(path.join(os.tmpdir(), "dpa-parse-work-"))];
+    const [folder, workDir] = [await digestsFolder(), await tempFolder("dpa-parse-work-")];
     const cache = await openParseCache(workDir);
     await saveParseCache(cache, (await readDigestFolder(folder)).parsed);
     const text = await fs.readFile(cache.file, "utf8");

@@ -1,17 +1,20 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { emptyRegistry, serializeRegistry } from "../identity/permalink-registry.ts";
 import { outputPaths, prepareBuildFolder, publish, type OutputPaths } from "./publish.ts";
 
+let root: string;
 let paths: OutputPaths;
 
 beforeEach(() => {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), "publish-"));
+  root = fs.mkdtempSync(path.join(os.tmpdir(), "publish-"));
   paths = outputPaths(path.join(root, "_site"));
   fs.mkdirSync(paths.builds);
 });
+
+afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
 /** A build folder holding one file, named `name`. */
 function folder(name: string, text = name): string {

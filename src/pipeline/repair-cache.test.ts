@@ -1,10 +1,10 @@
 import fs from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { MathText } from "../math/math-text.ts";
 import { repairKey, repairMath } from "../math/repair.ts";
 import { openRepairCache, saveRepairCache } from "./repair-cache.ts";
+import { tempFolder } from "../../test/temp-folder.ts";
 
 const texts = [
   "Sharper Bounds for ell_p Sensitivity Sampling",
@@ -14,7 +14,7 @@ const texts = [
 
 describe("the math repair cache", () => {
   it("starts empty, then gives the next build every text it kept", async () => {
-    const workDir = await fs.mkdtemp(path.join(os.tmpdir(), "dpa-repair-"));
+    const workDir = await tempFolder("dpa-repair-");
     const first = await openRepairCache(workDir);
     expect(first.loaded).toBe(0);
     await saveRepairCache(first, texts, new MathText(first.earlier));
@@ -37,7 +37,7 @@ describe("the math repair cache", () => {
   });
 
   it("ignores a damaged file: the texts are repaired again, and the build goes on", async () => {
-    const workDir = await fs.mkdtemp(path.join(os.tmpdir(), "dpa-repair-"));
+    const workDir = await tempFolder("dpa-repair-");
     const first = await openRepairCache(workDir);
     await saveRepairCache(first, texts, new MathText(first.earlier));
     const text = await fs.readFile(first.file, "utf8");
@@ -46,7 +46,7 @@ describe("the math repair cache", () => {
   });
 
   it("writes a text the repair left as it is without a second copy of it, and reads it back as it was", async () => {
-    const workDir = await fs.mkdtemp(path.join(os.tmpdir(), "dpa-repair-"));
+    const workDir = await tempFolder("dpa-repair-");
     const plain = "A title with no math at all";
     const withMath = "We bound the error by O(n log n) for every epsilon > 0.";
     const first = await openRepairCache(workDir);

@@ -1,9 +1,9 @@
 import fs from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadTaxonomy } from "../topics/taxonomy.ts";
 import { openTopicCache, saveTopicCache, topicKey } from "./topic-cache.ts";
+import { tempFolder } from "../../test/temp-folder.ts";
 
 const taxonomy = loadTaxonomy();
 const paper = { title: "Speech tokenizers", abstract: "We compare audio codecs.", keywords: ["audio codec"] };
@@ -26,7 +26,7 @@ describe("topicKey", () => {
 
 describe("the topic cache", () => {
   it("starts empty, then gives the next build the topics it kept, and only this build's", async () => {
-    const workDir = await fs.mkdtemp(path.join(os.tmpdir(), "dpa-topics-"));
+    const workDir = await tempFolder("dpa-topics-");
     const first = await openTopicCache(workDir, taxonomy);
     expect(first.earlier.size).toBe(0);
     await saveTopicCache(
@@ -47,7 +47,7 @@ describe("the topic cache", () => {
   });
 
   it("is not shared with another taxonomy", async () => {
-    const workDir = await fs.mkdtemp(path.join(os.tmpdir(), "dpa-topics-"));
+    const workDir = await tempFolder("dpa-topics-");
     await saveTopicCache(await openTopicCache(workDir, taxonomy), new Map([["a", ["speech-audio"]]]));
     const edited = { ...taxonomy, min_score: taxonomy.min_score + 1 };
     expect((await openTopicCache(workDir, edited)).earlier.size).toBe(0);
@@ -58,7 +58,7 @@ describe("the topic cache", () => {
     ["not entries", JSON.stringify({ a: 1 })],
     ["an entry without topics", JSON.stringify([["a", []]])],
   ])("ignores a file that is %s", async (_case, content) => {
-    const workDir = await fs.mkdtemp(path.join(os.tmpdir(), "dpa-topics-"));
+    const workDir = await tempFolder("dpa-topics-");
     const cache = await openTopicCache(workDir, taxonomy);
     await fs.mkdir(path.dirname(cache.file), { recursive: true });
     await fs.writeFile(cache.file, content);

@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadTaxonomy, parseTaxonomy, TaxonomyError } from "./taxonomy.ts";
+import { tempFolderSync } from "../../test/temp-folder.ts";
 
 const HEADER = "title_weight: 3\nmin_score: 2\nsecondary_ratio: 0.5\nmax_topics: 3\n";
 const OTHER = "  - { name: Other, slug: other, description: Everything else. }\n";
@@ -156,7 +156,7 @@ describe("loadTaxonomy", () => {
   });
 
   it("names the file when it cannot be read or is invalid", () => {
-    const dir = mkdtempSync(join(tmpdir(), "taxonomy-"));
+    const dir = tempFolderSync("taxonomy-");
     expect(() => loadTaxonomy(join(dir, "missing.yaml"))).toThrow(/missing\.yaml: cannot read topic taxonomy/);
     const broken = join(dir, "broken.yaml");
     writeFileSync(broken, `${HEADER}topics:\n  - { name: V, slug: V, description: v. }\n${OTHER}`);

@@ -5,14 +5,14 @@
  * what a reader types and says what to do when nothing matches.
  */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from "vitest";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../tools/browser/chromium.ts";
 import { parse } from "node-html-parser";
 import { serveStatic, type StaticServer } from "../../src/serve/static-server.ts";
 import { launchChromium, served } from "./browser.ts";
+import { tempFolderSync } from "../temp-folder.ts";
 
 const sampleSite = inject("sampleSite");
 const archiveSite = inject("archiveSite");
@@ -115,13 +115,15 @@ describe("day pages", () => {
 
   it("mark the papers a reader has opened", async () => {
     // Visited links need a browser profile with a history: an incognito-like context keeps none.
-    const profile = fs.mkdtempSync(path.join(os.tmpdir(), "dpa-profile-"));
+    const profile = tempFolderSync("dpa-profile-");
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM_PATH,
       args: CHROMIUM_ARGS,
       headless: true,
       viewport: { width: 1280, height: 900 },
     });
+    // Finish hooks run last registered first, so the browser closes before its profile folder is removed.
+    onTestFinished(() => context.close());
     const page = await context.newPage();
     await page.goto(served(sample.url, "/2025/08/20/"));
     const first = page.locator(".day-entries > .entry h2 a").first();
@@ -134,8 +136,6 @@ describe("day pages", () => {
     // The browser reports a visited link's colour as unvisited to scripts; its pixels tell the truth.
     await expect.poll(async () => (await first.screenshot()).equals(firstBefore)).toBe(false);
     expect((await second.screenshot()).equals(secondBefore)).toBe(true);
-    await context.close();
-    fs.rmSync(profile, { recursive: true, force: true });
   });
 });
 

@@ -1,11 +1,11 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import * as pagefind from "pagefind";
 import { describe, expect, inject, it } from "vitest";
 import { PAGEFIND_OPTIONS } from "../../src/pipeline/search-index.ts";
 import { listFiles, readPage } from "./read-site.ts";
+import { tempFolderSync } from "../temp-folder.ts";
 
 const archiveSite = inject("archiveSite");
 const sampleSite = inject("sampleSite");
@@ -74,7 +74,7 @@ describe("what the build gives Pagefind", () => {
       return (JSON.parse(json) as { url: string }).url;
     });
     expect(urls).toHaveLength(67);
-    const input = fs.mkdtempSync(path.join(os.tmpdir(), "dpa-whole-pages-"));
+    const input = tempFolderSync("dpa-whole-pages-");
     const { index } = await pagefind.createIndex(PAGEFIND_OPTIONS);
     // In URL order, as the build adds them (a folder would be read in the file system's order).
     for (const url of [...urls].sort()) {
@@ -88,6 +88,5 @@ describe("what the build gives Pagefind", () => {
     expect(data.length).toBeGreaterThan(67);
     for (const file of data)
       expect(fs.readFileSync(path.join(output, file)).equals(fs.readFileSync(path.join(part, file))), file).toBe(true);
-    fs.rmSync(input, { recursive: true, force: true });
   });
 });
