@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { normalizeTitle } from "./normalize-title.ts";
 
 function wordSet(text: string): Set<string> {
@@ -38,5 +38,5 @@ export const DIFFERENT_PAPER_SIMILARITY = 0.25;
 
 /** A short stable fingerprint of an abstract, insensitive to case, spacing and punctuation. */
 export function abstractFingerprint(abstract: string): string {
-  return createHash("sha256").update(normalizeTitle(abstract)).digest("hex").slice(0, 12);
+  return hash("sha256", normalizeTitle(abstract), "hex").slice(0, 12);
 }

@@ -1,4 +1,4 @@
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { digestTextHasMath, digestTextToMarkdown, digestTextToPlainText } from "./digest-text.ts";
 import { MathText } from "./math-text.ts";
 import { mathSearchWords } from "../search/math-words.ts";
@@ -33,6 +33,23 @@ describe("MathText", () => {
       mathWords: mathSearchWords(repairMath(paper.title), repairMath(paper.abstract)),
       sourceKey: `${repairKey(paper.title)}.${repairKey(paper.abstract)}`,
     });
+  });
+
+  test("makes a paper's text forms when they are first read, each once, and reads as a plain object", () => {
+    const mathText = new MathText();
+    const segments = vi.spyOn(mathText, "segments");
+    const paper = { title: "Bounds for ell_p", abstract: "In O(n log n) time." };
+    const text = mathText.paperText(paper);
+    expect(segments).not.toHaveBeenCalled();
+    expect(text.titleText).toBe(digestTextToPlainText(paper.title));
+    expect(text.titleText).toBe(digestTextToPlainText(paper.title));
+    expect(text.abstractHasMath).toBe(true);
+    expect(text.abstractHasMath).toBe(true);
+    expect(segments.mock.calls).toEqual([[paper.title], [paper.abstract]]);
+    const plain = { ...text };
+    expect(Object.getOwnPropertyDescriptor(plain, "abstractMarkdown")).toHaveProperty("value", text.abstractMarkdown);
+    expect(JSON.parse(JSON.stringify(text))).toEqual(plain);
+    expect(Object.keys(text)).toEqual(Object.keys(plain));
   });
 
   test("keys a paper's text by its raw title and abstract, each part of the key changing with its own", () => {

@@ -4,7 +4,7 @@
  * math segments carry TeX that KaTeX has already accepted, so whatever
  * renders them never has to deal with a failure.
  */
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { isRenderableTex } from "./katex-check.ts";
 import { isMathFree } from "./math-free.ts";
 import { findMathRanges } from "./span-finder.ts";
@@ -126,7 +126,8 @@ export function repairUncached(text: string): Segment[] {
 }
 
 /** The key an earlier build's repair of `text` is kept under (see pipeline/repair-cache.ts). */
-export const repairKey = (text: string) => createHash("sha1").update(text).digest("base64url");
+// The one-shot hash: a build hashes every title and abstract, and making a Hash object for each doubled the time.
+export const repairKey = (text: string) => hash("sha1", text, "base64url");
 
 /**
  * Digest text (a title or an abstract) as text, math and emphasis segments,

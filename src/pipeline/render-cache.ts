@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, hash } from "node:crypto";
 import { statSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
@@ -53,10 +53,10 @@ async function filesUnder(entry: string): Promise<string[]> {
 }
 
 export async function openRenderCache(workDir: string, settings: BuildSettings): Promise<RenderCache> {
-  const hash = createHash("sha256").update(JSON.stringify(settings));
+  const version = createHash("sha256").update(JSON.stringify(settings));
   for (const entry of RENDERER_PATHS) {
     for (const file of await filesUnder(path.join(PROJECT_ROOT, entry))) {
-      hash
+      version
         .update(path.relative(PROJECT_ROOT, file))
         .update("\0")
         .update(await fs.readFile(file))
@@ -69,12 +69,12 @@ export async function openRenderCache(workDir: string, settings: BuildSettings):
     (text) => Object.entries(JSON.parse(text) as Record<string, EntryCheck>),
     () => [] as [string, EntryCheck][],
   );
-  return { folder, version: hash.digest("hex"), entries: new Map(stored), identities: new Map() };
+  return { folder, version: version.digest("hex"), entries: new Map(stored), identities: new Map() };
 }
 
 /** The key of one page: the renderer's version and what decides the file Eleventy would read. */
 export function pageKey(cache: RenderCache, pageInput: string): string {
-  return createHash("sha256").update(cache.version).update("\0").update(pageInput).digest("hex").slice(0, 40);
+  return hash("sha256", `${cache.version}\0${pageInput}`, "hex").slice(0, 40);
 }
 
 /** Where the cache keeps the page `key`. */

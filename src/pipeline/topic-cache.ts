@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import path from "node:path";
 import { z } from "zod";
 import type { Taxonomy } from "../topics/taxonomy.ts";
@@ -27,13 +27,7 @@ const classifierVersion = (taxonomy: Taxonomy) =>
 
 /** What decides a paper's topics, as one key. */
 export function topicKey(paper: { title: string; abstract: string; keywords?: readonly string[] | undefined }): string {
-  return createHash("sha1")
-    .update(paper.title)
-    .update("\0")
-    .update(paper.abstract)
-    .update("\0")
-    .update((paper.keywords ?? []).join("\u001f"))
-    .digest("base64url");
+  return hash("sha1", `${paper.title}\0${paper.abstract}\0${(paper.keywords ?? []).join("\u001f")}`, "base64url");
 }
 
 /** The previous build's topics, when they were made by this classifier, taxonomy and model; otherwise none. */

@@ -15,7 +15,7 @@ import type {
 import type { Paper } from "../model/types.ts";
 import { DAY_PAGE_SIZE, dayLabel, dayPageUrl, dayUrl, longDayLabel, monthGrid, monthLabel, monthUrl, yearUrl } from "./calendar.ts";
 import { dayOrder, type DayOrder } from "./day-order.ts";
-import { paperLink } from "./paper-page.ts";
+import { paperUrl } from "./paper-page.ts";
 import { truncateAtWord } from "./truncate-at-word.ts";
 
 /**
@@ -139,12 +139,24 @@ export function upvoteOrder(papers: readonly { upvotes?: number }[]): number[] {
 }
 
 function summarize(paper: Paper, date: string, topicRef: (slug: string) => TopicRef, dayRef: (date: string) => DayRef): PaperSummary {
+  const { text } = paper;
+  // The text forms are read when a page that lists the paper renders, not for every listing (see MathText.paperText).
   return {
-    ...paperLink(paper),
+    url: paperUrl(paper.slug),
+    get titleMarkdown() {
+      return text.titleMarkdown;
+    },
+    get titleText() {
+      return text.titleText;
+    },
     slug: paper.slug,
     ...(paper.authors.length ? { authorsShort: shortAuthors(paper.authors)! } : {}),
-    abstractMarkdown: paper.text.abstractMarkdown,
-    excerpt: truncateAtWord(paper.text.abstractText, 240),
+    get abstractMarkdown() {
+      return text.abstractMarkdown;
+    },
+    get excerpt() {
+      return truncateAtWord(text.abstractText, 240);
+    },
     hasMath: paper.text.titleHasMath || paper.text.abstractHasMath,
     topics: paper.topics.map(topicRef),
     otherDays: paper.appearances.filter((appearance) => appearance.date !== date).map((appearance) => dayRef(appearance.date)),

@@ -3,7 +3,7 @@ import { feedPaths } from "../feeds/feed-paths.ts";
 import type { Paper } from "../model/types.ts";
 import type { Taxonomy } from "../topics/taxonomy.ts";
 import { dayLabel, dayUrl } from "./calendar.ts";
-import { paperLink } from "./paper-page.ts";
+import { paperUrl } from "./paper-page.ts";
 import { truncateAtWord } from "./truncate-at-word.ts";
 
 export const TOPIC_PAGE_SIZE = 50;
@@ -79,12 +79,22 @@ export function topicListingPages(
   }
   const entry = (paper: Paper): TopicEntry => {
     const date = firstListed(paper).date;
+    const { text } = paper;
+    // Read when the page renders, not for every listing (see MathText.paperText).
     return {
-      ...paperLink(paper),
+      url: paperUrl(paper.slug),
+      get titleMarkdown() {
+        return text.titleMarkdown;
+      },
+      get titleText() {
+        return text.titleText;
+      },
       date,
       dateLabel: dayLabel(date),
       dayUrl: dayUrl(date),
-      excerpt: truncateAtWord(paper.text.abstractText, 280),
+      get excerpt() {
+        return truncateAtWord(text.abstractText, 280);
+      },
       topics: paper.topics.map(topicRef),
     };
   };
