@@ -72,14 +72,18 @@ export async function enrichArchive(identified: IdentifiedArchive, options: Enri
     jobs: options.jobs,
     ...(options.earlierTopics ? { earlierTopics: options.earlierTopics } : {}),
   });
-  const classified = identified.papers.map((paper, index) => ({ ...paper, topics: [...topicsOf[index]!] }));
-  // On a worker thread for a large archive, while this thread makes each paper's text and the listings,
-  // which show no related papers.
-  const relatedSearch = findRelated(classified, options.jobs, {
+  // Each paper's text forms are made when read (see MathText.paperText); its text key is made now.
+  const withText = identified.papers.map((paper, index) => ({
+    ...paper,
+    topics: [...topicsOf[index]!],
+    text: options.mathText.paperText(paper),
+    related: [],
+  }));
+  // On a worker thread for a large archive, while this thread makes the listings, which show no related papers.
+  const relatedSearch = findRelated(withText, options.jobs, {
     workDir: options.relatedCache,
     ...(options.relatedWorker ? { prepared: options.relatedWorker } : {}),
   });
-  const withText = classified.map((paper) => ({ ...paper, text: options.mathText.paperText(paper), related: [] }));
   const topics = topicSummaries(options.taxonomy, withText);
   const topicRef = topicRefLookup(topics);
   const redirects = [

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import type { IdentifiedPaper } from "../model/types.ts";
+import type { IdentifiedPaper, PaperText } from "../model/types.ts";
 import { updateRelated, type RelatablePaper, type RelatedResult } from "../related/related.ts";
 import { answerFirst, prepareInWorker, runInWorker, type AnswerFirst, type PreparedWorker } from "./in-worker.ts";
 import { openRelatedCache, relatedStateFile, saveRelatedCache, type RelatedCache } from "./related-cache.ts";
@@ -53,7 +53,7 @@ export { openRelatedCache };
  * read and written there too, and never crosses to this thread.
  */
 export function findRelated(
-  papers: readonly (IdentifiedPaper & { topics: readonly string[] })[],
+  papers: readonly (IdentifiedPaper & { topics: readonly string[]; text?: Pick<PaperText, "sourceKey"> })[],
   jobs: number,
   options: FindRelatedOptions = {},
 ): Promise<FoundRelated> {
@@ -62,6 +62,8 @@ export function findRelated(
     title: paper.title,
     abstract: paper.abstract,
     topics: paper.topics,
+    // A hash of the title and abstract made already: the kept state tells changed papers by it.
+    ...(paper.text ? { textKey: paper.text.sourceKey } : {}),
   }));
   if (jobs < 2 || papers.length < (options.minPapersForWorker ?? MIN_PAPERS_FOR_WORKER)) {
     options.prepared?.stop();

@@ -27,7 +27,7 @@
  * Deterministic and independent of input order: papers are processed in id
  * order, and equal scores are broken by id, equal term weights by the term.
  */
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { tokenize } from "../text/tokenize.ts";
 
@@ -37,6 +37,12 @@ export interface RelatablePaper {
   abstract: string;
   /** Topic slugs, main first; papers sharing one rank higher. */
   topics?: readonly string[];
+  /**
+   * A key of the title and abstract that the caller has made already (a hash of both): then it, not the
+   * text, tells a kept paper that changed from one that did not, and an update hashes no text. It must change
+   * whenever either does.
+   */
+  textKey?: string;
 }
 
 export interface RelatedOptions {
@@ -76,7 +82,7 @@ const DEFAULTS: Required<RelatedOptions> = {
 };
 
 /** Bumped whenever the search changes what it finds for the same papers and settings: a kept state then no longer applies. */
-const ALGORITHM_VERSION = 3;
+const ALGORITHM_VERSION = 4;
 
 interface TermWeightsFile {
   papers: number;
@@ -102,7 +108,7 @@ function corpusTermWeights(): CorpusTermWeights {
     termWeights = {
       weights: new Map(Object.entries(file.weights)),
       rareWeight: file.rareWeight,
-      version: createHash("sha256").update(text).digest("hex").slice(0, 16),
+      version: hash("sha256", text, "hex").slice(0, 16),
     };
   }
   return termWeights;
@@ -229,12 +235,13 @@ function sortById(papers: readonly RelatablePaper[]): RelatablePaper[] {
   return sorted;
 }
 
+/** What tells a changed paper from a kept one. */
 function signaturesOf(sorted: readonly RelatablePaper[]): string[] {
   return sorted.map((paper) =>
-    createHash("sha256")
-      .update(JSON.stringify([paper.id, paper.title, paper.abstract, paper.topics ?? []]))
-      .digest("base64url")
-      .slice(0, 16),
+    hash("sha256", JSON.stringify([paper.id, paper.textKey ?? [paper.title, paper.abstract], paper.topics ?? []]), "base64url").slice(
+      0,
+      16,
+    ),
   );
 }
 
@@ -451,15 +458,22 @@ function rankSearchTerms(vector: TermVector, termWeight: readonly number[], sett
 
 /** The terms a paper searches with (best first) and those it is indexed by (in its vector's order), from its ranked slots. */
 function searchTermsOf(vector: TermVector, ranked: Int32Array, settings: Settings): SearchTerms {
-  const { terms, weights } = vector;
   const query = ranked.subarray(0, settings.queryTerms);
   const indexed = ranked.slice(0, settings.indexedTerms).sort();
-  return {
-    queryTerms: Int32Array.from(query, (slot) => terms[slot]!),
-    queryWeights: Float64Array.from(query, (slot) => weights[slot]!),
-    indexedTerms: Int32Array.from(indexed, (slot) => terms[slot]!),
-    indexedWeights: Float64Array.from(indexed, (slot) => weights[slot]!),
-  };
+  const [queryTerms, queryWeights] = termsAt(vector, query);
+  const [indexedTerms, indexedWeights] = termsAt(vector, indexed);
+  return { queryTerms, queryWeights, indexedTerms, indexedWeights };
+}
+
+/** The vector's terms and weights at `slots`. A loop: `Int32Array.from` with a map function took most of an update's time. */
+function termsAt({ terms, weights }: TermVector, slots: Int32Array): [Int32Array, Float64Array] {
+  const atTerms = new Int32Array(slots.length);
+  const atWeights = new Float64Array(slots.length);
+  for (let index = 0; index < slots.length; index++) {
+    atTerms[index] = terms[slots[index]!]!;
+    atWeights[index] = weights[slots[index]!]!;
+  }
+  return [atTerms, atWeights];
 }
 
 /** Postings in compressed-row form: term t's papers are docs[offsets[t] .. offsets[t+1]), in ascending paper order. */

@@ -172,6 +172,22 @@ describe("updateRelated", () => {
     expect([...update.related]).toEqual([...relatedSearch(papers, k, options).related]);
   });
 
+  it("tells a changed paper by the text key its caller gives, when given, rather than by its text", () => {
+    const keyed = (papers: readonly RelatablePaper[]) => papers.map((paper) => ({ ...paper, textKey: `${paper.title}|${paper.abstract}` }));
+    const keyedState = relatedSearch(keyed(archive), 5).state;
+    const update = updateRelated(keyedState, keyed([...archive, ...day]), 5);
+    expect(update).toMatchObject({ mode: "incremental", searched: day.length });
+    expect([...update.related]).toEqual([...relatedSearch([...archive, ...day], 5).related]);
+    // The same key over another text: the key is what the update goes by.
+    const sameKey = { ...keyed([first])[0]!, title: `${first.title} zebra` };
+    expect(updateRelated(keyedState, [sameKey, ...keyed([...archive.slice(1), ...day])], 5).mode).toBe("incremental");
+    const newKey = { ...sameKey, textKey: `${sameKey.title}|${sameKey.abstract}` };
+    const changed = updateRelated(keyedState, [newKey, ...keyed([...archive.slice(1), ...day])], 5);
+    expect(changed.fallback).toMatch(new RegExp(`"${first.id}" changed`));
+    // A state made from the texts themselves is not one made from keys.
+    expect(updateRelated(state, keyed([...archive, ...day]), 5).fallback).toMatch(/changed/);
+  });
+
   it("reads earlier papers' vectors from the kept state rather than counting them again", () => {
     const kept = relatedSearch(archive, 5).state;
     // A state whose vectors for two papers were swapped (which the signatures rule out in a real state):

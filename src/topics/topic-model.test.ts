@@ -1,4 +1,7 @@
+import { writeFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { tempFolderSync } from "../../test/temp-folder.ts";
 import { modelFits } from "./compile.ts";
 import { loadTaxonomy } from "./taxonomy.ts";
 import { headScores, loadTopicModel, predictTopics, sigmoid, softmax, topicFeatures, type TopicModel } from "./topic-model.ts";
@@ -141,5 +144,28 @@ describe("the shipped topic model", () => {
   it("does not fit a taxonomy with other topics", () => {
     const taxonomy = loadTaxonomy();
     expect(modelFits(model, { ...taxonomy, topics: taxonomy.topics.slice(1) })).toBe(false);
+  });
+});
+
+describe("loadTopicModel", () => {
+  const file = (model: unknown) => {
+    const folder = tempFolderSync("dpa-model-");
+    writeFileSync(path.join(folder, "model.json"), JSON.stringify(model));
+    return path.join(folder, "model.json");
+  };
+  const weights = { "w:graph": [0, 0.5] };
+  const model = { ...handModel(), main: { bias: [0, 0, 0], weights }, member: { bias: [0, 0, 0], weights } };
+
+  it("reads a model file as it was written", () => {
+    expect(loadTopicModel(file(model))).toEqual(model);
+  });
+
+  it.each([
+    ["weights that are not numbers", { ...model, main: { ...model.main, weights: { "w:graph": [0, "0.5"] } } }],
+    ["weights that are not a list", { ...model, member: { ...model.member, weights: { "w:graph": 0.5 } } }],
+    ["a head's weights as a list", { ...model, main: { ...model.main, weights: [[0, 0.5]] } }],
+    ["a missing head", { ...model, member: undefined }],
+  ])("refuses a model with %s", (_case, broken) => {
+    expect(() => loadTopicModel(file(broken))).toThrow();
   });
 });
