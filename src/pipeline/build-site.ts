@@ -21,7 +21,7 @@ import { removeEmptyFolders } from "./recycle-site.ts";
 import { formatProblems, readDigestFolder } from "./read-digests.ts";
 import { serializeRegistry, type PermalinkRegistry } from "../identity/permalink-registry.ts";
 import { readRegistry } from "./registry-file.ts";
-import { openRenderCache } from "./render-cache.ts";
+import { openRenderCache, renderCacheFolder } from "./render-cache.ts";
 import { renderSite } from "./render-site.ts";
 import { openParseCache, saveParseCache } from "./parse-cache.ts";
 import { openRepairCache, saveRepairCache } from "./repair-cache.ts";
@@ -30,7 +30,7 @@ import { PROJECT_ROOT } from "./run-eleventy.ts";
 import { buildSearchIndex } from "./search-index.ts";
 import { buildSettings } from "./settings.ts";
 import { count, timed, type Log } from "./stage-log.ts";
-import type { FolderSurvey } from "./survey-folder.ts";
+import type { BuildSurvey } from "./survey-folder.ts";
 import { startFeeds, syndicate } from "./syndicate.ts";
 import { writeEleventyInput } from "./write-input.ts";
 
@@ -149,13 +149,15 @@ async function buildStages(
   // identifies and enriches. Should the build fail before rendering, the folder is left whole, under a build's
   // name, for the next build to take. A build without the cache takes a new folder when it renders.
   const takenEarly = useCache ? await takeBuildFolder(paths, true, log) : undefined;
-  // Without a survey (its worker failed), clearing reads the folder itself.
-  const survey = takenEarly?.recycled
-    ? runInWorker<FolderSurvey>(new URL("./survey-folder.ts", import.meta.url), "surveyFolder", [
-        takenEarly.folder,
-        { identify: PAGE_FILE_NAME, skip: SEARCH_FOLDERS },
-      ]).catch(() => undefined)
-    : Promise.resolve(undefined);
+  // Without a survey (its worker failed), clearing reads the folder itself and the render cache stats its entries.
+  const survey: Promise<BuildSurvey> = useCache
+    ? runInWorker<BuildSurvey>(new URL("./survey-folder.ts", import.meta.url), "surveyBuild", [
+        {
+          ...(takenEarly?.recycled ? { spare: { folder: takenEarly.folder, identify: PAGE_FILE_NAME, skip: SEARCH_FOLDERS } } : {}),
+          cache: renderCacheFolder(workDir),
+        },
+      ]).catch(() => ({}))
+    : Promise.resolve({});
 
   const identified = await timed(
     log,
@@ -208,6 +210,7 @@ async function buildStages(
   // For a large archive, rendered on a worker while this thread writes the input and renders.
   const feeds = startFeeds(enriched, settings, jobs);
   const renderCache = useCache ? await openRenderCache(workDir, settings) : undefined;
+  const { spare: spareSurvey, cache: cacheSurvey } = await survey;
   const input = await timed(
     log,
     "input",
@@ -217,6 +220,7 @@ async function buildStages(
         settings,
         shardSize: options.shardSize ?? DEFAULT_SHARD_SIZE,
         ...(renderCache ? { cache: renderCache } : {}),
+        ...(cacheSurvey ? { cacheSurvey } : {}),
       }),
     (result) => {
       const { paperPages } = result;
@@ -240,7 +244,7 @@ async function buildStages(
         renderSite(input, {
           folder: staging,
           recycled,
-          ...(recycled ? { survey: await survey } : {}),
+          ...(recycled && spareSurvey ? { survey: spareSurvey } : {}),
           basePath: settings.basePath,
           jobs,
           log,

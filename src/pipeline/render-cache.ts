@@ -5,6 +5,7 @@ import path from "node:path";
 import type { BuildSettings } from "../model/site.ts";
 import { linkOrCopy, mapInBatches } from "./file-batches.ts";
 import { PROJECT_ROOT } from "./run-eleventy.ts";
+import type { FileStat } from "./survey-folder.ts";
 
 /**
  * Rendered pages kept between builds, keyed by a hash of everything that
@@ -52,6 +53,9 @@ async function filesUnder(entry: string): Promise<string[]> {
   return names.sort();
 }
 
+/** Where the work folder keeps rendered pages, one file a page named by its key, beside the manifest. */
+export const renderCacheFolder = (workDir: string) => path.join(workDir, "render-cache");
+
 export async function openRenderCache(workDir: string, settings: BuildSettings): Promise<RenderCache> {
   const version = createHash("sha256").update(JSON.stringify(settings));
   for (const entry of RENDERER_PATHS) {
@@ -63,7 +67,7 @@ export async function openRenderCache(workDir: string, settings: BuildSettings):
         .update("\0");
     }
   }
-  const folder = path.join(workDir, "render-cache");
+  const folder = renderCacheFolder(workDir);
   await fs.mkdir(folder, { recursive: true });
   const stored = await fs.readFile(path.join(folder, MANIFEST), "utf8").then(
     (text) => Object.entries(JSON.parse(text) as Record<string, EntryCheck>),
@@ -78,23 +82,31 @@ export function pageKey(cache: RenderCache, pageInput: string): string {
 }
 
 /** Where the cache keeps the page `key`. */
-export const cachedPage = (cache: RenderCache, key: string) => path.join(cache.folder, `${key}.html`);
+export const cachedPage = (cache: RenderCache, key: string) => path.join(cache.folder, cachedPageName(key));
+
+const cachedPageName = (key: string) => `${key}.html`;
 
 /**
  * The keys among `keys` whose pages the cache holds whole, each entry's
  * identity noted in `cache.identities`. An entry whose size or time differs
  * from when it was stored is hashed, and one whose bytes changed (a damaged
- * disk, an edit) is dropped, so the page is rendered again.
+ * disk, an edit) is dropped, so the page is rendered again. `surveyed` (surveyFiles'
+ * of the cache's folder, made since nothing else writes there) stands for each entry's `stat`.
  */
-export async function heldPages(cache: RenderCache, keys: readonly string[]): Promise<Set<string>> {
+export async function heldPages(
+  cache: RenderCache,
+  keys: readonly string[],
+  surveyed?: ReadonlyMap<string, FileStat>,
+): Promise<Set<string>> {
   const held = new Set<string>();
   const suspect: string[] = [];
   for (const key of keys) {
     const expected = cache.entries.get(key);
     if (!expected) continue;
     // Synchronous: asked for every page of the archive, and a stat through the thread pool costs more than the call.
-    const stat = statSync(cachedPage(cache, key), { throwIfNoEntry: false });
-    if (!stat?.isFile()) continue;
+    // An entry the survey lacks may be no regular file: asked again.
+    const stat = surveyed?.get(cachedPageName(key)) ?? regularFileStat(cachedPage(cache, key));
+    if (!stat) continue;
     if (stat.size === expected.size && stat.mtimeMs === expected.mtimeMs) {
       held.add(key);
       cache.identities.set(key, { dev: stat.dev, ino: stat.ino });
@@ -113,6 +125,11 @@ export async function heldPages(cache: RenderCache, keys: readonly string[]): Pr
     await fs.rm(file, { recursive: true, force: true });
   });
   return held;
+}
+
+function regularFileStat(file: string): FileStat | undefined {
+  const stat = statSync(file, { throwIfNoEntry: false });
+  return stat?.isFile() ? stat : undefined;
 }
 
 const sha1 = (bytes: Buffer) => createHash("sha1").update(bytes).digest("hex");

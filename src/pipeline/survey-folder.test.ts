@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { surveyFolder } from "./survey-folder.ts";
+import { surveyBuild, surveyFiles, surveyFolder } from "./survey-folder.ts";
 
 let site: string;
 
@@ -46,5 +46,31 @@ describe("surveyFolder", () => {
     expect(entries("papers/empty")).toEqual([]);
     const { dev, ino } = fs.lstatSync(path.join(site, "papers", "a", "index.html"));
     expect(survey.get("papers/a")!.find((entry) => entry.name === "index.html")!.identity).toEqual({ dev, ino });
+  });
+});
+
+describe("surveyFiles", () => {
+  it("gives each regular file in the folder its size, time and identity, and nothing for a missing folder", () => {
+    write("a.html");
+    write("b.html");
+    fs.mkdirSync(path.join(site, "folder"));
+    fs.symlinkSync("a.html", path.join(site, "link.html"));
+    const files = surveyFiles(site);
+    expect([...files.keys()].sort()).toEqual(["a.html", "b.html"]);
+    const { size, mtimeMs, dev, ino } = fs.lstatSync(path.join(site, "a.html"));
+    expect(files.get("a.html")).toEqual({ size, mtimeMs, dev, ino });
+    expect(surveyFiles(path.join(site, "missing"))).toEqual(new Map());
+  });
+});
+
+describe("surveyBuild", () => {
+  it("makes the surveys asked for, and only those", () => {
+    write("papers/a/index.html");
+    write("cache/k.html");
+    expect(surveyBuild({})).toEqual({});
+    const both = surveyBuild({ spare: { folder: path.join(site, "papers"), identify: "index.html" }, cache: path.join(site, "cache") });
+    expect(both.spare).toEqual(surveyFolder(path.join(site, "papers"), { identify: "index.html" }));
+    expect(both.cache).toEqual(surveyFiles(path.join(site, "cache")));
+    expect(Object.keys(surveyBuild({ cache: path.join(site, "cache") }))).toEqual(["cache"]);
   });
 });

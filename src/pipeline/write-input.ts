@@ -13,6 +13,7 @@ import { paperMarkdownFile } from "./front-matter.ts";
 import { heldPages, pageKey, type CachedPage, type RenderCache } from "./render-cache.ts";
 import { discardFolder, removeTrashIn } from "./remove-in-background.ts";
 import { writeRenderJob } from "./render-job.ts";
+import type { FileStat } from "./survey-folder.ts";
 
 /** What the write-input stage returns: Eleventy input folders, and which paper pages each build renders or reuses. */
 export interface EleventyInput {
@@ -34,6 +35,8 @@ export interface WriteInputOptions {
   /** When more paper pages than this are to render, they render in shards of this many, each in its own process. */
   shardSize: number;
   cache?: RenderCache;
+  /** The cache folder's files as a worker found them (see surveyFiles), for checking its entries without a `stat` each. */
+  cacheSurvey?: ReadonlyMap<string, FileStat>;
 }
 
 /**
@@ -50,7 +53,7 @@ export interface WriteInputOptions {
  * removed paper does not linger.
  */
 export async function writeEleventyInput(enriched: EnrichedArchive, options: WriteInputOptions): Promise<EleventyInput> {
-  const { workDir, settings, shardSize, cache } = options;
+  const { workDir, settings, shardSize, cache, cacheSurvey } = options;
   const listings = path.join(workDir, "site");
   const shardRoot = path.join(workDir, "shards");
   const pending = path.join(workDir, "pending");
@@ -69,6 +72,7 @@ export async function writeEleventyInput(enriched: EnrichedArchive, options: Wri
       key: cache ? pageKey(cache, listingPageKey(page, keyContext)) : "",
     })),
     cache,
+    cacheSurvey,
   );
   const listingsToRender = new Set(listingPages.filter((page) => page.render).map((page) => page.file));
   await fs.writeFile(
@@ -96,6 +100,7 @@ export async function writeEleventyInput(enriched: EnrichedArchive, options: Wri
       key: cache ? pageKey(cache, paperPageKey(pageInputOf(paper), keyContext)) : "",
     })),
     cache,
+    cacheSurvey,
   );
   const renderedPapers = decided.filter((page) => page.render);
   await mapInBatches(renderedPapers, ({ paper }) =>
@@ -135,11 +140,13 @@ export async function writeEleventyInput(enriched: EnrichedArchive, options: Wri
 async function withRenderFlags<Page extends CachedPage>(
   pages: Page[],
   cache: RenderCache | undefined,
+  cacheSurvey: ReadonlyMap<string, FileStat> | undefined,
 ): Promise<(Page & { render: boolean })[]> {
   const held = cache
     ? await heldPages(
         cache,
         pages.map((page) => page.key),
+        cacheSurvey,
       )
     : new Set<string>();
   return pages.map((page) => ({ ...page, render: !held.has(page.key) }));
