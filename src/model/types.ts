@@ -78,16 +78,16 @@ export interface IdentifiedPaper {
 
 /** Title and abstract in every form the site shows them, made once per paper from its repaired math. */
 export interface PaperText {
-  titleMarkdown: string;
-  titleText: string;
-  titleHasMath: boolean;
-  abstractMarkdown: string;
-  abstractText: string;
-  abstractHasMath: boolean;
+  readonly titleMarkdown: string;
+  readonly titleText: string;
+  readonly titleHasMath: boolean;
+  readonly abstractMarkdown: string;
+  readonly abstractText: string;
+  readonly abstractHasMath: boolean;
   /** What a reader types for the formulas of both ("epsilon", "ell_p"), indexed as hidden text. */
-  mathWords: string;
+  readonly mathWords: string;
   /** A hash of the raw title and abstract, which every form above is a function of (with the code). */
-  sourceKey: string;
+  readonly sourceKey: string;
 }
 
 /** A paper with everything the site shows of it: what enrichment returns. */

@@ -150,6 +150,8 @@ async function buildStages(
   // name, for the next build to take. A build without the cache takes a new folder when it renders.
   const takenEarly = useCache ? await takeBuildFolder(paths, true, log) : undefined;
   // Without a survey (its worker failed), clearing reads the folder itself and the render cache stats its entries.
+  // One worker for both: a second one's start (tsx, a third of a second of a core) costs more than the input
+  // stage could gain by not waiting for the spare's walk, which ends seconds before it at 30,000 papers.
   const survey: Promise<BuildSurvey> = useCache
     ? runInWorker<BuildSurvey>(new URL("./survey-folder.ts", import.meta.url), "surveyBuild", [
         {

@@ -55,7 +55,7 @@ export interface EnrichOptions {
 /**
  * Gives each paper its topics, related papers and repaired text, and makes
  * the data every listing page needs. Related papers are searched on a worker
- * thread for a large archive while this thread repairs math and classifies.
+ * thread for a large archive while this thread makes the listing data.
  */
 export async function enrichArchive(identified: IdentifiedArchive, options: EnrichOptions): Promise<EnrichedArchive> {
   const texts = identified.papers.flatMap((paper) => [paper.title, paper.abstract]);

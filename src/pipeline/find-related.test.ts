@@ -4,19 +4,27 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseDigest } from "../digest/parse-digest.ts";
 import { mergePapers } from "../identity/merge-papers.ts";
-import type { IdentifiedPaper } from "../model/types.ts";
+import { MathText } from "../math/math-text.ts";
+import type { IdentifiedPaper, PaperText } from "../model/types.ts";
 import { relatedPapers, type RelatedState } from "../related/related.ts";
 import { SAMPLE_DIGEST } from "../../test/paths.ts";
 import { findRelated, prepareRelatedWorker, RELATED_COUNT } from "./find-related.ts";
 import { parseRelatedState, relatedStateFile, serialiseRelatedState } from "./related-cache.ts";
 
-const papers: (IdentifiedPaper & { topics: string[] })[] = mergePapers([
+const mathText = new MathText();
+const papers: (IdentifiedPaper & { topics: string[]; text: PaperText })[] = mergePapers([
   parseDigest(fs.readFileSync(SAMPLE_DIGEST, "utf8"), SAMPLE_DIGEST).digest!,
 ]).map((paper, index) => ({
   ...paper,
   slug: `paper-${String(index).padStart(2, "0")}`,
   topics: [],
+  text: mathText.paperText(paper),
 }));
+/** The papers with paper `index`'s title changed to `title`, its text key made from `keyedBy`. */
+const retitled = (index: number, title: string, keyedBy = title) =>
+  papers.map((paper, at) =>
+    at === index ? { ...paper, title, text: mathText.paperText({ title: keyedBy, abstract: paper.abstract }) } : paper,
+  );
 const inThisThread = (subset: typeof papers) =>
   relatedPapers(
     subset.map((paper) => ({ id: paper.slug, title: paper.title, abstract: paper.abstract, topics: paper.topics })),
@@ -113,13 +121,26 @@ describe("findRelated", () => {
   it("searches everything when a kept paper changed, and keeps the new search", async () => {
     const folder = workDir();
     await findRelated(papers, 1, { workDir: folder });
-    const edited = papers.map((paper, index) => (index === 3 ? { ...paper, title: `${paper.title} revisited` } : paper));
+    const edited = retitled(3, `${papers[3]!.title} revisited`);
     const found = await findRelated(edited, 1, { workDir: folder });
     expect(found.description).toBe(
       `related papers searched for all ${papers.length} papers (the kept search did not apply: the paper "paper-03" changed)`,
     );
     expect([...found.related]).toEqual([...inThisThread(edited)]);
     expect((await findRelated(edited, 1, { workDir: folder })).description).toMatch(/searched for 0 papers added/);
+  });
+
+  it.each([
+    { where: "this thread", minPapersForWorker: Infinity },
+    { where: "a worker thread", minPapersForWorker: 1 },
+  ])("tells a kept paper unchanged by its text key, on $where", async (where) => {
+    const folder = workDir();
+    await findRelated(papers, 2, { workDir: folder, ...where });
+    // Its text key is what the kept state goes by: a text under the old key passes for the old text.
+    const sameKey = retitled(3, `${papers[3]!.title} revisited`, papers[3]!.title);
+    expect((await findRelated(sameKey, 2, { workDir: folder, ...where })).description).toMatch(/searched for 0 papers added/);
+    const newKey = retitled(3, `${papers[3]!.title} revisited`);
+    expect((await findRelated(newKey, 2, { workDir: folder, ...where })).description).toMatch(/the paper "paper-03" changed/);
   });
 
   it.each([

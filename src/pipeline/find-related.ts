@@ -49,11 +49,12 @@ export { openRelatedCache };
  * Related papers for every paper, by slug (they favour papers sharing a
  * topic, so papers come classified). For a large archive on a machine with a
  * core to spare this runs on a worker thread, so the search overlaps making
- * each paper's text and the listing data on this thread; the kept state is
- * read and written there too, and never crosses to this thread.
+ * the listing data on this thread; the kept state is read and written there
+ * too, and never crosses to this thread. A kept paper is told unchanged by its
+ * text's `sourceKey`, which is why every paper comes with its text.
  */
 export function findRelated(
-  papers: readonly (IdentifiedPaper & { topics: readonly string[]; text?: Pick<PaperText, "sourceKey"> })[],
+  papers: readonly (IdentifiedPaper & { topics: readonly string[]; text: Pick<PaperText, "sourceKey"> })[],
   jobs: number,
   options: FindRelatedOptions = {},
 ): Promise<FoundRelated> {
@@ -63,7 +64,7 @@ export function findRelated(
     abstract: paper.abstract,
     topics: paper.topics,
     // A hash of the title and abstract made already: the kept state tells changed papers by it.
-    ...(paper.text ? { textKey: paper.text.sourceKey } : {}),
+    textKey: paper.text.sourceKey,
   }));
   if (jobs < 2 || papers.length < (options.minPapersForWorker ?? MIN_PAPERS_FOR_WORKER)) {
     options.prepared?.stop();

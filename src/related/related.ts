@@ -81,7 +81,11 @@ const DEFAULTS: Required<RelatedOptions> = {
   requireSharedTopic: true,
 };
 
-/** Bumped whenever the search changes what it finds for the same papers and settings: a kept state then no longer applies. */
+/**
+ * Bumped whenever the search changes what it finds for the same papers and settings, or what a kept state
+ * holds (4: signatures made from the caller's text key): a kept state then no longer applies, and the first
+ * build after the change searches every paper again.
+ */
 const ALGORITHM_VERSION = 4;
 
 interface TermWeightsFile {
@@ -129,7 +133,7 @@ export interface RelatedState {
   /** The algorithm, k, the settings and the term weights the lists were made with. */
   settings: string;
   ids: string[];
-  /** Per paper, a hash of what its list depends on in the paper itself: id, title, abstract, topics. */
+  /** Per paper, a hash of what its list depends on in the paper itself: id, text key (else title and abstract), topics. */
   signatures: string[];
   /**
    * Every term of the papers, each once, in string order: `vectors` refer to terms by their place here.

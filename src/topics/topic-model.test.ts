@@ -168,4 +168,9 @@ describe("loadTopicModel", () => {
   ])("refuses a model with %s", (_case, broken) => {
     expect(() => loadTopicModel(file(broken))).toThrow();
   });
+
+  it("names the feature whose weights are wrong", () => {
+    const broken = { ...model, main: { ...model.main, weights: { ...weights, "w:tokamak": [0, null] } } };
+    expect(() => loadTopicModel(file(broken))).toThrow(/malformed: main\.weights: the weights of "w:tokamak" are not a list of numbers$/);
+  });
 });

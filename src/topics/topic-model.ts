@@ -36,14 +36,19 @@ export interface TopicModelText {
  * Per feature, its weights. Checked by a loop: the shipped model has tens of thousands of features, and
  * checking them as a zod record of arrays took a tenth of a second of every build.
  */
-const sparseWeightsSchema = z.custom<Record<string, number[]>>(
-  (value) =>
-    typeof value === "object" &&
-    value !== null &&
-    !Array.isArray(value) &&
-    Object.values(value).every((weights) => Array.isArray(weights) && weights.every((weight) => typeof weight === "number")),
-  { message: "expected an object of number arrays" },
-);
+const sparseWeightsSchema = z.unknown().transform((value, context) => {
+  const problem = sparseWeightsProblem(value);
+  if (problem) context.addIssue({ code: "custom", message: problem });
+  return value as Record<string, number[]>;
+});
+
+function sparseWeightsProblem(value: unknown): string | undefined {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return "expected an object of number arrays";
+  for (const [feature, weights] of Object.entries(value))
+    if (!Array.isArray(weights) || !weights.every((weight) => typeof weight === "number"))
+      return `the weights of "${feature}" are not a list of numbers`;
+  return undefined;
+}
 
 const topicModelSchema = z.strictObject({
   about: z.string(),
@@ -65,7 +70,12 @@ export type TopicModel = z.infer<typeof topicModelSchema>;
 export const TOPIC_MODEL_FILE = new URL("./topic-model.json", import.meta.url);
 
 export function loadTopicModel(file: URL | string = TOPIC_MODEL_FILE): TopicModel {
-  return topicModelSchema.parse(JSON.parse(readFileSync(file, "utf8")));
+  const parsed = topicModelSchema.safeParse(JSON.parse(readFileSync(file, "utf8")));
+  if (!parsed.success)
+    throw new Error(
+      `${file}: the topic model is malformed: ${parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`,
+    );
+  return parsed.data;
 }
 
 /**
