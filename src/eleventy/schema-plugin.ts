@@ -1,4 +1,5 @@
 import { paperPageSchema } from "../model/site.ts";
+import { describeIssues } from "../model/zod-issues.ts";
 import type { EleventyConfig } from "./eleventy-config.ts";
 
 /**
@@ -11,9 +12,7 @@ export function schemaPlugin(eleventyConfig: EleventyConfig): void {
     if (!data.page?.inputPath?.includes("/papers/")) return;
     const result = paperPageSchema.safeParse(data.paper);
     if (!result.success) {
-      throw new Error(
-        `${data.page.inputPath}: invalid paper front matter: ${result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`,
-      );
+      throw new Error(`${data.page.inputPath}: invalid paper front matter: ${describeIssues(result.error)}`);
     }
   });
 }

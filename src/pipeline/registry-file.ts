@@ -1,6 +1,7 @@
 import fs from "node:fs/promises";
 import { emptyRegistry, permalinkRegistrySchema, type PermalinkRegistry } from "../identity/permalink-registry.ts";
 import path from "node:path";
+import { describeIssues } from "../model/zod-issues.ts";
 import { BuildError } from "./build-error.ts";
 import type { Log } from "./stage-log.ts";
 
@@ -52,10 +53,7 @@ function parseRegistry(text: string, file: string): PermalinkRegistry {
     );
   }
   const parsed = permalinkRegistrySchema.safeParse(json);
-  if (!parsed.success)
-    throw new BuildError(
-      `${file}: the permalink registry is malformed: ${parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`,
-    );
+  if (!parsed.success) throw new BuildError(`${file}: the permalink registry is malformed: ${describeIssues(parsed.error)}`);
   return parsed.data;
 }
 

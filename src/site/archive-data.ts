@@ -157,7 +157,7 @@ function summarize(paper: Paper, date: string, topicRef: (slug: string) => Topic
     get excerpt() {
       return truncateAtWord(text.abstractText, 240);
     },
-    hasMath: paper.text.titleHasMath || paper.text.abstractHasMath,
+    hasMath: text.titleHasMath || text.abstractHasMath,
     topics: paper.topics.map(topicRef),
     otherDays: paper.appearances.filter((appearance) => appearance.date !== date).map((appearance) => dayRef(appearance.date)),
     ...(paper.arxivId ? { arxivId: paper.arxivId } : {}),

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { PaperSummary, TopicEntry, TopicPage, TopicRef } from "../model/site.ts";
 import type { Paper } from "../model/types.ts";
 import type { PaginatedPage } from "./listing-pages.ts";
@@ -38,10 +38,7 @@ export function pageKeyContext(papers: readonly Paper[], topics: readonly TopicP
 }
 
 function topicKey(slug: string, name: string, url: string): string {
-  return `${slug}~${createHash("sha256")
-    .update(JSON.stringify([name, url]))
-    .digest("base64url")
-    .slice(0, 12)}`;
+  return `${slug}~${hash("sha256", JSON.stringify([name, url]), "base64url").slice(0, 12)}`;
 }
 
 /**

@@ -21,6 +21,7 @@
  */
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { describeIssues } from "../model/zod-issues.ts";
 import { tokenize } from "../text/tokenize.ts";
 
 /** A sparse feature vector: feature name -> value. */
@@ -71,10 +72,7 @@ export const TOPIC_MODEL_FILE = new URL("./topic-model.json", import.meta.url);
 
 export function loadTopicModel(file: URL | string = TOPIC_MODEL_FILE): TopicModel {
   const parsed = topicModelSchema.safeParse(JSON.parse(readFileSync(file, "utf8")));
-  if (!parsed.success)
-    throw new Error(
-      `${file}: the topic model is malformed: ${parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`,
-    );
+  if (!parsed.success) throw new Error(`${file}: the topic model is malformed: ${describeIssues(parsed.error)}`);
   return parsed.data;
 }
 
